@@ -1,0 +1,106 @@
+package dev.hypersearch.store;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A search's state changes that span trials: creation with all its trials, cancellation, the best-trial
+ * pointer, and the end of the search. Conditional updates keep them correct when several workers (or
+ * processes) finish trials of one search at the same moment.
+ */
+@Service
+public class SearchLifecycle {
+
+    private static final String BEST_TRIAL = "(SELECT t.id FROM trial t WHERE t.search_id = ? AND t.status = 'COMPLETED'"
+            + " AND t.val_loss IS NOT NULL ORDER BY t.val_loss, t.number FETCH FIRST 1 ROWS ONLY)";
+
+    private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
+    private final SearchRepository searches;
+
+    public SearchLifecycle(JdbcTemplate jdbc, EntityManager entityManager, SearchRepository searches) {
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
+        this.searches = searches;
+    }
+
+    /** Creates the search and all its trials QUEUED in one transaction: nothing half-submitted survives a crash. */
+    @Transactional
+    public SearchEntity create(SearchEntity search, List<Map<String, Object>> trialParams) {
+        SearchEntity saved = searches.save(search);
+        Instant now = saved.getCreatedAt();
+        for (int number = 0; number < trialParams.size(); number++) {
+            entityManager.persist(new TrialEntity(saved.getId(), number, trialParams.get(number), now));
+            if (number % 500 == 499) {
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        return saved;
+    }
+
+    /** Cancels a running search and its queued trials; running trials stop at their next check. */
+    @Transactional
+    public boolean cancel(long searchId) {
+        int changed = jdbc.update("UPDATE search SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP,"
+                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING'", searchId, searchId);
+        cancelQueuedTrials(searchId);
+        return changed == 1;
+    }
+
+    /**
+     * Called after one of the search's trials ended: moves the best-trial pointer, fails the search when
+     * its failure budget is spent, and completes it when no trial is left to run. Run it in its own
+     * transaction after the trial's, so of two workers finishing the last trials at once, the later sees both.
+     */
+    @Transactional
+    public SearchStatus afterTrialEnded(long searchId) {
+        jdbc.update("UPDATE search SET best_trial_id = " + BEST_TRIAL + " WHERE id = ?", searchId, searchId);
+        int failedSearch = jdbc.update("UPDATE search SET status = 'FAILED', finished_at = CURRENT_TIMESTAMP,"
+                + " message = 'maxFailedTrials reached: ' || CAST(max_failed_trials AS VARCHAR(12))"
+                + " || ' trials diverged or failed'"
+                + " WHERE id = ? AND status = 'RUNNING' AND max_failed_trials IS NOT NULL AND max_failed_trials <="
+                + " (SELECT COUNT(*) FROM trial t WHERE t.search_id = ? AND t.status IN ('DIVERGED', 'FAILED'))",
+                searchId, searchId);
+        if (failedSearch == 1) {
+            cancelQueuedTrials(searchId);
+        }
+        completeIfDone(searchId);
+        return jdbc.queryForObject("SELECT status FROM search WHERE id = ?",
+                (rs, i) -> SearchStatus.valueOf(rs.getString(1)), searchId);
+    }
+
+    /** Completes every running search with no trial left to run (a sweep after lease reaping). */
+    @Transactional
+    public int completeFinishedSearches() {
+        List<Long> ids = jdbc.queryForList("SELECT s.id FROM search s WHERE s.status = 'RUNNING' AND NOT EXISTS"
+                + " (SELECT 1 FROM trial t WHERE t.search_id = s.id AND t.status IN ('QUEUED', 'RUNNING'))", Long.class);
+        int completed = 0;
+        for (long id : ids) {
+            completed += completeIfDone(id);
+        }
+        return completed;
+    }
+
+    public SearchStatus statusOf(long searchId) {
+        return jdbc.queryForObject("SELECT status FROM search WHERE id = ?",
+                (rs, i) -> SearchStatus.valueOf(rs.getString(1)), searchId);
+    }
+
+    private int completeIfDone(long searchId) {
+        return jdbc.update("UPDATE search SET status = 'COMPLETED', finished_at = CURRENT_TIMESTAMP,"
+                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING' AND NOT EXISTS"
+                + " (SELECT 1 FROM trial t WHERE t.search_id = ? AND t.status IN ('QUEUED', 'RUNNING'))",
+                searchId, searchId, searchId);
+    }
+
+    private void cancelQueuedTrials(long searchId) {
+        jdbc.update("UPDATE trial SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP"
+                + " WHERE search_id = ? AND status = 'QUEUED'", searchId);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hypersearch.store;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
+
+    /** The leaderboard: sorted and paginated by the database. */
+    Page<TrialEntity> findBySearchId(long searchId, Pageable pageable);
+
+    Page<TrialEntity> findBySearchIdAndStatusIn(long searchId, Collection<TrialStatus> statuses, Pageable pageable);
+
+    Optional<TrialEntity> findBySearchIdAndNumber(long searchId, int number);
+
+    long countBySearchIdAndStatus(long searchId, TrialStatus status);
+
+    @Query("select t.status as status, count(t) as count from TrialEntity t where t.searchId = ?1 group by t.status")
+    java.util.List<StatusCount> countByStatus(long searchId);
+
+    interface StatusCount {
+        TrialStatus getStatus();
+
+        long getCount();
+    }
+}

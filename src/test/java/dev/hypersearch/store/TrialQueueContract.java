@@ -1,0 +1,210 @@
+package dev.hypersearch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The storage contract (as Optuna tests every storage backend alike): the same tests run on H2 and on
+ * PostgreSQL through subclasses that only choose the database.
+ */
+abstract class TrialQueueContract {
+
+    static final int LEASE = 30;
+
+    @Autowired TrialQueue queue;
+    @Autowired SearchLifecycle lifecycle;
+    @Autowired TrialRepository trials;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyDatabase() {
+        jdbc.update("DELETE FROM trial_epoch");
+        jdbc.update("DELETE FROM trial");
+        jdbc.update("DELETE FROM search");
+    }
+
+    long newSearch(int trialCount, Integer maxFailed) {
+        List<Map<String, Object>> params = IntStream.range(0, trialCount)
+                .mapToObj(i -> Map.<String, Object>of("learningRate", 0.001 * (i + 1), "hiddenUnits", 8 + i))
+                .toList();
+        SearchEntity s = new SearchEntity("s", "iris", "grid", Map.of("strategy", "grid"), 1L, trialCount,
+                maxFailed, Instant.now());
+        return lifecycle.create(s, params).getId();
+    }
+
+    TrialResult completed(double valLoss) {
+        return new TrialResult(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5, null);
+    }
+
+    @Test
+    void createdTrialsAreQueuedWithTheirParametersInNumberOrder() {
+        long id = newSearch(5, null);
+        List<TrialEntity> rows = trials.findAll().stream().filter(t -> t.getSearchId() == id)
+                .sorted((a, b) -> a.getNumber() - b.getNumber()).toList();
+        assertThat(rows).extracting(TrialEntity::getNumber).containsExactly(0, 1, 2, 3, 4);
+        assertThat(rows).allMatch(t -> t.getStatus() == TrialStatus.QUEUED);
+        assertThat(((Number) rows.get(3).getParams().get("hiddenUnits")).intValue()).isEqualTo(11);
+    }
+
+    @Test
+    void claimsAlternateBetweenSearchesAndRunEachInOrder() {
+        long a = newSearch(2, null);
+        long b = newSearch(2, null);
+        List<String> order = new ArrayList<>();
+        Optional<ClaimedTrial> c;
+        while ((c = queue.claim("w", LEASE)).isPresent()) {
+            order.add((c.get().searchId() == a ? "a" : "b") + c.get().number());
+        }
+        assertThat(order).containsExactly("a0", "b0", "a1", "b1");
+    }
+
+    @Test
+    void concurrentClaimsNeverHandOutATrialTwice() throws Exception {
+        newSearch(200, null);
+        ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                String worker = "w" + w;
+                futures.add(pool.submit(() -> {
+                    Optional<ClaimedTrial> c;
+                    while ((c = queue.claim(worker, LEASE)).isPresent()) {
+                        claimed.add(c.get().lease().trialId());
+                        assertThat(queue.finish(c.get().lease(), completed(1.0))).isTrue();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(claimed).hasSize(200).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'COMPLETED'", Long.class))
+                .isEqualTo(200L);
+    }
+
+    @Test
+    void aWorkerThatLostItsLeaseChangesNothing() {
+        newSearch(1, null);
+        ClaimedTrial first = queue.claim("slow", LEASE).orElseThrow();
+        backdateLeases();
+        assertThat(queue.reapExpired(3)).isEqualTo(1);
+        ClaimedTrial second = queue.claim("fast", LEASE).orElseThrow();
+        assertThat(second.lease().attempt()).isEqualTo(first.lease().attempt() + 1);
+
+        assertThat(queue.recordEpoch(first.lease(), new EpochRow(1, 1, 1, 0.5, 3), LEASE)).isFalse();
+        assertThat(queue.finish(first.lease(), completed(0.01))).isFalse();
+        assertThat(queue.recordEpoch(second.lease(), new EpochRow(1, 2, 2, 0.5, 3), LEASE)).isTrue();
+        assertThat(queue.finish(second.lease(), completed(2.0))).isTrue();
+
+        TrialEntity t = trials.findById(first.lease().trialId()).orElseThrow();
+        assertThat(t.getStatus()).isEqualTo(TrialStatus.COMPLETED);
+        assertThat(t.getValLoss()).isEqualTo(2.0);
+        assertThat(t.getWorkerId()).isEqualTo("fast");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial_epoch", Long.class)).isEqualTo(1L);
+    }
+
+    @Test
+    void aFinishedTrialCannotBeFinishedAgain() {
+        newSearch(1, null);
+        ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+        assertThat(queue.finish(c.lease(), completed(1.0))).isTrue();
+        assertThat(queue.finish(c.lease(), completed(0.5))).isFalse();
+        assertThat(trials.findById(c.lease().trialId()).orElseThrow().getValLoss()).isEqualTo(1.0);
+    }
+
+    @Test
+    void expiredLeasesAreRequeuedUpToTheRetryCapThenFailed() {
+        newSearch(1, null);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ClaimedTrial c = queue.claim("crashy", LEASE).orElseThrow();
+            assertThat(c.lease().attempt()).isEqualTo(attempt);
+            backdateLeases();
+            queue.reapExpired(3);
+        }
+        TrialEntity t = trials.findAll().get(0);
+        assertThat(t.getStatus()).isEqualTo(TrialStatus.FAILED);
+        assertThat(t.getError()).contains("attempt 3 of 3");
+        assertThat(queue.claim("w", LEASE)).isEmpty();
+    }
+
+    @Test
+    void aLiveLeaseIsNotReaped() {
+        newSearch(1, null);
+        ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+        assertThat(queue.reapExpired(3)).isZero();
+        assertThat(queue.renew(c.lease(), LEASE)).isTrue();
+    }
+
+    @Test
+    void releasedTrialsGoBackToTheQueueWithoutSpendingAnAttempt() {
+        newSearch(1, null);
+        ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+        assertThat(queue.release(c.lease())).isTrue();
+        ClaimedTrial again = queue.claim("w2", LEASE).orElseThrow();
+        assertThat(again.lease().attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSearchCompletesWithItsBestTrialWhenTheLastTrialEnds() {
+        long id = newSearch(3, null);
+        double[] losses = {0.7, 0.2, 0.5};
+        for (int i = 0; i < 3; i++) {
+            ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+            queue.finish(c.lease(), completed(losses[c.number()]));
+            SearchStatus status = lifecycle.afterTrialEnded(id);
+            assertThat(status).isEqualTo(i < 2 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
+        }
+        Long best = jdbc.queryForObject("SELECT best_trial_id FROM search WHERE id = ?", Long.class, id);
+        assertThat(trials.findById(best).orElseThrow().getNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingStopsQueuedTrials() {
+        long id = newSearch(4, null);
+        ClaimedTrial running = queue.claim("w", LEASE).orElseThrow();
+        assertThat(lifecycle.cancel(id)).isTrue();
+        assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.CANCELLED);
+        assertThat(trials.countBySearchIdAndStatus(id, TrialStatus.CANCELLED)).isEqualTo(3);
+        assertThat(queue.claim("w", LEASE)).isEmpty();
+        assertThat(queue.renew(running.lease(), LEASE)).isTrue();
+    }
+
+    @Test
+    void theFailureBudgetFailsTheSearch() {
+        long id = newSearch(5, 2);
+        for (int i = 0; i < 2; i++) {
+            ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+            queue.finish(c.lease(), new TrialResult(TrialStatus.DIVERGED, Double.NaN, Double.NaN, null,
+                    Double.NaN, Double.NaN, 1, 1, "loss became NaN"));
+            lifecycle.afterTrialEnded(id);
+        }
+        assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.FAILED);
+        assertThat(trials.countBySearchIdAndStatus(id, TrialStatus.CANCELLED)).isEqualTo(3);
+        TrialEntity diverged = trials.findBySearchIdAndNumber(id, 0).orElseThrow();
+        assertThat(diverged.getValLoss()).isNull();
+        assertThat(diverged.getError()).isEqualTo("loss became NaN");
+    }
+
+    private void backdateLeases() {
+        jdbc.update("UPDATE trial SET lease_expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE status = 'RUNNING'");
+    }
+}
