@@ -1,0 +1,71 @@
+package dev.hypersearch.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated search: what to train on, what to vary, how, with what budget and seed. Build it with
+ * {@link #parse} (a whole JSON body as plain values) or {@link #of} (fields already bound); both run
+ * every check and report all problems in one {@link SpecException}. The canonical constructor only
+ * rejects nulls, so code that stores specs can rebuild one without re-validating.
+ *
+ * @param maxTrials       trial budget; required for random, optional for grid (null: the whole grid)
+ * @param maxFailedTrials optional failure budget for the runner; null means no limit here
+ */
+public record SearchSpec(String name, String dataset, StrategyType strategy, Integer maxTrials, long seed,
+                         double validationFraction, Integer maxFailedTrials, Space space) {
+
+    public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+    public static final double MAX_VALIDATION_FRACTION = 0.9;
+    static final int MAX_NAME_LENGTH = 200;
+
+    public SearchSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(space, "space");
+    }
+
+    /** Parses a whole spec (JSON bound to Map / List / Number / String / Boolean) with default limits. */
+    public static SearchSpec parse(Map<String, ?> raw) {
+        return parse(raw, SearchLimits.DEFAULT);
+    }
+
+    public static SearchSpec parse(Map<String, ?> raw, SearchLimits limits) {
+        return SearchSpecParser.parse(raw, limits);
+    }
+
+    /**
+     * Validates already-bound fields. {@code strategy} is the JSON name ("grid" / "random"); {@code space}
+     * is the raw space object, null meaning every parameter at its default; {@code validationFraction}
+     * null means {@link #DEFAULT_VALIDATION_FRACTION}. The seed is required: it is what makes a search
+     * replayable, so the caller chooses it (or draws one and records it) rather than us hiding it.
+     */
+    public static SearchSpec of(String name, String dataset, String strategy, Integer maxTrials, Long seed,
+                                Double validationFraction, Integer maxFailedTrials, Map<String, ?> space,
+                                SearchLimits limits) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        put(raw, "name", name);
+        put(raw, "dataset", dataset);
+        put(raw, "strategy", strategy);
+        put(raw, "maxTrials", maxTrials);
+        put(raw, "seed", seed);
+        put(raw, "validationFraction", validationFraction);
+        put(raw, "maxFailedTrials", maxFailedTrials);
+        put(raw, "space", space);
+        return SearchSpecParser.parse(raw, limits);
+    }
+
+    private static void put(Map<String, Object> raw, String key, Object value) {
+        if (value != null) {
+            raw.put(key, value);
+        }
+    }
+
+    /** Top-level JSON field names, for callers that map errors or build forms. */
+    public static List<String> fieldNames() {
+        return SearchSpecParser.FIELDS;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.hypersearch.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Checks a raw spec field by field, then the rules that tie fields together (what the strategy needs
+ * from the budget and the space). Keeps going after errors so the user sees them all at once.
+ */
+final class SearchSpecParser {
+
+    static final List<String> FIELDS = List.of("name", "dataset", "strategy", "maxTrials", "seed",
+            "validationFraction", "maxFailedTrials", "space");
+
+    private SearchSpecParser() {
+    }
+
+    static SearchSpec parse(Map<String, ?> raw, SearchLimits limits) {
+        Errors errors = new Errors();
+        for (String key : new TreeSet<>(raw.keySet())) {
+            if (!FIELDS.contains(key)) {
+                errors.add(key, "unknown field" + Suggestions.didYouMean(key, FIELDS) + "; expected " + FIELDS);
+            }
+        }
+        String name = text(raw, "name", errors);
+        String dataset = text(raw, "dataset", errors);
+        StrategyType strategy = strategy(raw.get("strategy"), errors);
+        Integer maxTrials = optionalInt(raw, "maxTrials", 1, errors);
+        Long seed = seed(raw.get("seed"), errors);
+        Double validationFraction = validationFraction(raw, errors);
+        Integer maxFailedTrials = optionalInt(raw, "maxFailedTrials", 0, errors);
+        Space space = space(raw.get("space"), errors);
+
+        if (strategy == StrategyType.RANDOM && raw.get("maxTrials") == null) {
+            errors.add("maxTrials", "required for the random strategy");
+        } else if (strategy == StrategyType.RANDOM && maxTrials != null && maxTrials > limits.maxRandomTrials()) {
+            errors.add("maxTrials", "must be at most " + limits.maxRandomTrials() + " for a random search, was " + maxTrials);
+        }
+        if (strategy == StrategyType.GRID && space != null) {
+            checkGrid(space, limits, errors);
+        }
+        errors.throwIfAny();
+        return new SearchSpec(name, dataset, strategy, maxTrials, seed, validationFraction, maxFailedTrials, space);
+    }
+
+    private static String text(Map<String, ?> raw, String key, Errors errors) {
+        Object v = raw.get(key);
+        if (v == null) {
+            errors.add(key, "required");
+        } else if (!(v instanceof String s) || s.isBlank()) {
+            errors.add(key, "must be a non-blank string, was " + Values.describe(v));
+        } else if (s.length() > SearchSpec.MAX_NAME_LENGTH) {
+            errors.add(key, "must be at most " + SearchSpec.MAX_NAME_LENGTH + " characters, had " + s.length());
+        } else {
+            return s;
+        }
+        return null;
+    }
+
+    private static StrategyType strategy(Object v, Errors errors) {
+        if (v == null) {
+            errors.add("strategy", "required; one of " + StrategyType.wireNames());
+            return null;
+        }
+        StrategyType t = v instanceof String s ? StrategyType.fromWireName(s).orElse(null) : null;
+        if (t == null) {
+            String hint = v instanceof String s ? Suggestions.didYouMean(s, StrategyType.wireNames()) : "";
+            errors.add("strategy", "unknown strategy " + Values.describe(v) + hint + "; one of " + StrategyType.wireNames());
+        }
+        return t;
+    }
+
+    private static Integer optionalInt(Map<String, ?> raw, String key, int min, Errors errors) {
+        Object v = raw.get(key);
+        if (v == null) {
+            return null;
+        }
+        Long x = Values.integral(v);
+        if (x == null || x < min || x > Integer.MAX_VALUE) {
+            errors.add(key, "must be an integer >= " + min + ", was " + Values.describe(v));
+            return null;
+        }
+        return x.intValue();
+    }
+
+    private static Long seed(Object v, Errors errors) {
+        if (v == null) {
+            errors.add("seed", "required: any 64-bit integer; it makes the search replayable");
+            return null;
+        }
+        Long x = Values.integral(v);
+        if (x == null) {
+            errors.add("seed", "must be a 64-bit integer, was " + Values.describe(v));
+        }
+        return x;
+    }
+
+    private static Double validationFraction(Map<String, ?> raw, Errors errors) {
+        Object v = raw.get("validationFraction");
+        if (v == null) {
+            return SearchSpec.DEFAULT_VALIDATION_FRACTION;
+        }
+        Interval allowed = new Interval(0, false, SearchSpec.MAX_VALIDATION_FRACTION, true);
+        if (!(v instanceof Number n) || !allowed.contains(n.doubleValue())) {
+            errors.add("validationFraction", "must be a number in " + allowed + ", was " + Values.describe(v));
+            return null;
+        }
+        return n.doubleValue();
+    }
+
+    private static Space space(Object v, Errors errors) {
+        if (v == null) {
+            return Space.defaults();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            errors.add("space", "must be an object mapping parameter names to values or distributions, was "
+                    + Values.describe(v));
+            return null;
+        }
+        return Space.parse(m, "space", errors);
+    }
+
+    /** Every range needs grid points, and the grid's size (computed, not enumerated) must fit the cap. */
+    private static void checkGrid(Space space, SearchLimits limits, Errors errors) {
+        boolean pointsMissing = false;
+        for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
+            if (e.getValue() instanceof Distribution.FloatRange r && r.points() == null) {
+                errors.add("space." + e.getKey() + ".floatRange.points",
+                        "required for the grid strategy (how many values between min and max)");
+                pointsMissing = true;
+            }
+        }
+        if (pointsMissing) {
+            return;
+        }
+        try {
+            long size = space.gridSize();
+            if (size > limits.maxGridSize()) {
+                errors.add("space", "grid too large: " + size + " combinations, more than the cap of "
+                        + limits.maxGridSize() + "; narrow the space or use the random strategy");
+            }
+        } catch (ArithmeticException overflow) {
+            errors.add("space", "grid too large: more than 2^63-1 combinations (cap " + limits.maxGridSize()
+                    + "); narrow the space or use the random strategy");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.hypersearch.search;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The strategies a spec may name, with their JSON spelling. */
+public enum StrategyType {
+    GRID("grid"),
+    RANDOM("random");
+
+    private final String wireName;
+
+    StrategyType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<StrategyType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    static List<String> wireNames() {
+        return Arrays.stream(values()).map(StrategyType::wireName).toList();
+    }
+}
