@@ -1,0 +1,5 @@
+package dev.hypersearch.store;
+
+/** Published in-process when a trial changes (claimed, an epoch, ended); the API streams it to browsers. */
+public record TrialChangedEvent(long searchId, long trialId, int number, TrialStatus status, Integer epoch) {
+}
