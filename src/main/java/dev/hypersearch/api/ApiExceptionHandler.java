@@ -4,6 +4,7 @@ import dev.hypersearch.data.DatasetFormatException;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SpecException;
 import java.util.List;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -99,6 +100,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail p = fieldErrorsBody("Invalid request",
                 List.of(new FieldError(ex.getRequestPartName(), "required")));
         return handleExceptionInternal(ex, p, headers, status, request);
+    }
+
+    /** A path variable or query parameter of the wrong type (a non-numeric id). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        String type = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        ProblemDetail p = fieldErrorsBody("Invalid request",
+                List.of(new FieldError(name, "must be a " + type + ", was '" + ex.getValue() + "'")));
+        return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     static ProblemDetail fieldErrorsBody(String title, List<FieldError> errors) {

@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Where in a JSON body Jackson failed, as the same dotted path the spec validator uses
@@ -30,25 +31,22 @@ final class JsonErrors {
     }
 
     /**
-     * Databind errors carry a reference path; syntax errors (a NaN token, a missing value) do not, but
-     * the parser's context still knows which member it was reading.
+     * A syntax error (a NaN token, a missing value) is located exactly by the parser's context: the
+     * member it was reading. Databind errors (a body that is not an object) carry a reference path.
      */
     static String field(JacksonException e) {
-        if (!e.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JacksonException.Reference ref : e.getPath()) {
-                if (ref.getPropertyName() != null) {
-                    append(path, ref.getPropertyName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return path.isEmpty() ? ROOT : path.toString();
-        }
         if (e instanceof StreamReadException s && s.processor() != null) {
             return field(s.processor().streamReadContext());
         }
-        return ROOT;
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                append(path, ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? ROOT : path.toString();
     }
 
     static String field(TokenStreamContext context) {
@@ -65,14 +63,24 @@ final class JsonErrors {
         return path.isEmpty() ? ROOT : path.substring(path.charAt(0) == '.' ? 1 : 0);
     }
 
-    /** Jackson's message without its location suffix and source excerpt. */
+    /**
+     * Jackson's message without what only a Java programmer can use: the source excerpt, the location
+     * (reported separately) and advice to enable parser features.
+     */
     static String message(JacksonException e) {
+        if (e instanceof MismatchedInputException && e.getPath().isEmpty()) {
+            return "the body must be a JSON object";
+        }
         String m = e.getOriginalMessage();
         if (m == null) {
             return "unreadable JSON";
         }
-        int cut = m.indexOf("\n at [Source");
-        return (cut >= 0 ? m.substring(0, cut) : m).strip();
+        if (m.startsWith("Non-standard token")) {
+            return m.replaceFirst("(?s):\\s*enable `.*", "") + ": JSON has no NaN or Infinity; use a finite number";
+        }
+        return m.replaceAll("(?s)\\s*\\(start marker at \\[Source.*?\\]\\)", "")
+                .replaceAll("(?s)\\s*at \\[Source.*", "")
+                .strip();
     }
 
     /** Line and column of the error in the body, when Jackson knows them. */

@@ -9,6 +9,7 @@ import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,9 @@ public class SearchSubmissions {
         for (int k = 0; k < count; k++) {
             params.add(strategy.paramsFor(k).asMap());
         }
+        // Microseconds: what the database keeps, so the 201 body shows the same createdAt as later reads.
         SearchEntity search = new SearchEntity(spec.name(), spec.dataset(), spec.strategy().wireName(), v.stored(),
-                spec.seed(), count, spec.maxFailedTrials(), Instant.now());
+                spec.seed(), count, spec.maxFailedTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         SearchEntity saved = lifecycle.create(search, params);
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         return saved;

@@ -1,14 +1,16 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.TrialQueue;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import dev.hypersearch.store.SearchLifecycle;
-import dev.hypersearch.store.TrialQueue;
 
 /**
  * Base of the API integration tests: one application context (so one server and one in-memory H2) shared
@@ -23,12 +25,15 @@ abstract class ApiIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired TrialQueue queue;
     @Autowired SearchLifecycle lifecycle;
+    @Autowired ApplicationEventPublisher events;
 
     Http http;
+    Worker worker;
 
     @BeforeEach
     void client() {
         http = new Http(port);
+        worker = new Worker(queue, lifecycle, events, "test-worker");
     }
 
     /** Cancels other tests' searches so that claims in this test take this test's trials. */
@@ -43,8 +48,16 @@ abstract class ApiIT {
     }
 
     static Map<String, Object> randomSpec(String name, int maxTrials, long seed, Map<String, Object> space) {
-        return new java.util.LinkedHashMap<>(Map.of("name", name, "dataset", "iris", "strategy", "random",
+        return new LinkedHashMap<>(Map.of("name", name, "dataset", "iris", "strategy", "random",
                 "maxTrials", maxTrials, "seed", seed, "space", space));
+    }
+
+    long submit(Map<String, Object> spec) {
+        Http.Response r = http.postJson("/api/searches", spec);
+        if (r.status() != 201) {
+            throw new AssertionError("submission failed: " + r);
+        }
+        return r.json().get("id").asLong();
     }
 
     static List<String> fields(Http.Response r) {

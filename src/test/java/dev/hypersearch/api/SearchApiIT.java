@@ -36,14 +36,6 @@ class SearchApiIT extends ApiIT {
         return rows;
     }
 
-    long submit(Map<String, Object> spec) {
-        Http.Response r = http.postJson("/api/searches", spec);
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        long id = r.json().get("id").asLong();
-        assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/searches/" + id));
-        return id;
-    }
-
     @Test
     void aGridOf3x2x2RunsTwelveDistinctTrialsInGridIndexOrder() {
         Http.Response created = http.postJson("/api/searches", grid3x2x2("grid"));
@@ -54,6 +46,8 @@ class SearchApiIT extends ApiIT {
         assertThat(summary.get("progress").get("total").asLong()).isEqualTo(12);
         assertThat(summary.get("progress").get("queued").asLong()).isEqualTo(12);
         assertThat(summary.get("best").isNull()).isTrue();
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/searches/" + summary.get("id").asLong()));
 
         List<JsonNode> trials = allTrials(summary.get("id").asLong());
         assertThat(trials).hasSize(12);
