@@ -56,7 +56,7 @@ public class SearchEventBroadcaster {
             SearchStatus status = currentStatus.get();
             s.send(searchEvent(new SearchEvents.SearchEvent(searchId, status)));
             if (status.isFinished()) {
-                s.complete();
+                end(s);
             }
         }
         return s.emitter;
@@ -103,10 +103,16 @@ public class SearchEventBroadcaster {
                 if (!s.send(event)) {
                     remove(s);
                 } else if (last) {
-                    s.complete();
+                    end(s);
                 }
             }
         }
+    }
+
+    /** Ends a stream; unregistered at once rather than when the container reports completion. */
+    private void end(Subscriber s) {
+        remove(s);
+        s.complete();
     }
 
     private void remove(Subscriber s) {
