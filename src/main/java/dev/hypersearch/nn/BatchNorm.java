@@ -1,0 +1,124 @@
+package dev.hypersearch.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Batch normalization of a layer's pre-activations, per unit (column): in training
+ * y = gamma * (z - batch mean) / sqrt(batch var + eps) + beta, and the running averages move
+ * toward the batch statistics; in inference the running averages replace the batch's, so an
+ * example's output does not depend on the rest of its batch.
+ */
+final class BatchNorm {
+
+    static final double EPS = 1e-5;
+    static final double MOMENTUM = 0.9;
+
+    final int units;
+    final Parameter gamma;
+    final Parameter beta;
+    final double[] runningMean;
+    final double[] runningVar;
+    // per-column scratch (independent of batch size): the last training batch's statistics
+    private final double[] mean;
+    private final double[] invStd;
+    // inference scratch, kept apart so an evaluation between forward and backward is harmless
+    private final double[] scale;
+    private final double[] shift;
+
+    BatchNorm(String prefix, int units) {
+        this.units = units;
+        DMatrixRMaj g = new DMatrixRMaj(1, units);
+        g.fill(1.0);
+        this.gamma = new Parameter(prefix + ".gamma", g, false);
+        this.beta = new Parameter(prefix + ".beta", new DMatrixRMaj(1, units), false);
+        this.runningMean = new double[units];
+        this.runningVar = new double[units];
+        java.util.Arrays.fill(runningVar, 1.0);
+        this.mean = new double[units];
+        this.invStd = new double[units];
+        this.scale = new double[units];
+        this.shift = new double[units];
+    }
+
+    /** Training: z (rows x units) is replaced by gamma*xhat + beta; xhat is kept for backward. */
+    void forwardTraining(double[] z, double[] xhat, int rows) {
+        int c = units;
+        RowOps.columnSums(z, rows, c, mean);
+        double invN = 1.0 / rows;
+        for (int j = 0; j < c; j++) {
+            mean[j] *= invN;
+        }
+        double[] var = invStd; // reuse as accumulator, converted in place below
+        java.util.Arrays.fill(var, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                double dv = z[o + j] - mean[j];
+                var[j] += dv * dv;
+            }
+        }
+        // running variance uses the unbiased estimate (as PyTorch does); a batch of 1 has none
+        double unbias = rows > 1 ? (double) rows / (rows - 1) : 1.0;
+        for (int j = 0; j < c; j++) {
+            double v = var[j] * invN;
+            runningMean[j] = MOMENTUM * runningMean[j] + (1 - MOMENTUM) * mean[j];
+            runningVar[j] = MOMENTUM * runningVar[j] + (1 - MOMENTUM) * v * unbias;
+            invStd[j] = 1.0 / Math.sqrt(v + EPS);
+        }
+        double[] g = gamma.value().data;
+        double[] b = beta.value().data;
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                double h = (z[o + j] - mean[j]) * invStd[j];
+                xhat[o + j] = h;
+                z[o + j] = g[j] * h + b[j];
+            }
+        }
+    }
+
+    /** Inference: z = z*scale + shift with scale/shift folded from running stats, gamma, beta. */
+    void forwardInference(double[] z, int rows) {
+        int c = units;
+        double[] g = gamma.value().data;
+        double[] b = beta.value().data;
+        for (int j = 0; j < c; j++) {
+            scale[j] = g[j] / Math.sqrt(runningVar[j] + EPS);
+            shift[j] = b[j] - runningMean[j] * scale[j];
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                z[o + j] = z[o + j] * scale[j] + shift[j];
+            }
+        }
+    }
+
+    /**
+     * d holds dL/dy on entry and dL/dz on exit; fills gamma's and beta's gradients. Uses the
+     * standard closed form dz = gamma*invStd/n * (n*dy - sum(dy) - xhat*sum(dy*xhat)).
+     */
+    void backward(double[] d, double[] xhat, int rows) {
+        int c = units;
+        double[] dGamma = gamma.gradient().data;
+        double[] dBeta = beta.gradient().data;
+        java.util.Arrays.fill(dGamma, 0.0);
+        java.util.Arrays.fill(dBeta, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                double dy = d[o + j];
+                dBeta[j] += dy;
+                dGamma[j] += dy * xhat[o + j];
+            }
+        }
+        double[] g = gamma.value().data;
+        double invN = 1.0 / rows;
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                d[o + j] = g[j] * invStd[j] * (d[o + j] - invN * (dBeta[j] + xhat[o + j] * dGamma[j]));
+            }
+        }
+    }
+}

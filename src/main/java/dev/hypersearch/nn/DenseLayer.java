@@ -1,0 +1,110 @@
+package dev.hypersearch.nn;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One fully connected layer: z = a_prev W (+ b | batch norm), a = f(z). W is fan_in x fan_out so
+ * a batch (one row per example) goes through with a single GEMM. The output layer has no
+ * activation here: its output function belongs to the loss.
+ */
+final class DenseLayer {
+
+    static final double PRELU_INIT = 0.25;
+
+    final int fanIn;
+    final int fanOut;
+    final boolean output;
+    final Parameter weights;
+    /** Null when batch norm is on: beta already shifts every unit. */
+    final Parameter bias;
+    final BatchNorm batchNorm;
+    /** Null unless the activation is PRELU. */
+    final Parameter slopes;
+    final Activation activation;
+    final double leakySlope;
+    final double eluAlpha;
+
+    DenseLayer(int index, int fanIn, int fanOut, boolean output, NetworkConfig config, RandomGenerator rng) {
+        this.fanIn = fanIn;
+        this.fanOut = fanOut;
+        this.output = output;
+        String prefix = "layer" + index;
+        DMatrixRMaj w = new DMatrixRMaj(fanIn, fanOut);
+        config.initializer().fill(w, rng);
+        this.weights = new Parameter(prefix + ".W", w, true);
+        boolean bn = config.batchNorm() && !output;
+        this.batchNorm = bn ? new BatchNorm(prefix, fanOut) : null;
+        this.bias = bn ? null : new Parameter(prefix + ".b", new DMatrixRMaj(1, fanOut), false);
+        this.activation = output ? Activation.LINEAR : config.activation();
+        if (activation == Activation.PRELU) {
+            DMatrixRMaj s = new DMatrixRMaj(1, fanOut);
+            s.fill(PRELU_INIT);
+            this.slopes = new Parameter(prefix + ".slope", s, false);
+        } else {
+            this.slopes = null;
+        }
+        this.leakySlope = config.leakySlope();
+        this.eluAlpha = config.eluAlpha();
+    }
+
+    void addParametersTo(List<Parameter> out) {
+        out.add(weights);
+        if (bias != null) {
+            out.add(bias);
+        }
+        if (batchNorm != null) {
+            out.add(batchNorm.gamma);
+            out.add(batchNorm.beta);
+        }
+        if (slopes != null) {
+            out.add(slopes);
+        }
+    }
+
+    void forward(Gemm gemm, DMatrixRMaj in, Workspace ws, int l, boolean training) {
+        DMatrixRMaj z = ws.z[l];
+        int rows = ws.rows;
+        gemm.mult(in, weights.value(), z);
+        if (bias != null) {
+            RowOps.addRow(z.data, rows, fanOut, bias.value().data);
+        } else if (training) {
+            batchNorm.forwardTraining(z.data, ws.xhat[l].data, rows);
+        } else {
+            batchNorm.forwardInference(z.data, rows);
+        }
+        if (!output) {
+            ActivationKernels.forward(activation, z.data, ws.a[l].data, rows, fanOut, leakySlope, eluAlpha,
+                    slopes == null ? null : slopes.value().data);
+        }
+    }
+
+    /**
+     * On entry ws.d[l] holds dL/dA (hidden) or dL/dZ (output). Fills this layer's gradients and,
+     * if {@code dIn} is not null, dL/d(in) = dZ W^T (skipped for the first layer in training).
+     */
+    void backward(Gemm gemm, DMatrixRMaj in, Workspace ws, int l, DMatrixRMaj dIn, double l2) {
+        DMatrixRMaj d = ws.d[l];
+        int rows = ws.rows;
+        if (!output) {
+            ActivationKernels.backward(activation, ws.z[l].data, ws.a[l].data, d.data, rows, fanOut, leakySlope,
+                    eluAlpha, slopes == null ? null : slopes.value().data,
+                    slopes == null ? null : slopes.gradient().data);
+        }
+        if (batchNorm != null) {
+            batchNorm.backward(d.data, ws.xhat[l].data, rows);
+        }
+        DMatrixRMaj dW = weights.gradient();
+        gemm.multTransA(in, d, dW);
+        if (l2 > 0) {
+            RowOps.addScaled(dW.data, l2, weights.value().data, dW.getNumElements());
+        }
+        if (bias != null) {
+            RowOps.columnSums(d.data, rows, fanOut, bias.gradient().data);
+        }
+        if (dIn != null) {
+            gemm.multTransB(d, weights.value(), dIn);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.hypersearch.nn;
+
+/**
+ * Output function, loss and its gradient for each {@link Loss}, on n x k row-major arrays.
+ * Losses are computed from the logits (not from the outputs) so they stay finite and exact for
+ * extreme logits: log-sum-exp with the row max subtracted, and the logistic loss in the form
+ * max(z,0) - z*t + log1p(e^-|z|).
+ */
+final class LossKernels {
+
+    private LossKernels() {
+    }
+
+    /**
+     * Writes the outputs (probabilities or values) of logits z into {@code out}; if {@code t} is
+     * not null also returns the loss summed over the n rows (callers divide by the example count,
+     * so chunked evaluation averages exactly).
+     */
+    static double forward(Loss loss, double[] z, double[] out, double[] t, int rows, int cols) {
+        return switch (loss) {
+            case SOFTMAX_CROSS_ENTROPY -> softmax(z, out, t, rows, cols);
+            case SIGMOID_BINARY_CROSS_ENTROPY -> sigmoid(z, out, t, rows * cols);
+            case MSE -> identity(z, out, t, rows, cols);
+        };
+    }
+
+    /**
+     * dZ of the batch-mean loss: (out - t) / n for both cross-entropies (the output function's
+     * Jacobian cancels against the loss's), 2 (out - t) / (n k) for MSE.
+     */
+    static void gradient(Loss loss, double[] out, double[] t, double[] dz, int rows, int cols) {
+        int n = rows * cols;
+        double scale = loss == Loss.MSE ? 2.0 / n : 1.0 / rows;
+        for (int i = 0; i < n; i++) {
+            dz[i] = scale * (out[i] - t[i]);
+        }
+    }
+
+    /** Number of rows whose predicted class matches the target's (classification losses only). */
+    static int correct(Loss loss, double[] out, double[] t, int rows, int cols) {
+        int hits = 0;
+        if (loss == Loss.SIGMOID_BINARY_CROSS_ENTROPY) {
+            for (int i = 0; i < rows * cols; i++) {
+                if ((out[i] >= 0.5) == (t[i] >= 0.5)) {
+                    hits++;
+                }
+            }
+            return hits;
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            if (argmax(out, o, cols) == argmax(t, o, cols)) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    private static int argmax(double[] v, int offset, int len) {
+        int best = 0;
+        for (int j = 1; j < len; j++) {
+            if (v[offset + j] > v[offset + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static double softmax(double[] z, double[] p, double[] t, int rows, int cols) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            double max = z[o];
+            for (int j = 1; j < cols; j++) {
+                max = Math.max(max, z[o + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                double e = Math.exp(z[o + j] - max);
+                p[o + j] = e;
+                sum += e;
+            }
+            double inv = 1.0 / sum;
+            for (int j = 0; j < cols; j++) {
+                p[o + j] *= inv;
+            }
+            if (t != null) {
+                // -sum_j t_j (z_j - lse) with lse = max + log(sum); sum >= 1 so the log is safe
+                double lse = max + Math.log(sum);
+                double row = 0;
+                for (int j = 0; j < cols; j++) {
+                    double tj = t[o + j];
+                    if (tj != 0) {
+                        row += tj * (lse - z[o + j]);
+                    }
+                }
+                total += row;
+            }
+        }
+        return total;
+    }
+
+    private static double sigmoid(double[] z, double[] p, double[] t, int n) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double v = z[i];
+            p[i] = ActivationKernels.sigmoid(v);
+            if (t != null) {
+                total += Math.max(v, 0.0) - v * t[i] + Math.log1p(Math.exp(-Math.abs(v)));
+            }
+        }
+        return total;
+    }
+
+    private static double identity(double[] z, double[] y, double[] t, int rows, int cols) {
+        int n = rows * cols;
+        System.arraycopy(z, 0, y, 0, n);
+        if (t == null) {
+            return 0;
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double e = y[i] - t[i];
+            total += e * e;
+        }
+        // per-row sum of the per-output mean, so summing rows and dividing by n gives the MSE
+        return total / cols;
+    }
+}

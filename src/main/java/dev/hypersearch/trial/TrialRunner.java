@@ -1,0 +1,62 @@
+package dev.hypersearch.trial;
+
+import dev.hypersearch.nn.EpochListener;
+import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.nn.Gemm;
+import dev.hypersearch.nn.Trainer;
+import dev.hypersearch.nn.TrainingResult;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one trial: parameters to configuration, the engine's training loop, and the outcome. Any exception
+ * of the trial's own making ends it FAILED with the message; it never escapes to the worker.
+ */
+public final class TrialRunner {
+
+    private final Gemm gemm;
+
+    public TrialRunner(Gemm gemm) {
+        this.gemm = gemm;
+    }
+
+    public TrialOutcome run(Map<String, Object> params, PreparedData data, long searchSeed, int trialNumber,
+                            EpochListener listener, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        TrainingResult result;
+        try {
+            result = new Trainer(gemm).train(TrialConfigs.network(params, data),
+                    TrialConfigs.training(params, searchSeed, trialNumber, 0),
+                    data.train(), data.validation(), listener, cancelled);
+        } catch (RuntimeException e) {
+            if (e instanceof AbandonTrialException abandon) {
+                throw abandon;
+            }
+            return TrialOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), millisSince(start));
+        }
+        return outcome(result, millisSince(start));
+    }
+
+    static TrialOutcome outcome(TrainingResult r, long durationMs) {
+        List<EpochMetrics> curve = r.curve();
+        EpochMetrics last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
+        TrialOutcome.Ending ending = switch (r.outcome()) {
+            case COMPLETED, EARLY_STOPPED -> TrialOutcome.Ending.COMPLETED;
+            case STOPPED -> TrialOutcome.Ending.PRUNED;
+            case DIVERGED -> TrialOutcome.Ending.DIVERGED;
+            case CANCELLED -> TrialOutcome.Ending.CANCELLED;
+        };
+        return new TrialOutcome(ending, curve,
+                last == null ? Double.NaN : last.validationLoss(),
+                curve.isEmpty() ? Double.NaN : r.bestValidationLoss(),
+                curve.isEmpty() ? null : r.bestEpoch(),
+                last == null ? Double.NaN : last.validationAccuracy(),
+                last == null ? Double.NaN : last.trainLoss(),
+                durationMs, r.message());
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hypersearch.worker;
+
+import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.trial.TrialRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class EngineConfig {
+
+    @Bean
+    TrialRunner trialRunner() {
+        return new TrialRunner(Gemms.fastest());
+    }
+}

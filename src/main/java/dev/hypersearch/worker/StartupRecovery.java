@@ -1,0 +1,42 @@
+package dev.hypersearch.worker;
+
+import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.TrialQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a restart: on the embedded database this process is the only one, so every RUNNING trial was left
+ * by the dead process and goes back to the queue at once. On a shared database other processes may be
+ * running their trials; there the lease reaper requeues only the expired ones.
+ */
+@Component
+class StartupRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
+
+    private final HypersearchProperties props;
+    private final TrialQueue queue;
+    private final SearchLifecycle lifecycle;
+    private final JdbcTemplate jdbc;
+
+    StartupRecovery(HypersearchProperties props, TrialQueue queue, SearchLifecycle lifecycle, JdbcTemplate jdbc) {
+        this.props = props;
+        this.queue = queue;
+        this.lifecycle = lifecycle;
+        this.jdbc = jdbc;
+    }
+
+    /** Called by the worker pool before its first claim, so no live trial of this process is requeued. */
+    void recover() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        int requeued = "H2".equals(product) ? queue.requeueAllRunning() : queue.reapExpired(props.maxAttempts());
+        int completed = lifecycle.completeFinishedSearches();
+        if (requeued > 0 || completed > 0) {
+            log.info("recovery: {} trials requeued, {} searches completed", requeued, completed);
+        }
+    }
+}

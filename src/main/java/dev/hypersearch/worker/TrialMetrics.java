@@ -1,0 +1,38 @@
+package dev.hypersearch.worker;
+
+import dev.hypersearch.store.ClaimedTrial;
+import dev.hypersearch.store.TrialResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Trials by outcome, trial duration, queue depth (Micrometer), and one structured log line per finished trial. */
+@Component
+class TrialMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger("hypersearch.trials");
+
+    private final MeterRegistry registry;
+
+    TrialMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
+        this.registry = registry;
+        registry.gauge("hypersearch.queue.depth", jdbc,
+                j -> j.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'QUEUED'", Long.class));
+    }
+
+    void trialEnded(ClaimedTrial claim, TrialResult r) {
+        Counter.builder("hypersearch.trials.finished").tag("outcome", r.status().name().toLowerCase())
+                .register(registry).increment();
+        Timer.builder("hypersearch.trial.duration").register(registry).record(Duration.ofMillis(r.durationMs()));
+        log.info("trial_finished search={} trial={} number={} attempt={} worker={} status={} val_loss={}"
+                        + " val_accuracy={} epochs={} duration_ms={}{}",
+                claim.searchId(), claim.lease().trialId(), claim.number(), claim.lease().attempt(),
+                claim.lease().workerId(), r.status(), r.valLoss(), r.valAccuracy(), r.epochsRun(), r.durationMs(),
+                r.error() == null ? "" : " error=\"" + r.error().replace('"', '\'') + "\"");
+    }
+}

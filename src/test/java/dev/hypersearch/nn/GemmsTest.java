@@ -1,0 +1,94 @@
+package dev.hypersearch.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** Surefire starts the test JVM with the engine flags, so the fast path must be the one chosen. */
+class GemmsTest {
+
+    @Test
+    void fastestIsTheVectorPathUnderTheEngineFlags() {
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "test JVM lacks " + Gemms.ENABLE_FLAG);
+        Gemm g = Gemms.fastest();
+        assertEquals("vector", g.name());
+        assertEquals(VectorGemm.class, g.getClass());
+        assertSame(g, Gemms.fastest());
+    }
+
+    @Test
+    void referenceIsEjml() {
+        assertEquals("ejml", Gemms.reference().name());
+        assertEquals(EjmlGemm.class, Gemms.reference().getClass());
+    }
+
+    @Test
+    void selfCheckPassesForBothPaths() {
+        assertNull(Gemms.selfCheck(new VectorGemm()));
+        assertNull(Gemms.selfCheck(new EjmlGemm()));
+    }
+
+    @Test
+    void selfCheckCatchesAWrongKernel() {
+        Gemm broken = new Gemm() {
+            private final EjmlGemm ejml = new EjmlGemm();
+
+            @Override
+            public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+                ejml.mult(a, b, c);
+            }
+
+            @Override
+            public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+                ejml.multTransA(a, b, c);
+                c.data[c.getNumElements() - 1] += 1e-6;
+            }
+
+            @Override
+            public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+                ejml.multTransB(a, b, c);
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+        };
+        assertNotNull(Gemms.selfCheck(broken));
+    }
+
+    /** A JVM without the flag falls back to EJML with one warning naming the flag, and never links VectorGemm. */
+    @Test
+    void withoutTheFlagFallsBackToEjml() throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-verbose:class", "-cp", cp, NoFlagMain.class.getName());
+        pb.redirectErrorStream(true);
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "child JVM timed out");
+        assertEquals(0, proc.exitValue(), out);
+        assertTrue(out.contains("fastest=ejml"), out);
+        assertEquals(1, out.split("start the JVM with " + Gemms.ENABLE_FLAG, -1).length - 1, out);
+        assertTrue(out.contains("dev.hypersearch.nn.Gemms "), "class loading not logged:\n" + out);
+        assertTrue(!out.contains("dev.hypersearch.nn.VectorGemm"), "VectorGemm was loaded:\n" + out);
+    }
+
+    /** Entry point of the child JVM in {@link #withoutTheFlagFallsBackToEjml()}. */
+    public static final class NoFlagMain {
+        public static void main(String[] args) {
+            System.out.println("fastest=" + Gemms.fastest().name());
+            System.out.println("again=" + Gemms.fastest().name());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.hypersearch.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hypersearch.data.BuiltinDatasets;
+import dev.hypersearch.nn.Activation;
+import dev.hypersearch.nn.Initializer;
+import dev.hypersearch.nn.Loss;
+import dev.hypersearch.nn.NetworkConfig;
+import dev.hypersearch.nn.OptimizerConfig;
+import dev.hypersearch.nn.TrainingConfig;
+import dev.hypersearch.search.Space;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrialConfigsTest {
+
+    static Map<String, Object> params(Map<String, Object> overrides) {
+        Map<String, Object> p = new HashMap<>();
+        Space.defaults().distributions().forEach((name, d) -> p.put(name, d.gridValue(0)));
+        p.putAll(overrides);
+        return p;
+    }
+
+    @Test
+    void everyCatalogueParameterReachesTheEngine() {
+        PreparedData iris = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.2, 1);
+        Map<String, Object> p = params(Map.of("hiddenLayers", 3, "hiddenUnits", 17, "activation", "elu",
+                "eluAlpha", 0.5, "init", "xavier", "batchNorm", true, "optimizer", "momentum", "momentum", 0.8,
+                "learningRate", 0.05, "l2", 1e-3));
+        p.put("epochs", 12);
+        p.put("batchSize", 9);
+
+        NetworkConfig net = TrialConfigs.network(p, iris);
+        TrainingConfig training = TrialConfigs.training(p, 42, 3, 0);
+
+        assertThat(net.inputSize()).isEqualTo(4);
+        assertThat(net.hiddenUnits()).containsExactly(17, 17, 17);
+        assertThat(net.outputSize()).isEqualTo(3);
+        assertThat(net.activation()).isEqualTo(Activation.ELU);
+        assertThat(net.eluAlpha()).isEqualTo(0.5);
+        assertThat(net.initializer()).isEqualTo(Initializer.XAVIER);
+        assertThat(net.batchNorm()).isTrue();
+        assertThat(net.loss()).isEqualTo(Loss.SOFTMAX_CROSS_ENTROPY);
+        assertThat(training.optimizer().kind()).isEqualTo(OptimizerConfig.Kind.MOMENTUM);
+        assertThat(training.optimizer().momentum()).isEqualTo(0.8);
+        assertThat(training.optimizer().learningRate()).isEqualTo(0.05);
+        assertThat(training.l2()).isEqualTo(1e-3);
+        assertThat(training.epochs()).isEqualTo(12);
+        assertThat(training.batchSize()).isEqualTo(9);
+    }
+
+    @Test
+    void lossFollowsTheTask() {
+        PreparedData binary = DataPreparation.holdout(BuiltinDatasets.load("breast_cancer"), 0.2, 1);
+        PreparedData regression = DataPreparation.holdout(BuiltinDatasets.load("regression"), 0.2, 1);
+        assertThat(TrialConfigs.network(params(Map.of()), binary).loss()).isEqualTo(Loss.SIGMOID_BINARY_CROSS_ENTROPY);
+        assertThat(TrialConfigs.network(params(Map.of()), regression).loss()).isEqualTo(Loss.MSE);
+        assertThat(TrialConfigs.network(params(Map.of()), regression).outputSize()).isEqualTo(1);
+    }
+
+    @Test
+    void trialSeedsDependOnlyOnSearchSeedAndTrialNumber() {
+        assertThat(TrialConfigs.trialSeed(42, 5)).isEqualTo(TrialConfigs.trialSeed(42, 5));
+        assertThat(TrialConfigs.trialSeed(42, 5)).isNotEqualTo(TrialConfigs.trialSeed(42, 6));
+        assertThat(TrialConfigs.trialSeed(42, 5)).isNotEqualTo(TrialConfigs.trialSeed(43, 5));
+    }
+
+    @Test
+    void aMissingParameterIsNamed() {
+        Map<String, Object> p = params(Map.of());
+        p.remove("hiddenUnits");
+        PreparedData iris = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.2, 1);
+        assertThatThrownBy(() -> TrialConfigs.network(p, iris)).hasMessageContaining("hiddenUnits");
+    }
+
+    @Test
+    void theStandardizerIsFittedOnTheTrainingRowsOnly() {
+        PreparedData wine = DataPreparation.holdout(BuiltinDatasets.load("wine"), 0.3, 2);
+        double[] trainMeans = columnMeans(wine.train().features());
+        double[] validationMeans = columnMeans(wine.validation().features());
+        for (double m : trainMeans) {
+            assertThat(m).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(java.util.Arrays.stream(validationMeans).anyMatch(m -> Math.abs(m) > 1e-3)).isTrue();
+    }
+
+    static double[] columnMeans(org.ejml.data.DMatrixRMaj x) {
+        double[] means = new double[x.numCols];
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                means[j] += x.get(i, j) / x.numRows;
+            }
+        }
+        return means;
+    }
+}
