@@ -2,7 +2,6 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.search.MlpParameters;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -12,9 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Limit;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,20 +23,20 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Every trial of a search as CSV, for pandas or a spreadsheet: one column per parameter in canonical
- * order, then the metrics. Streamed page by page so a 100,000-trial grid never sits in memory.
+ * order, then the metrics. Streamed in chunks so a 100,000-trial grid never sits in memory.
  */
 @RestController
 public class TrialCsvController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final int PAGE = 1000;
+    static final int CHUNK = 1000;
     static final List<String> METRICS = List.of("valLoss", "bestValLoss", "bestEpoch", "valAccuracy", "trainLoss",
             "epochsRun", "durationMs", "attempt", "workerId", "startedAt", "finishedAt", "error");
 
     private final SearchSummaries searches;
-    private final TrialRepository trials;
+    private final TrialExport trials;
 
-    public TrialCsvController(SearchSummaries searches, TrialRepository trials) {
+    public TrialCsvController(SearchSummaries searches, TrialExport trials) {
         this.searches = searches;
         this.trials = trials;
     }
@@ -52,15 +49,16 @@ public class TrialCsvController {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
             csv.printRecord(header());
-            Page<TrialEntity> page;
-            int n = 0;
+            List<TrialEntity> chunk;
+            int last = -1;
             do {
-                page = trials.findBySearchId(id, PageRequest.of(n++, PAGE, Sort.by("number")));
-                for (TrialEntity t : page) {
+                chunk = trials.findBySearchIdAndNumberGreaterThanOrderByNumber(id, last, Limit.of(CHUNK));
+                for (TrialEntity t : chunk) {
                     csv.printRecord(row(t));
+                    last = t.getNumber();
                 }
                 csv.flush();
-            } while (page.hasNext());
+            } while (chunk.size() == CHUNK);
         };
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
