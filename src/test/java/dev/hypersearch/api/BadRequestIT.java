@@ -71,6 +71,7 @@ class BadRequestIT extends ApiIT {
                         "space.l2.floatRange.min"),
                 Arguments.of("duplicate choice", spec("", "\"hiddenUnits\": {\"choice\": [8, 8]}"), "space.hiddenUnits.choice[1]"),
                 Arguments.of("seed not an integer", spec("", "").replace("\"seed\": 1", "\"seed\": 1.5"), "seed"),
+                Arguments.of("duplicate key", spec("", "").replace("\"seed\": 1", "\"seed\": 1, \"seed\": 2"), "seed"),
                 Arguments.of("empty body", "", "$"));
     }
 

@@ -162,6 +162,7 @@ class SearchApiIT extends ApiIT {
         assertThat(paths.has("/api/searches")).isTrue();
         assertThat(paths.has("/api/searches/{id}/trials")).isTrue();
         assertThat(paths.has("/api/datasets")).isTrue();
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Hypersearch API");
         Http.Response ui = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/swagger-ui.html")).GET().build());
         assertThat(ui.status()).isIn(200, 302);
     }
