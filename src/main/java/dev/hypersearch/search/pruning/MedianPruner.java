@@ -36,8 +36,8 @@ public record MedianPruner(int warmupEpochs, int startupTrials) implements Prune
         double best = Curves.bestSoFar(valLosses);
         List<Double> others = Curves.finite(peers.bestValLossesAt(epoch, trialNumber));
         if (others.size() < startupTrials) {
-            return PruneDecision.keep(RULE, epoch, null, best, Double.NaN, others.size() + " other trials reached epoch "
-                    + epoch + ", fewer than startupTrials " + startupTrials);
+            return PruneDecision.keep(RULE, epoch, null, best, Double.NaN, others.size()
+                    + " other trials reached epoch " + epoch + ", fewer than startupTrials " + startupTrials);
         }
         double median = median(others);
         boolean prune = best > median;
