@@ -163,17 +163,30 @@ public final class VectorGemm implements Gemm {
 
     /** Writes columns p0..p0+kc of rows j0..j0+w of row-major {@code n x k} b, transposed, as a {@code kc x pw} panel, zero-padded. */
     private static void packTransposed(double[] b, int k, int p0, int kc, int j0, int w, int pw, double[] bp) {
-        for (int jj = 0; jj < w; jj++) {
+        int jj = 0;
+        for (; jj + 4 <= w; jj += 4) {
+            int s0 = (j0 + jj) * k + p0;
+            int s1 = s0 + k;
+            int s2 = s1 + k;
+            int s3 = s2 + k;
+            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+                bp[d] = b[s0 + p];
+                bp[d + 1] = b[s1 + p];
+                bp[d + 2] = b[s2 + p];
+                bp[d + 3] = b[s3 + p];
+            }
+        }
+        for (; jj < w; jj++) {
             int src = (j0 + jj) * k + p0;
-            for (int p = 0; p < kc; p++) {
-                bp[p * pw + jj] = b[src + p];
+            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+                bp[d] = b[src + p];
             }
         }
         if (w < pw) {
             for (int p = 0; p < kc; p++) {
                 int dst = p * pw;
-                for (int jj = w; jj < pw; jj++) {
-                    bp[dst + jj] = 0.0;
+                for (int pad = w; pad < pw; pad++) {
+                    bp[dst + pad] = 0.0;
                 }
             }
         }
