@@ -36,12 +36,15 @@ public final class VectorGemm implements Gemm {
     static final int NV = 4;
     /** Columns per panel. */
     private static final int W = NV * V;
-    /** Steps of the inner dimension per packed panel (KC x W doubles: 64 KiB at 512 bits, an L2-resident panel). */
+    /** Steps of the inner dimension per packed panel (at most KC x W doubles: 64 KiB at 512 bits). */
     static final int KC = 256;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Per-thread buffers: a packed panel of the right operand and an output tile for a column tail. */
+    /**
+     * Per-thread buffers: a packed panel of the right operand ({@code KC x W} doubles) and an output tile
+     * for a column tail ({@code m x pw} doubles, grown to the largest {@code m} seen on the thread).
+     */
     private static final class Scratch {
         final double[] panel = new double[KC * W];
         double[] tile = new double[64 * W];
@@ -52,11 +55,6 @@ public final class VectorGemm implements Gemm {
             }
             return tile;
         }
-    }
-
-    /** Doubles per vector of the species in use (for logs and benchmarks). */
-    public static int vectorLength() {
-        return V;
     }
 
     @Override
