@@ -132,8 +132,8 @@ export function paramToJson(def: ParamDef | undefined, f: ParamForm): unknown {
 /** The spec JSON for the API. Empty optional fields are left out (the server applies its defaults). */
 export function formToSpec(form: SpecForm): Record<string, unknown> {
   const spec: Record<string, unknown> = {};
-  spec.name = form.name.trim();
-  spec.dataset = form.dataset;
+  if (form.name.trim() !== '') spec.name = form.name.trim();
+  if (form.dataset !== '') spec.dataset = form.dataset;
   spec.strategy = form.strategy;
   if (form.maxTrials.trim() !== '') spec.maxTrials = parseNumber(form.maxTrials);
   if (form.seed.trim() !== '') spec.seed = parseNumber(form.seed);

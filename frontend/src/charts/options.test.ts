@@ -56,7 +56,7 @@ describe('chart options', () => {
       { epoch: 1, trainLoss: 1, valLoss: 1.1, valAccuracy: 0.5, elapsedMs: 5 },
       { epoch: 2, trainLoss: 0.5, valLoss: null, valAccuracy: null, elapsedMs: 9 },
     ] }], ctx) as Record<string, any>;
-    expect(o.series.map((s: any) => s.name)).toEqual(['#7 val', '#7 train']);
+    expect(o.series.map((s: any) => [s.id, s.name])).toEqual([['1-val', '#7'], ['1-train', '#7']]);
     expect(o.series[0].data).toEqual([[1, 1.1]]);
     expect(o.series[1].lineStyle.type).toBe('dashed');
     expect(o.series[0].lineStyle.width).toBe(3);

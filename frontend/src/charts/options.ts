@@ -40,7 +40,7 @@ export function historyOption(data: ChartData, ctx: OptionContext): EChartsOptio
     xAxis: { type: 'value', name: 'trial #', nameLocation: 'middle', nameGap: 28, min: 0, minInterval: 1 },
     yAxis: valueAxisFor([...points.map((p) => p[1]), ...line.map((p) => p[1])], 'val loss'),
     series: [
-      { name: 'trial', type: 'scatter', data: points, symbolSize: 5, itemStyle: { color: '#94a3b8', opacity: 0.7 }, large: points.length > 1500 },
+      { name: 'trial', type: 'scatter', data: points, symbolSize: 5, z: 3, itemStyle: { color: '#64748b', opacity: 0.75 }, large: points.length > 1500 },
       { name: 'best so far', type: 'line', step: 'end', data: line, showSymbol: false, lineStyle: { width: 2, color: PALETTE[0] }, itemStyle: { color: PALETTE[0] } },
     ],
   };
@@ -69,18 +69,27 @@ export function curvesOption(curves: CurveSeries[], ctx: OptionContext): ECharts
     const train = c.points.filter((p) => p.trainLoss !== null).map((p) => [p.epoch, p.trainLoss as number]);
     val.forEach((p) => values.push(p[1]));
     train.forEach((p) => values.push(p[1]));
-    series.push({ name: `#${c.number} val`, type: 'line', data: val, showSymbol: false, lineStyle: { color, width }, itemStyle: { color } });
-    series.push({ name: `#${c.number} train`, type: 'line', data: train, showSymbol: false, lineStyle: { color, width, type: 'dashed' }, itemStyle: { color } });
+    // One legend entry per trial: both series share its name (solid = validation, dashed = training).
+    series.push({ id: `${c.id}-val`, name: `#${c.number}`, type: 'line', data: val, showSymbol: false, lineStyle: { color, width }, itemStyle: { color } });
+    series.push({ id: `${c.id}-train`, name: `#${c.number}`, type: 'line', data: train, showSymbol: false, lineStyle: { color, width, type: 'dashed' }, itemStyle: { color } });
   });
   return {
     animation: ctx.animation,
     grid: { ...GRID, top: 48 },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => formatLoss(v as number) },
+    tooltip: { trigger: 'axis', formatter: (p: unknown) => curvesTooltip(p) },
     legend: { top: 0, type: 'scroll' },
+    title: { text: 'solid: validation · dashed: training', right: 0, bottom: 0, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#64748b' } },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: valueAxisFor(values, 'loss'),
     series,
   };
+}
+
+function curvesTooltip(p: unknown): string {
+  const list = (Array.isArray(p) ? p : [p]) as { seriesId: string; seriesName: string; value: [number, number]; marker: string }[];
+  if (list.length === 0) return '';
+  const lines = list.map((o) => `${o.marker}${o.seriesName} ${o.seriesId.endsWith('-train') ? 'train' : 'val'} ${formatLoss(o.value[1])}`);
+  return [`epoch ${list[0].value[0]}`, ...lines].join('<br>');
 }
 
 function axisValue(meta: ParamMeta, v: unknown): string | number | null {
@@ -115,7 +124,7 @@ export function parallelOption(data: ChartData, metas: ParamMeta[], ctx: OptionC
   });
   return {
     animation: ctx.animation,
-    parallel: { left: 48, right: 72, top: 48, bottom: 36, parallelAxisDefault: { nameLocation: 'end', nameGap: 14, nameTextStyle: { fontSize: 11 } } },
+    parallel: { left: 48, right: 120, top: 48, bottom: 36, parallelAxisDefault: { nameLocation: 'end', nameGap: 14, nameTextStyle: { fontSize: 11 } } },
     parallelAxis: axes as NonNullable<EChartsOption['parallelAxis']>,
     visualMap: {
       type: 'continuous',
@@ -123,7 +132,7 @@ export function parallelOption(data: ChartData, metas: ParamMeta[], ctx: OptionC
       min: lo,
       max: hi === lo ? lo + 1 : hi,
       orient: 'vertical',
-      right: 0,
+      right: 8,
       top: 'middle',
       itemHeight: 120,
       calculable: false,

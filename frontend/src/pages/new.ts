@@ -412,7 +412,7 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
       ${trainRows !== null ? `<div><dt>Cost</dt><dd>≈ ${formatCount(p.totalEpochs * trainRows)} sample-epochs</dd></div>` : ''}
       ${p.seed !== undefined && p.seed !== null ? `<div><dt>Seed</dt><dd>${p.seed}</dd></div>` : ''}
     </dl>
-    ${p.firstTrials.length ? `<div class="table-wrap"><table class="data compact"><caption>First ${p.firstTrials.length} trials</caption>
+    ${p.firstTrials.length ? `<div class="table-wrap"><table class="data compact"><caption>First ${Math.min(p.firstTrials.length, 8)} trials</caption>
       <thead><tr><th scope="col">#</th>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>
       <tbody>${p.firstTrials.slice(0, 8).map((t) => `<tr><td>${t.number}</td>${cols.map((c) => `<td>${esc(formatParam(t.params[c]))}</td>`).join('')}</tr>`).join('')}</tbody></table></div>` : ''}`;
   }

@@ -11,7 +11,7 @@ import {
   type TrialRow,
   type TrialStatus,
 } from '../api';
-import { ANIMATE, ChartHost } from '../charts/host';
+import { ANIMATE, ChartHost, loadEcharts } from '../charts/host';
 import { curvesOption, historyOption, parallelOption, scatterOption, type CurveSeries } from '../charts/options';
 import { announce, clear, h, type PageHandle, statusBadge, statusBadgeHtml } from '../dom';
 import { applyToRows, Coalescer, collapse, Throttle, type LiveEvent } from '../events';
@@ -33,6 +33,7 @@ const EVENT_BATCH_MS = 400;
 const BOARD_REFRESH_MS = 500;
 const CHART_REFRESH_MS = 2000;
 const DETAIL_REFRESH_MS = 1000;
+const FINISHING_POLL_MS = 1000;
 const TOP_K_CHOICES = [3, 5, 10];
 
 interface Column {
@@ -76,13 +77,14 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       h('figcaption', {}, h('h3', {}, title), extra ?? null), el);
   };
   const scatterGrid = h('div', { className: 'scatter-grid' });
+  const chartGrid = h('div', { className: 'chart-grid', hidden: true },
+    chartCard('history', 'Best-so-far val loss by trial'),
+    chartCard('curves', 'Learning curves', h('label', { className: 'inline' }, h('span', { className: 'sr-only' }, 'Curves of'), topKSelect)),
+    chartCard('parallel', 'Parallel coordinates (colour: val loss)', undefined, true),
+    h('figure', { className: 'card chart-card wide' }, h('figcaption', {}, h('h3', {}, 'Parameters vs val loss')), scatterGrid));
   const chartsSection = h('section', { className: 'charts', 'aria-labelledby': 'charts-h' },
     h('div', { className: 'section-head' }, h('h2', { id: 'charts-h' }, 'Charts'), chartNote),
-    h('div', { className: 'chart-grid' },
-      chartCard('history', 'Best-so-far val loss by trial'),
-      chartCard('curves', 'Learning curves', h('label', { className: 'inline' }, h('span', { className: 'sr-only' }, 'Curves of'), topKSelect)),
-      chartCard('parallel', 'Parallel coordinates (colour: val loss)', undefined, true),
-      h('figure', { className: 'card chart-card wide' }, h('figcaption', {}, h('h3', {}, 'Parameters vs val loss')), scatterGrid)));
+    chartGrid);
   main.append(head, boardSection, detailSection, chartsSection);
 
   function host(key: string): ChartHost {
@@ -261,7 +263,11 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     renderHead();
     renderFilters();
     document.title = `${d.name} · Hypersearch`;
-    if (d.status !== 'RUNNING') closeEvents();
+    if (d.status !== 'RUNNING') {
+      closeEvents();
+      // The event stream ends with the search; trials still stopping after a cancel are polled for.
+      if (d.progress.running > 0) finishing.request();
+    }
   }
 
   async function loadBoard(): Promise<void> {
@@ -280,9 +286,9 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     boardStatus.textContent = detail?.status === 'RUNNING' ? 'live' : '';
   }
 
-  async function loadCharts(): Promise<void> {
+  async function loadCharts(pending?: Promise<ChartData>): Promise<void> {
     try {
-      charts = await api.charts(id, Math.max(...TOP_K_CHOICES), []);
+      charts = await (pending ?? api.charts(id, Math.max(...TOP_K_CHOICES), []));
     } catch (err) {
       if (disposed) return;
       chartNote.textContent = err instanceof ApiError && err.status === 404 ? 'Charts are not available from this server.' : `Charts failed: ${(err as Error).message}`;
@@ -302,6 +308,8 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       : c.sampled
         ? `Showing a sample of ${formatCount(c.sample.length)} of ${formatCount(c.finished)} finished trials (the best always included).`
         : `${formatCount(c.finished)} finished trial${c.finished === 1 ? '' : 's'}.`;
+    chartGrid.hidden = c.finished === 0;
+    if (chartGrid.hidden) return;
     const best = c.bestSoFar.length ? c.bestSoFar[c.bestSoFar.length - 1][1] : null;
     void host('history').set(historyOption(c, ctx), `Best-so-far val loss by trial: ${c.bestSoFar.length} improvements, best ${formatLoss(best)}`);
     renderCurves();
@@ -315,6 +323,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   }
 
   function renderCurves(): void {
+    if (chartGrid.hidden) return;
     const list: CurveSeries[] = (charts?.curves ?? []).slice(0, topK).map((c) => ({ id: c.id, number: c.number, points: c.points, selected: c.id === board.trial }));
     const sel = panel?.detail;
     if (sel && sel.id === board.trial && !list.some((c) => c.id === sel.id)) {
@@ -356,7 +365,11 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   const refresh = new Throttle(async () => {
     await Promise.all([loadSummary(), loadBoard()]);
   }, BOARD_REFRESH_MS);
-  const chartRefresh = new Throttle(loadCharts, CHART_REFRESH_MS);
+  const chartRefresh = new Throttle(() => loadCharts(), CHART_REFRESH_MS);
+  const finishing = new Throttle(async () => {
+    refresh.request();
+    chartRefresh.request();
+  }, FINISHING_POLL_MS);
   const detailRefresh = new Throttle(async () => {
     await panel?.refresh();
   }, DETAIL_REFRESH_MS);
@@ -401,8 +414,14 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
 
   // ---- start
   async function start(): Promise<void> {
+    // The header and the leaderboard are asked for first; the aggregates and the chart library load
+    // while they render.
+    const first = Promise.all([loadSummary(), loadBoard()]);
+    const pendingCharts = api.charts(id, Math.max(...TOP_K_CHOICES), []);
+    pendingCharts.catch(() => undefined);
+    void loadEcharts().catch(() => undefined);
     try {
-      await Promise.all([loadSummary(), loadBoard()]);
+      await first;
     } catch (err) {
       if (disposed) return;
       clear(head);
@@ -416,7 +435,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     renderBoard(); // columns depend on the spec, which may have arrived after the rows
     if (detail?.status === 'RUNNING') openEvents();
     syncPanel();
-    await loadCharts();
+    await loadCharts(pendingCharts);
   }
   void start();
 
@@ -428,6 +447,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       refresh.dispose();
       chartRefresh.dispose();
       detailRefresh.dispose();
+      finishing.dispose();
       boardCtrl?.abort();
       panel?.dispose();
       hosts.forEach((c) => c.dispose());
