@@ -106,22 +106,12 @@ export function parallelOption(data: ChartData, metas: ParamMeta[], ctx: OptionC
   const rows = data.sample.map((s) => [...dims.map((m) => axisValue(m, s.params[m.name])), s.valLoss]);
   const lo = losses.length ? Math.min(...losses) : 0;
   const hi = losses.length ? Math.max(...losses) : 1;
-  const axes = dims.map((m, i) => ({
-    dim: i,
-    name: m.name,
-    type: m.axis,
-    data: m.axis === 'category' ? categoriesOf(m, data) : undefined,
-    scale: m.axis === 'value',
-    axisLabel: m.axis === 'category' ? undefined : { formatter: (v: number) => formatParam(v) },
-  }));
-  axes.push({
-    dim: dims.length,
-    name: 'val loss',
-    type: logLoss ? 'log' : 'value',
-    data: undefined,
-    scale: true,
-    axisLabel: { formatter: (v: number) => formatLoss(v) },
-  });
+  // Keys are set only where they apply: an explicit undefined would replace ECharts' defaults.
+  const axes: Record<string, unknown>[] = dims.map((m, i) =>
+    m.axis === 'category'
+      ? { dim: i, name: m.name, type: 'category', data: categoriesOf(m, data), axisLabel: { interval: 0 } }
+      : { dim: i, name: m.name, type: m.axis, scale: m.axis === 'value', axisLabel: { formatter: (v: number) => formatParam(v) } });
+  axes.push({ dim: dims.length, name: 'val loss', type: logLoss ? 'log' : 'value', scale: true, axisLabel: { formatter: (v: number) => formatLoss(v) } });
   return {
     animation: ctx.animation,
     parallel: { left: 48, right: 120, top: 48, bottom: 36, parallelAxisDefault: { nameLocation: 'end', nameGap: 14, nameTextStyle: { fontSize: 11 } } },
@@ -156,7 +146,7 @@ export function scatterOption(meta: ParamMeta, data: ChartData, ctx: OptionConte
     .filter((p) => p[0] !== null);
   const xAxis =
     meta.axis === 'category'
-      ? { type: 'category' as const, data: categoriesOf(meta, data), name: meta.name, nameLocation: 'middle' as const, nameGap: 28 }
+      ? { type: 'category' as const, data: categoriesOf(meta, data), name: meta.name, nameLocation: 'middle' as const, nameGap: 28, axisLabel: { interval: 0, hideOverlap: true } }
       : { type: meta.axis, name: meta.name, nameLocation: 'middle' as const, nameGap: 28, scale: true, axisLabel: { formatter: (v: number) => formatParam(v) } };
   return {
     animation: ctx.animation,

@@ -170,7 +170,6 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       { key: 'valAccuracy', label: 'Val acc', sort: 'valAccuracy', num: true },
       { key: 'epochsRun', label: 'Epochs', sort: 'epochsRun', num: true },
       { key: 'durationMs', label: 'Duration', sort: 'durationMs', num: true },
-      { key: 'note', label: 'Note' },
     ];
   }
 
@@ -211,13 +210,15 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
             return `<td class="num">${r.epochsRun ?? '—'}</td>`;
           case 'durationMs':
             return `<td class="num">${r.status === 'RUNNING' ? '…' : formatDuration(r.durationMs)}</td>`;
-          case 'note':
-            return `<td class="note">${r.error ? `<span class="error-text" title="${esc(r.error)}">${esc(r.error)}</span>` : ''}</td>`;
           default:
             return `<td>${esc(formatParam(r.params?.[c.key.slice(2)]))}</td>`;
         }
       });
-      return `<tr class="${cls.join(' ')}" data-trial-id="${r.id}">${cells.join('')}</tr>`;
+      const row = `<tr class="${cls.join(' ')}" data-trial-id="${r.id}">${cells.join('')}</tr>`;
+      // Why a trial diverged, failed or stopped: on its own line under the trial, never hidden.
+      return r.error
+        ? `${row}<tr class="error-row st-${r.status.toLowerCase()}" data-error-for="${r.id}"><td></td><td colspan="${cols.length - 1}"><span class="why">${esc(r.status.toLowerCase())}:</span> ${esc(r.error)}</td></tr>`
+        : row;
     });
     const empty = rows.length === 0 ? `<tr><td colspan="${cols.length}" class="empty">${board.status.length ? 'No trials with these statuses.' : 'No trials yet.'}</td></tr>` : '';
     tableHost.innerHTML = `<table class="data leaderboard" aria-describedby="board-h">
@@ -237,8 +238,8 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       return;
     }
     if (target.closest('a')) return;
-    const tr = target.closest<HTMLElement>('tr[data-trial-id]');
-    if (tr) go({ ...board, trial: Number(tr.dataset.trialId) });
+    const tr = target.closest<HTMLElement>('tr[data-trial-id], tr[data-error-for]');
+    if (tr) go({ ...board, trial: Number(tr.dataset.trialId ?? tr.dataset.errorFor) });
   });
 
   function renderPager(): void {
