@@ -85,6 +85,31 @@ describe('specToForm', () => {
   });
 });
 
+describe('strategy options', () => {
+  test('coarse-to-fine, pruner, folds and sanity check', () => {
+    const f = defaultForm();
+    f.name = 'c';
+    f.strategy = 'coarse-to-fine';
+    f.maxTrials = '';
+    f.stages = '3';
+    f.trialsPerStage = '20';
+    f.pruner = 'median';
+    f.folds = '5';
+    f.sanityCheck = true;
+    const spec = formToSpec(f);
+    expect(spec).toMatchObject({ strategy: 'coarse-to-fine', coarseToFine: { stages: 3, trialsPerStage: 20 }, pruner: 'median', validation: { folds: 5 }, sanityCheck: true });
+    expect(formToSpec(specToForm(spec))).toEqual(spec);
+  });
+
+  test('a pruner object or a coarseToFine with a stray key is kept verbatim', () => {
+    const spec = { name: 'p', dataset: 'iris', strategy: 'coarse-to-fine', seed: 1, pruner: { asha: { minEpochs: 2, eta: 3 } },
+      coarseToFine: { trialsPerStage: 10, shrink: 2 }, space: {} };
+    const f = specToForm(spec);
+    expect(f.extra).toEqual({ pruner: spec.pruner, coarseToFine: spec.coarseToFine });
+    expect(formToSpec(f)).toEqual(spec);
+  });
+});
+
 describe('parseSpecText', () => {
   test('accepts an object and rejects the rest with a message', () => {
     expect(parseSpecText('{"name":"a"}')).toEqual({ spec: { name: 'a' } });

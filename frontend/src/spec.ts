@@ -29,6 +29,14 @@ export interface SpecForm {
   seed: string;
   validationFraction: string;
   maxFailedTrials: string;
+  /** '' (server default), 'none', 'median' or 'asha'. */
+  pruner: string;
+  /** Cross-validation folds; '' means a holdout of validationFraction. */
+  folds: string;
+  sanityCheck: boolean;
+  stages: string;
+  trialsPerStage: string;
+  topFraction: string;
   params: Record<string, ParamForm>;
   /** Keys the form has no editor for, kept verbatim so a pasted spec round-trips (the server judges them). */
   extra: Record<string, unknown>;
@@ -62,6 +70,12 @@ export function defaultForm(): SpecForm {
     seed: '42',
     validationFraction: '',
     maxFailedTrials: '',
+    pruner: '',
+    folds: '',
+    sanityCheck: false,
+    stages: '',
+    trialsPerStage: '',
+    topFraction: '',
     params,
     extra: {},
     extraSpace: {},
@@ -139,6 +153,16 @@ export function formToSpec(form: SpecForm): Record<string, unknown> {
   if (form.seed.trim() !== '') spec.seed = parseNumber(form.seed);
   if (form.validationFraction.trim() !== '') spec.validationFraction = parseNumber(form.validationFraction);
   if (form.maxFailedTrials.trim() !== '') spec.maxFailedTrials = parseNumber(form.maxFailedTrials);
+  if (form.strategy === 'coarse-to-fine') {
+    const c: Record<string, unknown> = {};
+    if (form.stages.trim() !== '') c.stages = parseNumber(form.stages);
+    if (form.trialsPerStage.trim() !== '') c.trialsPerStage = parseNumber(form.trialsPerStage);
+    if (form.topFraction.trim() !== '') c.topFraction = parseNumber(form.topFraction);
+    spec.coarseToFine = c;
+  }
+  if (form.pruner !== '') spec.pruner = form.pruner;
+  if (form.folds.trim() !== '') spec.validation = { folds: parseNumber(form.folds) };
+  if (form.sanityCheck) spec.sanityCheck = true;
   const space: Record<string, unknown> = {};
   for (const p of PARAMS) {
     const v = paramToJson(p, form.params[p.name] ?? emptyParam(p));
@@ -147,6 +171,14 @@ export function formToSpec(form: SpecForm): Record<string, unknown> {
   Object.assign(space, form.extraSpace);
   spec.space = space;
   return { ...spec, ...form.extra };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isText(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number';
 }
 
 function text(v: unknown): string {
@@ -196,7 +228,8 @@ export function specToForm(spec: Record<string, unknown>): SpecForm {
   const form = defaultForm();
   form.maxTrials = '';
   form.seed = '';
-  const known = ['name', 'dataset', 'strategy', 'maxTrials', 'seed', 'validationFraction', 'maxFailedTrials', 'space'];
+  const known = ['name', 'dataset', 'strategy', 'maxTrials', 'seed', 'validationFraction', 'maxFailedTrials', 'space',
+    'pruner', 'validation', 'sanityCheck', 'coarseToFine'];
   for (const [k, v] of Object.entries(spec)) {
     if (!known.includes(k)) form.extra[k] = v;
   }
@@ -213,6 +246,22 @@ export function specToForm(spec: Record<string, unknown>): SpecForm {
   form.seed = keepIfNotText('seed', spec.seed);
   form.validationFraction = keepIfNotText('validationFraction', spec.validationFraction);
   form.maxFailedTrials = keepIfNotText('maxFailedTrials', spec.maxFailedTrials);
+  if (typeof spec.pruner === 'string') form.pruner = spec.pruner;
+  else if (spec.pruner !== undefined) form.extra.pruner = spec.pruner;
+  const validation = spec.validation as Record<string, unknown> | undefined;
+  if (isPlainObject(validation) && Object.keys(validation).join() === 'folds' && isText(validation.folds)) form.folds = String(validation.folds);
+  else if (validation !== undefined) form.extra.validation = validation;
+  if (spec.sanityCheck === true) form.sanityCheck = true;
+  else if (spec.sanityCheck !== undefined && spec.sanityCheck !== false) form.extra.sanityCheck = spec.sanityCheck;
+  const c = spec.coarseToFine as Record<string, unknown> | undefined;
+  const cKeys = ['stages', 'trialsPerStage', 'topFraction'];
+  if (form.strategy === 'coarse-to-fine' && isPlainObject(c) && Object.entries(c).every(([k, v]) => cKeys.includes(k) && isText(v))) {
+    form.stages = c.stages === undefined ? '' : String(c.stages);
+    form.trialsPerStage = c.trialsPerStage === undefined ? '' : String(c.trialsPerStage);
+    form.topFraction = c.topFraction === undefined ? '' : String(c.topFraction);
+  } else if (c !== undefined) {
+    form.extra.coarseToFine = c;
+  }
   const space = spec.space;
   if (space !== undefined && (space === null || typeof space !== 'object' || Array.isArray(space))) {
     form.extra.space = space;

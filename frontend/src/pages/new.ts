@@ -49,7 +49,16 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
   const nameInput = h('input', { id: 'f-name', type: 'text', 'data-field': 'name', autocomplete: 'off', required: true });
   const datasetSelect = h('select', { id: 'f-dataset', 'data-field': 'dataset' });
   const strategySelect = h('select', { id: 'f-strategy', 'data-field': 'strategy' },
-    h('option', { value: 'random' }, 'random'), h('option', { value: 'grid' }, 'grid'));
+    h('option', { value: 'random' }, 'random'), h('option', { value: 'grid' }, 'grid'),
+    h('option', { value: 'coarse-to-fine' }, 'coarse-to-fine'));
+  const stagesInput = h('input', { id: 'f-stages', type: 'text', inputmode: 'numeric', 'data-field': 'coarseToFine.stages', placeholder: 'default' });
+  const perStageInput = h('input', { id: 'f-trialsPerStage', type: 'text', inputmode: 'numeric', 'data-field': 'coarseToFine.trialsPerStage' });
+  const topFractionInput = h('input', { id: 'f-topFraction', type: 'text', inputmode: 'decimal', 'data-field': 'coarseToFine.topFraction', placeholder: 'default' });
+  const prunerSelect = h('select', { id: 'f-pruner', 'data-field': 'pruner' },
+    h('option', { value: '' }, 'default'), h('option', { value: 'none' }, 'none'),
+    h('option', { value: 'median' }, 'median'), h('option', { value: 'asha' }, 'asha'));
+  const foldsInput = h('input', { id: 'f-folds', type: 'text', inputmode: 'numeric', 'data-field': 'validation.folds', placeholder: 'holdout' });
+  const sanityInput = h('input', { id: 'f-sanityCheck', type: 'checkbox', 'data-field': 'sanityCheck' });
   const maxTrialsInput = h('input', { id: 'f-maxTrials', type: 'text', inputmode: 'numeric', 'data-field': 'maxTrials' });
   const seedInput = h('input', { id: 'f-seed', type: 'text', inputmode: 'numeric', 'data-field': 'seed' });
   const valFracInput = h('input', { id: 'f-validationFraction', type: 'text', inputmode: 'decimal', 'data-field': 'validationFraction', placeholder: '0.2' });
@@ -68,7 +77,20 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
     field('Max trials', maxTrialsInput, 'required for random; optional cap for grid'),
     field('Seed', seedInput, 'same seed, same trials'),
     field('Validation fraction', valFracInput),
-    field('Max failed trials', maxFailedInput, 'stop the search after this many diverge or fail'));
+    field('Max failed trials', maxFailedInput, 'stop the search after this many diverge or fail'),
+    field('Pruner', prunerSelect, 'stop unpromising trials early'),
+    field('Cross-validation folds', foldsInput, 'instead of a holdout'),
+    h('div', { className: 'field check-field', 'data-slot': 'sanityCheck' },
+      h('label', { className: 'check', for: 'f-sanityCheck' }, sanityInput, 'Sanity check first'),
+      h('span', { className: 'hint' }, 'a quick trainability check before the search'),
+      h('span', { className: 'field-error', id: 'err-f-sanityCheck' })));
+  foldsInput.parentElement!.dataset.slot = 'validation'; // "validation" errors name the object, not its key
+  const c2f = h('fieldset', { className: 'basics c2f', 'data-slot': 'coarseToFine', hidden: true },
+    h('legend', {}, 'Coarse-to-fine stages'),
+    h('span', { className: 'field-error', id: 'err-coarseToFine' }),
+    field('Stages', stagesInput),
+    field('Trials per stage', perStageInput),
+    field('Top fraction kept', topFractionInput, 'each stage narrows to the best of the one before'));
 
   // ---- upload
   const upFile = h('input', { id: 'up-file', type: 'file', accept: '.csv,text/csv', 'data-field': 'file' });
@@ -106,7 +128,7 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
   const submitStatus = h('p', { className: 'muted', role: 'status' });
 
   const mainForm = h('form', { className: 'new-search', novalidate: true, 'aria-labelledby': 'new-h' },
-    generalError, basics, space, h('div', { className: 'actions' }, submitBtn, submitStatus));
+    generalError, basics, c2f, space, h('div', { className: 'actions' }, submitBtn, submitStatus));
 
   main.append(
     h('div', { className: 'page-head' }, h('h1', { id: 'new-h' }, 'New search')),
@@ -115,11 +137,21 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
   // ---- form <-> inputs
   function writeBasics(): void {
     nameInput.value = form.name;
-    strategySelect.value = form.strategy === 'grid' ? 'grid' : 'random';
     maxTrialsInput.value = form.maxTrials;
     seedInput.value = form.seed;
     valFracInput.value = form.validationFraction;
     maxFailedInput.value = form.maxFailedTrials;
+    if (!['random', 'grid', 'coarse-to-fine'].includes(form.strategy)) {
+      strategySelect.append(h('option', { value: form.strategy }, form.strategy));
+    }
+    strategySelect.value = form.strategy;
+    stagesInput.value = form.stages;
+    perStageInput.value = form.trialsPerStage;
+    topFractionInput.value = form.topFraction;
+    prunerSelect.value = ['', 'none', 'median', 'asha'].includes(form.pruner) ? form.pruner : '';
+    foldsInput.value = form.folds;
+    sanityInput.checked = form.sanityCheck;
+    c2f.hidden = form.strategy !== 'coarse-to-fine';
     fillDatasets();
   }
 
@@ -131,6 +163,13 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
     form.seed = seedInput.value;
     form.validationFraction = valFracInput.value;
     form.maxFailedTrials = maxFailedInput.value;
+    form.stages = stagesInput.value;
+    form.trialsPerStage = perStageInput.value;
+    form.topFraction = topFractionInput.value;
+    form.pruner = prunerSelect.value;
+    form.folds = foldsInput.value;
+    form.sanityCheck = sanityInput.checked;
+    c2f.hidden = form.strategy !== 'coarse-to-fine';
   }
 
   function fillDatasets(): void {
@@ -281,6 +320,7 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
     modeForm.setAttribute('aria-pressed', String(mode === 'form'));
     modeJson.setAttribute('aria-pressed', String(mode === 'json'));
     basics.disabled = mode === 'json';
+    c2f.disabled = mode === 'json';
     paramsHost.hidden = mode === 'json';
     jsonHost.hidden = mode === 'form';
     clearErrors();
@@ -474,10 +514,11 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
     }
   });
 
-  for (const el of [nameInput, maxTrialsInput, seedInput, valFracInput, maxFailedInput, jsonArea]) {
+  for (const el of [nameInput, maxTrialsInput, seedInput, valFracInput, maxFailedInput, jsonArea, stagesInput, perStageInput, topFractionInput, foldsInput]) {
     el.addEventListener('input', changed);
   }
-  for (const el of [datasetSelect, strategySelect]) el.addEventListener('change', changed);
+  for (const el of [datasetSelect, strategySelect, prunerSelect, sanityInput]) el.addEventListener('change', changed);
+  strategySelect.addEventListener('change', () => (c2f.hidden = strategySelect.value !== 'coarse-to-fine'));
 
   writeBasics();
   renderParams();
