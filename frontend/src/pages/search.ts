@@ -221,9 +221,15 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
         : row;
     });
     const empty = rows.length === 0 ? `<tr><td colspan="${cols.length}" class="empty">${board.status.length ? 'No trials with these statuses.' : 'No trials yet.'}</td></tr>` : '';
+    // Re-rendering replaces the table: keep keyboard focus on the same header button or trial link.
+    const focused = tableHost.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    const focusSort = focused?.dataset.sort;
+    const focusTrial = focused?.closest<HTMLElement>('tr[data-trial-id]')?.dataset.trialId;
     tableHost.innerHTML = `<table class="data leaderboard" aria-describedby="board-h">
       <caption class="sr-only">Trials sorted by ${esc(board.sort)} ${board.dir === 'asc' ? 'ascending' : 'descending'}; click a column header to sort</caption>
       <thead><tr>${headCells.join('')}</tr></thead><tbody>${body.join('')}${empty}</tbody></table>`;
+    if (focusSort) tableHost.querySelector<HTMLElement>(`button[data-sort="${focusSort}"]`)?.focus();
+    else if (focusTrial) tableHost.querySelector<HTMLElement>(`tr[data-trial-id="${focusTrial}"] a.trial-link`)?.focus();
     if (firstBoard) {
       firstBoard = false;
       performance.mark('hs:board');
