@@ -4,6 +4,7 @@ import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.SmartLifecycle;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and should poll the REST resources for progress.
  */
 @Component
-public class SearchEventBroadcaster {
+public class SearchEventBroadcaster implements SmartLifecycle {
 
     /** Streams end after this long; EventSource reconnects by itself and gets the current status again. */
     static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
@@ -85,6 +86,28 @@ public class SearchEventBroadcaster {
     int subscriberCount(long searchId) {
         Set<Subscriber> set = subscribers.get(searchId);
         return set == null ? 0 : set.size();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server shuts down (this lifecycle's phase is later than the
+     * server's, so it stops first); otherwise Tomcat waits for the open async requests to time out.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(set -> set.forEach(Subscriber::complete));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @PreDestroy
