@@ -12,7 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Retries a database call through a lost connection (PostgreSQL restarting, a network blip) with exponential
@@ -72,9 +72,14 @@ final class DatabaseRetry {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
-                    || t instanceof TransactionSystemException
+                    || t instanceof TransactionException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof IOException) {
+                return true;
+            }
+            // Hibernate's "Unable to commit/rollback against JDBC Connection" (the connection died under the
+            // transaction; Spring reports it as a JpaSystemException and drops the original error).
+            if (t.getClass().getName().equals("org.hibernate.TransactionException")) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

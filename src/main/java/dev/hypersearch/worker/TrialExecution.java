@@ -147,8 +147,10 @@ class TrialExecution {
                     throw e;
                 }
             });
-        } catch (DatabaseRetry.GaveUp e) {
-            throw new AbandonTrialException(e.getMessage());
+        } catch (RuntimeException e) {
+            // Whatever made the write fail, it is not the trial's doing: never end the trial FAILED for it.
+            throw new AbandonTrialException(e instanceof DatabaseRetry.GaveUp ? e.getMessage()
+                    : "epoch " + m.epoch() + " not written: " + e);
         }
         if (!held) {
             throw new AbandonTrialException("lease lost at epoch " + m.epoch());
@@ -166,12 +168,19 @@ class TrialExecution {
                 // The engine also explains normal endings ("completed 40 epochs"); only other endings keep it.
                 status == TrialStatus.COMPLETED ? null : o.message());
         boolean[] tried = {false};
-        boolean written = underLease("trial " + lease.trialId() + ": result", entry, handBack, () -> {
-            boolean retry = tried[0];
-            tried[0] = true;
-            // A retry after a commit whose answer was lost finds the row already ended under this lease.
-            return queue.finish(lease, result) || (retry && queue.endedUnder(lease));
-        });
+        boolean written;
+        try {
+            written = underLease("trial " + lease.trialId() + ": result", entry, handBack, () -> {
+                boolean retry = tried[0];
+                tried[0] = true;
+                // A retry after a commit whose answer was lost finds the row already ended under this lease.
+                return queue.finish(lease, result) || (retry && queue.endedUnder(lease));
+            });
+        } catch (DatabaseRetry.GaveUp e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AbandonTrialException("result not written: " + e);
+        }
         if (!written) {
             log.warn("trial {} attempt {}: lease lost before the result was written", lease.trialId(),
                     lease.attempt());
