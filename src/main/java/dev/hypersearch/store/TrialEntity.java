@@ -58,6 +58,9 @@ public class TrialEntity {
     @Column(name = "lease_expires_at")
     private Instant leaseExpiresAt;
     private String error;
+    /** Attempts that lost their worker (lease expired), one per line "attempt n on worker w: ...", "; "-separated. */
+    @Column(name = "attempt_history")
+    private String attemptHistory;
     @Column(name = "queued_at")
     private Instant queuedAt;
     @Column(name = "started_at")
@@ -92,6 +95,7 @@ public class TrialEntity {
     public int getAttempt() { return attempt; }
     public Instant getLeaseExpiresAt() { return leaseExpiresAt; }
     public String getError() { return error; }
+    public String getAttemptHistory() { return attemptHistory; }
     public Instant getQueuedAt() { return queuedAt; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
