@@ -33,7 +33,7 @@ public class TrialController {
 
     @Operation(summary = "A search's trials, sorted, filtered and paginated by the database",
             description = "sort: number, status, valLoss, bestValLoss, valAccuracy, trainLoss, epochsRun, durationMs,"
-                    + " startedAt, finishedAt (nulls last in both directions, ties by number);"
+                    + " startedAt, finishedAt, stage (nulls last in both directions, ties by number);"
                     + " status: comma-separated trial statuses")
     @GetMapping("/api/searches/{id}/trials")
     public PageResponse<TrialRow> leaderboard(@PathVariable long id,
