@@ -63,4 +63,27 @@ class PruningIT extends WorkersIT {
         int epochs = rows.stream().mapToInt(t -> t.get("epochsRun").asInt()).sum();
         assertThat(epochs).as("epochs trained, of 15 x 9").isLessThan(15 * 9);
     }
+
+    @Test
+    void theMedianRuleStopsTrialsWorseThanTheOthersMedianAfterTheWarmUp() throws Exception {
+        Map<String, Object> spec = new java.util.HashMap<>(ashaSearch());
+        spec.put("name", "iris-median");
+        spec.put("maxTrials", 10);
+        spec.put("pruner", Map.of("median", Map.of("warmupEpochs", 2, "startupTrials", 2)));
+        JsonNode search = run(spec, "COMPLETED");
+        List<JsonNode> rows = trials(search.get("id").asLong());
+        assertThat(rows).hasSize(10)
+                .allMatch(t -> List.of("COMPLETED", "PRUNED").contains(t.get("status").asString()));
+        List<JsonNode> pruned = rows.stream().filter(t -> t.get("status").asString().equals("PRUNED")).toList();
+        assertThat(pruned).isNotEmpty();
+        for (JsonNode row : pruned) {
+            JsonNode p = row.get("pruning");
+            assertThat(p.get("rule").asString()).isEqualTo("median");
+            assertThat(p.get("rung").isNull()).isTrue();
+            assertThat(p.get("epoch").asInt()).isGreaterThan(2).isEqualTo(row.get("epochsRun").asInt());
+            assertThat(p.get("value").asDouble()).isGreaterThan(p.get("threshold").asDouble())
+                    .isEqualTo(row.get("bestValLoss").asDouble());
+            assertThat(trial(row.get("id").asLong()).get("rungEpochs")).isEmpty();
+        }
+    }
 }
