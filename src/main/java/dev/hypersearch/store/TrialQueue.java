@@ -1,5 +1,8 @@
 package dev.hypersearch.store;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Trials as a work queue in the database. Claims are one short transaction with FOR UPDATE SKIP LOCKED
  * (PostgreSQL, H2 >= 2.2.220); leases expire by the database clock; every write after the claim is a
  * conditional update on (id, worker id, attempt, RUNNING), so a worker that lost its lease changes nothing.
+ * A trial's curve ({@code trial_epoch}) always belongs to its current attempt: whatever hands a trial back
+ * to the queue (release, reaper) deletes it in the same transaction, so a claim needs no clean-up.
  * Portable SQL only: the same statements run on H2 and PostgreSQL.
  */
 @Repository
@@ -17,6 +22,7 @@ public class TrialQueue {
 
     private static final String LEASE_MATCH = " WHERE id = ? AND worker_id = ? AND attempt = ? AND status = 'RUNNING'";
     private static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
+    private static final int TEXT_LIMIT = 4000;
 
     private final JdbcTemplate jdbc;
 
@@ -26,24 +32,24 @@ public class TrialQueue {
 
     /**
      * Claims the queued trial with the lowest number across all searches, so running searches share workers
-     * round-robin and each search runs FIFO.
+     * round-robin and each search runs FIFO. Two statements: the locking read (index trial_claim) and the update.
      */
     @Transactional
     public Optional<ClaimedTrial> claim(String workerId, int leaseSeconds) {
-        List<Long> ids = jdbc.queryForList(
-                "SELECT id FROM trial WHERE status = 'QUEUED' ORDER BY number, search_id"
-                        + " FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class);
-        if (ids.isEmpty()) {
+        List<long[]> rows = jdbc.query(
+                "SELECT id, search_id, number, attempt FROM trial WHERE status = 'QUEUED' ORDER BY number, search_id"
+                        + " FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)});
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        long id = ids.get(0);
-        jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = ?, attempt = attempt + 1,"
+        long[] row = rows.get(0);
+        long id = row[0];
+        int attempt = (int) row[3] + 1;
+        jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = ?, attempt = ?,"
                 + " lease_expires_at = " + LEASE_EXPIRY + ", started_at = CURRENT_TIMESTAMP WHERE id = ?",
-                workerId, leaseSeconds, id);
-        // A previous attempt's curve is replaced by this attempt's.
-        jdbc.update("DELETE FROM trial_epoch WHERE trial_id = ?", id);
-        return Optional.of(jdbc.queryForObject("SELECT search_id, number, attempt FROM trial WHERE id = ?",
-                (rs, i) -> new ClaimedTrial(new Lease(id, workerId, rs.getInt(3)), rs.getLong(1), rs.getInt(2)), id));
+                workerId, attempt, leaseSeconds, id);
+        return Optional.of(new ClaimedTrial(new Lease(id, workerId, attempt), row[1], (int) row[2]));
     }
 
     /** Extends the lease; false when it was lost (expired and requeued, or the trial ended elsewhere). */
@@ -66,46 +72,130 @@ public class TrialQueue {
         return true;
     }
 
-    /** Ends the attempt with its result; false when the lease was lost, in which case nothing is written. */
+    /**
+     * Ends the attempt with its result; false when the lease was lost, in which case nothing is written.
+     * The update matches only a RUNNING row held by this lease, so of any number of finishes of one trial
+     * (stale workers, retries) exactly one writes a result.
+     */
     @Transactional
     public boolean finish(Lease lease, TrialResult r) {
-        return jdbc.update("UPDATE trial SET status = ?, val_loss = ?, best_val_loss = ?, best_epoch = ?,"
+        PruneRecord p = r.pruning();
+        CrossValidationRecord cv = r.crossValidation();
+        boolean written = jdbc.update("UPDATE trial SET status = ?, val_loss = ?, best_val_loss = ?, best_epoch = ?,"
                         + " val_accuracy = ?, train_loss = ?, epochs_run = ?, duration_ms = ?, error = ?,"
+                        + " prune_rule = ?, prune_epoch = ?, prune_rung = ?, prune_value = ?, prune_threshold = ?,"
+                        + " cv_folds = ?, cv_val_loss_std = ?, cv_val_accuracy_std = ?,"
                         + " lease_expires_at = NULL, finished_at = CURRENT_TIMESTAMP" + LEASE_MATCH,
                 r.status().name(), finite(r.valLoss()), finite(r.bestValLoss()), r.bestEpoch(),
                 finite(r.valAccuracy()), finite(r.trainLoss()), r.epochsRun(), r.durationMs(), truncate(r.error()),
+                p == null ? null : p.rule(), p == null ? null : p.epoch(), p == null ? null : p.rung(),
+                p == null ? null : finite(p.value()), p == null ? null : finite(p.threshold()),
+                cv == null ? null : cv.folds(), cv == null ? null : finite(cv.valLossStd()),
+                cv == null ? null : finite(cv.valAccuracyStd()),
                 lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+        if (written && cv != null) {
+            insertFoldCurves(lease.trialId(), cv);
+        }
+        return written;
     }
 
-    /** Gives a trial back to the queue at once (graceful shutdown), without counting the attempt as failed. */
-    @Transactional
-    public boolean release(Lease lease) {
-        return jdbc.update("UPDATE trial SET status = 'QUEUED', worker_id = NULL, lease_expires_at = NULL,"
-                + " attempt = attempt - 1" + LEASE_MATCH, lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+    /** Each fold's curve, in the result's transaction: a lost lease writes none of it. */
+    private void insertFoldCurves(long trialId, CrossValidationRecord cv) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int fold = 0; fold < cv.foldCurves().size(); fold++) {
+            for (EpochRow e : cv.foldCurves().get(fold)) {
+                rows.add(new Object[] {trialId, fold, e.epoch(), finite(e.trainLoss()), finite(e.valLoss()),
+                        finite(e.valAccuracy())});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO trial_fold_epoch (trial_id, fold, epoch, train_loss, val_loss, val_accuracy)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**
-     * Requeues trials whose lease expired; those that already used {@code maxAttempts} end FAILED.
-     * Returns how many rows changed.
+     * Whether this lease's attempt is the one that ended the trial: after a finish whose commit may have
+     * happened though the connection broke before the answer came, a retry asks this instead of finishing twice.
+     */
+    public boolean endedUnder(Lease lease) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE id = ? AND worker_id = ? AND attempt = ?"
+                        + " AND status NOT IN ('QUEUED', 'RUNNING')", Integer.class,
+                lease.trialId(), lease.workerId(), lease.attempt());
+        return n != null && n > 0;
+    }
+
+    /**
+     * Gives a trial back to the queue at once (graceful shutdown), without counting the attempt: its partial
+     * curve is dropped and the next claim starts it afresh.
+     */
+    @Transactional
+    public boolean release(Lease lease) {
+        boolean released = jdbc.update("UPDATE trial SET status = 'QUEUED', worker_id = NULL, lease_expires_at = NULL,"
+                + " attempt = attempt - 1" + LEASE_MATCH, lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+        if (released) {
+            jdbc.update("DELETE FROM trial_epoch WHERE trial_id = ?", lease.trialId());
+        }
+        return released;
+    }
+
+    private record Expired(long id, int attempt, String workerId, OffsetDateTime leaseExpiredAt, String history) {
+    }
+
+    /**
+     * Requeues trials whose lease expired (the next claim is attempt + 1); those that already used
+     * {@code maxAttempts} end FAILED with the history of their attempts as the error. Rows still locked by
+     * another transaction (a worker writing right now, another process reaping) are skipped, so a heartbeat
+     * never waits on a lock. Returns how many trials changed.
      */
     @Transactional
     public int reapExpired(int maxAttempts) {
-        int failed = jdbc.update("UPDATE trial SET status = 'FAILED', lease_expires_at = NULL,"
-                + " finished_at = CURRENT_TIMESTAMP,"
-                + " error = 'lease expired on attempt ' || CAST(attempt AS VARCHAR(12)) || ' of ' || CAST(? AS VARCHAR(12))"
-                + " || ' (worker ' || COALESCE(worker_id, '?') || ' stopped reporting)'"
-                + " WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP AND attempt >= ?",
-                maxAttempts, maxAttempts);
-        int requeued = jdbc.update("UPDATE trial SET status = 'QUEUED', worker_id = NULL, lease_expires_at = NULL"
-                + " WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP");
-        return failed + requeued;
+        List<Expired> expired = jdbc.query("SELECT id, attempt, worker_id, lease_expires_at, attempt_history"
+                        + " FROM trial WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP"
+                        + " FOR UPDATE SKIP LOCKED",
+                (rs, i) -> new Expired(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5)));
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> requeue = new ArrayList<>();
+        List<Object[]> fail = new ArrayList<>();
+        List<Object[]> curves = new ArrayList<>();
+        for (Expired e : expired) {
+            String line = "attempt " + e.attempt() + " on worker " + (e.workerId() == null ? "?" : e.workerId())
+                    + ": lease expired" + (e.leaseExpiredAt() == null ? ""
+                    : " at " + e.leaseExpiredAt().withOffsetSameInstant(ZoneOffset.UTC).toInstant());
+            String history = truncate(e.history() == null ? line : e.history() + "; " + line);
+            if (e.attempt() >= maxAttempts) {
+                String error = "gave up after attempt " + e.attempt() + " of " + maxAttempts
+                        + ": every attempt lost its worker (" + history + ")";
+                fail.add(new Object[] {history, truncate(error), e.id(), e.attempt()});
+            } else {
+                requeue.add(new Object[] {history, e.id(), e.attempt()});
+                curves.add(new Object[] {e.id()});
+            }
+        }
+        if (!fail.isEmpty()) {
+            jdbc.batchUpdate("UPDATE trial SET status = 'FAILED', attempt_history = ?, error = ?,"
+                    + " lease_expires_at = NULL, finished_at = CURRENT_TIMESTAMP"
+                    + " WHERE id = ? AND attempt = ? AND status = 'RUNNING'", fail);
+        }
+        if (!requeue.isEmpty()) {
+            jdbc.batchUpdate("UPDATE trial SET status = 'QUEUED', worker_id = NULL, lease_expires_at = NULL,"
+                    + " attempt_history = ? WHERE id = ? AND attempt = ? AND status = 'RUNNING'", requeue);
+            jdbc.batchUpdate("DELETE FROM trial_epoch WHERE trial_id = ?", curves);
+        }
+        return expired.size();
     }
 
-    /** At startup of the only process on an embedded database every RUNNING trial is an orphan. */
+    /**
+     * At startup of the only process on an embedded database every RUNNING trial is an orphan: its lease is
+     * forfeited at once and it goes through the reaper (requeued, or FAILED after the retry cap, so a trial
+     * that kills its process cannot loop forever).
+     */
     @Transactional
-    public int requeueAllRunning() {
-        return jdbc.update("UPDATE trial SET status = 'QUEUED', worker_id = NULL, lease_expires_at = NULL"
+    public int reapAllRunning(int maxAttempts) {
+        jdbc.update("UPDATE trial SET lease_expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
                 + " WHERE status = 'RUNNING'");
+        return reapExpired(maxAttempts);
     }
 
     private static Double finite(double v) {
@@ -113,6 +203,6 @@ public class TrialQueue {
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+        return s == null || s.length() <= TEXT_LIMIT ? s : s.substring(0, TEXT_LIMIT - 3) + "...";
     }
 }

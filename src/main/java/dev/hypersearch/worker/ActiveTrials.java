@@ -16,23 +16,38 @@ class ActiveTrials {
     static final class Entry {
         final Lease lease;
         final long searchId;
+        private final long leaseNanos;
         volatile boolean leaseLost;
         volatile boolean searchStopped;
+        /** By this process's clock, when the lease runs out unless renewed: retries past it are pointless. */
+        private volatile long leaseValidUntilNanos;
 
-        Entry(Lease lease, long searchId) {
+        Entry(Lease lease, long searchId, int leaseSeconds, long claimStartNanos) {
             this.lease = lease;
             this.searchId = searchId;
+            this.leaseNanos = leaseSeconds * 1_000_000_000L;
+            this.leaseValidUntilNanos = claimStartNanos + leaseNanos;
         }
 
         boolean shouldStop() {
             return leaseLost || searchStopped;
         }
+
+        /** Records a successful lease write that started at {@code startNanos}. */
+        void renewedAt(long startNanos) {
+            leaseValidUntilNanos = Math.max(leaseValidUntilNanos, startNanos + leaseNanos);
+        }
+
+        long leaseValidUntilNanos() {
+            return leaseValidUntilNanos;
+        }
     }
 
     private final Map<Long, Entry> byTrial = new ConcurrentHashMap<>();
 
-    Entry start(Lease lease, long searchId) {
-        Entry e = new Entry(lease, searchId);
+    /** @param claimStartNanos System.nanoTime() before the claim, so the local lease deadline errs early */
+    Entry start(Lease lease, long searchId, int leaseSeconds, long claimStartNanos) {
+        Entry e = new Entry(lease, searchId, leaseSeconds, claimStartNanos);
         byTrial.put(lease.trialId(), e);
         return e;
     }
@@ -52,5 +67,9 @@ class ActiveTrials {
 
     boolean isEmpty() {
         return byTrial.isEmpty();
+    }
+
+    int size() {
+        return byTrial.size();
     }
 }

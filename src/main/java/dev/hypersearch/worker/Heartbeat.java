@@ -6,6 +6,7 @@ import dev.hypersearch.store.TrialQueue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,9 +14,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every few seconds: renew the leases of this process's running trials (flagging lost ones), pass on
- * cancellations made by any process, requeue trials whose lease expired, and complete searches left with
- * nothing to run.
+ * Two periodic jobs on separate scheduler threads (spring.task.scheduling.pool.size), so that maintenance
+ * waiting on the database never delays lease renewal:
+ * <ul>
+ * <li>{@link #renew}: extend the leases of this process's running trials, flagging lost ones;</li>
+ * <li>{@link #maintain}: pass on cancellations made by any process, requeue trials whose lease expired
+ * (any process may reap any trial; rows being written are skipped), and complete searches left with
+ * nothing to run.</li>
+ * </ul>
+ * A failing beat (database unreachable) is logged once per outage and retried at the next beat.
  */
 @Component
 class Heartbeat {
@@ -27,6 +34,8 @@ class Heartbeat {
     private final TrialQueue queue;
     private final SearchLifecycle lifecycle;
     private final JdbcTemplate jdbc;
+    private volatile boolean renewFailing;
+    private volatile boolean maintainFailing;
 
     Heartbeat(HypersearchProperties props, ActiveTrials active, TrialQueue queue, SearchLifecycle lifecycle,
               JdbcTemplate jdbc) {
@@ -38,25 +47,53 @@ class Heartbeat {
     }
 
     @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}")
-    void beat() {
+    void renew() {
+        if (props.runsWorkers()) {
+            renewLeases();
+        }
+    }
+
+    @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}",
+            initialDelayString = "#{${hypersearch.heartbeat-seconds:5} * 500}")
+    void maintain() {
         if (!props.runsWorkers()) {
             return;
         }
         try {
-            renewLeases();
             stopCancelledSearches();
-            if (queue.reapExpired(props.maxAttempts()) > 0) {
-                lifecycle.completeFinishedSearches();
+            queue.reapExpired(props.maxAttempts());
+            lifecycle.completeFinishedSearches();
+            if (maintainFailing) {
+                log.info("heartbeat maintenance: database reachable again");
+                maintainFailing = false;
             }
         } catch (RuntimeException e) {
-            log.warn("heartbeat failed: {}", e.toString());
+            if (!maintainFailing) {
+                log.warn("heartbeat maintenance failed: {}", e.toString());
+                maintainFailing = true;
+            }
         }
     }
 
-    private void renewLeases() {
-        for (ActiveTrials.Entry e : active.all()) {
-            if (!queue.renew(e.lease, props.leaseSeconds())) {
-                e.leaseLost = true;
+    /** Renews every running trial's lease; a trial whose lease is gone is flagged to stop. */
+    void renewLeases() {
+        try {
+            for (ActiveTrials.Entry e : active.all()) {
+                long start = System.nanoTime();
+                if (queue.renew(e.lease, props.leaseSeconds())) {
+                    e.renewedAt(start);
+                } else {
+                    e.leaseLost = true;
+                }
+            }
+            if (renewFailing) {
+                log.info("lease renewal: database reachable again");
+                renewFailing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!renewFailing) {
+                log.warn("lease renewal failed: {}", e.toString());
+                renewFailing = true;
             }
         }
     }
@@ -67,8 +104,9 @@ class Heartbeat {
         }
         Set<Long> running = new HashSet<>();
         active.all().forEach(e -> running.add(e.searchId));
-        List<Long> stopped = jdbc.queryForList("SELECT id FROM search WHERE status <> 'RUNNING'", Long.class);
-        stopped.retainAll(running);
+        String ids = running.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<Long> stopped = jdbc.queryForList(
+                "SELECT id FROM search WHERE status <> 'RUNNING' AND id IN (" + ids + ")", Long.class);
         active.stopSearches(new HashSet<>(stopped));
     }
 }

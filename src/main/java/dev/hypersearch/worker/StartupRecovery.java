@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * After a restart: on the embedded database this process is the only one, so every RUNNING trial was left
- * by the dead process and goes back to the queue at once. On a shared database other processes may be
+ * After a restart: on the embedded database (role all) this process is the only one, so every RUNNING trial
+ * was left by the dead process and goes back to the queue at once (counted as a lost attempt, so a trial
+ * that kills its process ends FAILED after the retry cap). On a shared database other processes may be
  * running their trials; there the lease reaper requeues only the expired ones.
  */
 @Component
@@ -33,7 +34,8 @@ class StartupRecovery {
     /** Called by the worker pool before its first claim, so no live trial of this process is requeued. */
     void recover() {
         String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        int requeued = "H2".equals(product) ? queue.requeueAllRunning() : queue.reapExpired(props.maxAttempts());
+        boolean onlyProcess = "H2".equals(product) && props.role().equals("all");
+        int requeued = onlyProcess ? queue.reapAllRunning(props.maxAttempts()) : queue.reapExpired(props.maxAttempts());
         int completed = lifecycle.completeFinishedSearches();
         if (requeued > 0 || completed > 0) {
             log.info("recovery: {} trials requeued, {} searches completed", requeued, completed);

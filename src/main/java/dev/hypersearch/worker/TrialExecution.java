@@ -1,14 +1,18 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.Lease;
+import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStatus;
+import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialQueue;
@@ -16,20 +20,31 @@ import dev.hypersearch.store.TrialRepository;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
 import dev.hypersearch.trial.AbandonTrialException;
+import dev.hypersearch.trial.CrossValidatedRunner;
 import dev.hypersearch.trial.PreparedData;
+import dev.hypersearch.trial.PruningListener;
 import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-/** Runs one claimed trial under its lease: every epoch and the result are written only while the lease holds. */
+/**
+ * Runs one claimed trial under its lease: every epoch and the result are written only while the lease holds.
+ * Database calls ride out a lost connection (retry with backoff) until the lease would have run out; past
+ * that the trial is abandoned, never failed: the reaper requeues it once its lease expires, so a database
+ * outage costs at most an attempt, not a result.
+ */
 @Component
 class TrialExecution {
 
     private static final Logger log = LoggerFactory.getLogger(TrialExecution.class);
+    private static final long RELEASE_RETRY_NANOS = 3_000_000_000L;
 
     private final TrialQueue queue;
     private final TrialRepository trials;
@@ -38,12 +53,15 @@ class TrialExecution {
     private final PreparedDataCache data;
     private final ActiveTrials active;
     private final TrialRunner runner;
+    private final CrossValidatedRunner crossValidatedRunner;
+    private final StoredPeerResults peers;
     private final TrialMetrics metrics;
     private final ApplicationEventPublisher events;
     private final HypersearchProperties props;
 
     TrialExecution(TrialQueue queue, TrialRepository trials, SearchRepository searches, SearchLifecycle lifecycle,
-                   PreparedDataCache data, ActiveTrials active, TrialRunner runner, TrialMetrics metrics,
+                   PreparedDataCache data, ActiveTrials active, TrialRunner runner,
+                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, TrialMetrics metrics,
                    ApplicationEventPublisher events, HypersearchProperties props) {
         this.queue = queue;
         this.trials = trials;
@@ -52,77 +70,155 @@ class TrialExecution {
         this.data = data;
         this.active = active;
         this.runner = runner;
+        this.crossValidatedRunner = crossValidatedRunner;
+        this.peers = peers;
         this.metrics = metrics;
         this.events = events;
         this.props = props;
     }
 
-    /** @param shuttingDown true once this process stops taking work: the trial is then handed back, not ended */
-    void execute(ClaimedTrial claim, BooleanSupplier shuttingDown) {
+    /**
+     * @param claimStartNanos System.nanoTime() taken before the claim (the lease's start, erring early)
+     * @param handBack        true once this process gives its work back (shutdown): the trial stops at its next
+     *                        mini-batch and is released to the queue, not ended
+     */
+    void execute(ClaimedTrial claim, long claimStartNanos, BooleanSupplier handBack) {
         Lease lease = claim.lease();
-        ActiveTrials.Entry entry = active.start(lease, claim.searchId());
+        ActiveTrials.Entry entry = active.start(lease, claim.searchId(), props.leaseSeconds(), claimStartNanos);
+        String name = "trial " + lease.trialId() + " attempt " + lease.attempt();
         try {
-            TrialEntity trial = trials.findById(lease.trialId()).orElseThrow();
-            SearchEntity search = searches.findById(claim.searchId()).orElseThrow();
+            TrialEntity trial = underLease(name + ": load", entry, handBack,
+                    () -> trials.findById(lease.trialId()).orElseThrow());
+            SearchEntity search = underLease(name + ": load search", entry, handBack,
+                    () -> searches.findById(claim.searchId()).orElseThrow());
             publish(claim, TrialStatus.RUNNING, null);
             if (search.getStatus() != SearchStatus.RUNNING) {
-                end(claim, new TrialOutcome(TrialOutcome.Ending.CANCELLED, java.util.List.of(), Double.NaN,
-                        Double.NaN, null, Double.NaN, Double.NaN, 0, "search " + search.getStatus().name().toLowerCase()));
+                end(claim, entry, handBack, new TrialOutcome(TrialOutcome.Ending.CANCELLED, List.of(), Double.NaN,
+                        Double.NaN, null, Double.NaN, Double.NaN, 0,
+                        "search " + search.getStatus().name().toLowerCase()), null);
                 return;
             }
+            TrialSettings settings = TrialSettings.of(search.getSpec());
+            EpochListener storeEpoch = m -> recordEpoch(claim, entry, handBack, m);
+            // The pruner runs after the epoch is stored, so peers deciding later see this trial's row.
+            PruningListener pruning = !settings.prunes() ? null : new PruningListener(
+                    settings.pruner().create(epochs(trial)), new LeasedPeerResults(peers.forSearch(claim.searchId()),
+                    name, entry, handBack), trial.getNumber(), storeEpoch);
+            EpochListener listener = pruning == null ? storeEpoch : pruning;
+            BooleanSupplier stop = () -> entry.shouldStop() || handBack.getAsBoolean();
             TrialOutcome outcome;
             try {
-                PreparedData prepared = data.get(search.getDataset(), validationFraction(search), search.getSeed());
-                outcome = runner.run(trial.getParams(), prepared, search.getSeed(), trial.getNumber(),
-                        m -> recordEpoch(claim, m),
-                        () -> entry.shouldStop() || shuttingDown.getAsBoolean());
-            } catch (AbandonTrialException e) {
+                if (settings.folds() != null) {
+                    List<PreparedData> folds = underLease(name + ": load data set", entry, handBack,
+                            () -> data.folds(search.getDataset(), settings.folds(), search.getSeed()));
+                    outcome = crossValidatedRunner.run(trial.getParams(), folds, search.getSeed(), trial.getNumber(),
+                            listener, stop);
+                } else {
+                    PreparedData prepared = underLease(name + ": load data set", entry, handBack,
+                            () -> data.get(search.getDataset(), settings.validationFraction(), search.getSeed()));
+                    outcome = runner.run(trial.getParams(), prepared, search.getSeed(), trial.getNumber(), listener,
+                            stop);
+                }
+            } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
                 throw e;
             } catch (RuntimeException e) {
-                outcome = new TrialOutcome(TrialOutcome.Ending.FAILED, java.util.List.of(), Double.NaN, Double.NaN,
+                outcome = new TrialOutcome(TrialOutcome.Ending.FAILED, List.of(), Double.NaN, Double.NaN,
                         null, Double.NaN, Double.NaN, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (entry.leaseLost) {
-                log.warn("trial {} attempt {}: lease lost, abandoned", lease.trialId(), lease.attempt());
+                log.warn("{}: lease lost, abandoned", name);
             } else if (outcome.ending() == TrialOutcome.Ending.CANCELLED && !entry.searchStopped) {
-                queue.release(lease);
-                publish(claim, TrialStatus.QUEUED, null);
+                // Shutting down: a few seconds of retries at most, then the lease reaper takes over.
+                long deadline = Math.min(entry.leaseValidUntilNanos(), System.nanoTime() + RELEASE_RETRY_NANOS);
+                if (DatabaseRetry.call(name + ": release", deadline, () -> false, () -> queue.release(lease))) {
+                    log.info("{}: released to the queue", name);
+                    publish(claim, TrialStatus.QUEUED, null);
+                }
             } else {
-                end(claim, outcome);
+                end(claim, entry, handBack, outcome, pruning == null ? null : pruning.decision());
             }
-        } catch (AbandonTrialException e) {
-            log.warn("trial {} attempt {}: {}", lease.trialId(), lease.attempt(), e.getMessage());
+        } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
+            log.warn("{}: {}; left to the lease reaper", name, e.getMessage());
         } finally {
             active.end(lease);
         }
     }
 
-    private boolean recordEpoch(ClaimedTrial claim, EpochMetrics m) {
-        EpochRow row = new EpochRow(m.epoch(), m.trainLoss(), m.validationLoss(), m.validationAccuracy(),
-                m.elapsedNanos() / 1_000_000);
-        if (!queue.recordEpoch(claim.lease(), row, props.leaseSeconds())) {
+    /** Retries {@code action} through a lost connection until the lease would have run out. */
+    private static <T> T underLease(String what, ActiveTrials.Entry entry, BooleanSupplier abort, Supplier<T> action) {
+        return DatabaseRetry.call(what, entry.leaseValidUntilNanos(), abort, action);
+    }
+
+    private boolean recordEpoch(ClaimedTrial claim, ActiveTrials.Entry entry, BooleanSupplier handBack,
+                                EpochMetrics m) {
+        Lease lease = claim.lease();
+        EpochRow row = TrialResults.row(m);
+        boolean[] tried = {false};
+        long start = System.nanoTime();
+        boolean held;
+        try {
+            held = underLease("trial " + lease.trialId() + ": epoch " + m.epoch(), entry, handBack, () -> {
+                boolean retry = tried[0];
+                tried[0] = true;
+                try {
+                    return queue.recordEpoch(lease, row, props.leaseSeconds());
+                } catch (DuplicateKeyException e) {
+                    // The previous try committed but its answer was lost with the connection.
+                    if (retry) {
+                        return true;
+                    }
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            // Whatever made the write fail, it is not the trial's doing: never end the trial FAILED for it.
+            throw new AbandonTrialException(e instanceof DatabaseRetry.GaveUp ? e.getMessage()
+                    : "epoch " + m.epoch() + " not written: " + e);
+        }
+        if (!held) {
             throw new AbandonTrialException("lease lost at epoch " + m.epoch());
         }
+        entry.renewedAt(start);
         publish(claim, TrialStatus.RUNNING, m.epoch());
         return true;
     }
 
-    private void end(ClaimedTrial claim, TrialOutcome o) {
-        TrialStatus status = TrialStatus.valueOf(o.ending().name());
-        TrialResult result = new TrialResult(status, o.valLoss(), o.bestValLoss(), o.bestEpoch(), o.valAccuracy(),
-                o.trainLoss(), o.epochsRun(), o.durationMs(),
-                // The engine also explains normal endings ("completed 40 epochs"); only other endings keep it.
-                status == TrialStatus.COMPLETED ? null : o.message());
-        if (!queue.finish(claim.lease(), result)) {
-            log.warn("trial {} attempt {}: lease lost before the result was written", claim.lease().trialId(),
-                    claim.lease().attempt());
+    private void end(ClaimedTrial claim, ActiveTrials.Entry entry, BooleanSupplier handBack, TrialOutcome o,
+                     PruneDecision decision) {
+        Lease lease = claim.lease();
+        TrialResult result = TrialResults.of(o, decision);
+        TrialStatus status = result.status();
+        boolean[] tried = {false};
+        boolean written;
+        try {
+            written = underLease("trial " + lease.trialId() + ": result", entry, handBack, () -> {
+                boolean retry = tried[0];
+                tried[0] = true;
+                // A retry after a commit whose answer was lost finds the row already ended under this lease.
+                return queue.finish(lease, result) || (retry && queue.endedUnder(lease));
+            });
+        } catch (DatabaseRetry.GaveUp e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AbandonTrialException("result not written: " + e);
+        }
+        if (!written) {
+            log.warn("trial {} attempt {}: lease lost before the result was written", lease.trialId(),
+                    lease.attempt());
             return;
         }
         metrics.trialEnded(claim, result);
         publish(claim, status, null);
-        SearchStatus searchStatus = lifecycle.afterTrialEnded(claim.searchId());
-        if (searchStatus.isFinished()) {
-            events.publishEvent(new dev.hypersearch.store.SearchChangedEvent(claim.searchId(), searchStatus));
+        try {
+            SearchStatus searchStatus = DatabaseRetry.call("search " + claim.searchId() + ": after trial",
+                    System.nanoTime() + props.leaseSeconds() * 1_000_000_000L, handBack,
+                    () -> lifecycle.afterTrialEnded(claim.searchId()));
+            if (searchStatus.isFinished()) {
+                events.publishEvent(new SearchChangedEvent(claim.searchId(), searchStatus));
+            }
+        } catch (DatabaseRetry.GaveUp e) {
+            // The heartbeat's sweep completes the search later.
+            log.warn("search {}: {}", claim.searchId(), e.getMessage());
         }
     }
 
@@ -131,8 +227,8 @@ class TrialExecution {
                 status, epoch));
     }
 
-    private static double validationFraction(SearchEntity search) {
-        Object v = search.getSpec().get("validationFraction");
-        return v instanceof Number n ? n.doubleValue() : 0.2;
+    /** The trial's epoch budget: ASHA's rungs lie below it. */
+    private static int epochs(TrialEntity trial) {
+        return ((Number) trial.getParams().get("epochs")).intValue();
     }
 }

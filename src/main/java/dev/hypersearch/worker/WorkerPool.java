@@ -8,38 +8,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * N worker threads, each claiming one trial at a time from the database. On shutdown they stop claiming,
- * running trials are handed back to the queue at their next mini-batch, and the threads are joined.
+ * N worker threads, each claiming one trial at a time from the database. A failing claim (the database is
+ * down or restarting) is retried with exponential backoff and jitter, so a worker outlives a PostgreSQL
+ * restart. On shutdown (SIGTERM: Spring's context close) they stop claiming; running trials get
+ * {@code hypersearch.shutdown-grace-seconds} to finish (0 = none), then are handed back to the queue at
+ * their next mini-batch, so no trial waits for a lease to expire; then the threads are joined.
  */
 @Component
 class WorkerPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final HypersearchProperties props;
     private final TrialQueue queue;
     private final TrialExecution execution;
     private final WorkSignal signal;
     private final StartupRecovery recovery;
-    /** host:pid:random, so leases name the process that holds them. */
+    private final ActiveTrials active;
+    private final Heartbeat heartbeat;
+    /** pid@host:random, so leases name the process that holds them. */
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + ":"
             + UUID.randomUUID().toString().substring(0, 8);
     private final List<Thread> threads = new ArrayList<>();
+    /** No more claims. */
     private volatile boolean stopping;
+    /** Running trials stop at their next mini-batch and go back to the queue. */
+    private volatile boolean handBack;
 
     WorkerPool(HypersearchProperties props, TrialQueue queue, TrialExecution execution, WorkSignal signal,
-               StartupRecovery recovery) {
+               StartupRecovery recovery, ActiveTrials active, Heartbeat heartbeat) {
         this.props = props;
         this.queue = queue;
         this.execution = execution;
         this.signal = signal;
         this.recovery = recovery;
+        this.active = active;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -48,6 +60,7 @@ class WorkerPool implements SmartLifecycle {
             return;
         }
         stopping = false;
+        handBack = false;
         recovery.recover();
         for (int i = 0; i < props.workerThreads(); i++) {
             String workerId = processId + "/w" + i;
@@ -59,22 +72,36 @@ class WorkerPool implements SmartLifecycle {
     }
 
     private void loop(String workerId) {
+        int failures = 0;
         while (!stopping) {
             try {
+                long claimStart = System.nanoTime();
                 Optional<ClaimedTrial> claim = queue.claim(workerId, props.leaseSeconds());
-                if (claim.isPresent()) {
-                    execution.execute(claim.get(), () -> stopping);
-                } else {
+                if (failures > 0) {
+                    log.info("worker {}: database reachable again after {} failed claims", workerId, failures);
+                    failures = 0;
+                }
+                if (claim.isEmpty()) {
                     signal.await(props.pollMillis());
+                } else if (stopping) {
+                    // Claimed as the process began to stop: straight back to the queue.
+                    queue.release(claim.get().lease());
+                } else {
+                    execution.execute(claim.get(), claimStart, () -> handBack);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // Typically the database is unreachable: back off and retry; leases expire if it stays down.
-                log.warn("worker {}: {}", workerId, e.toString());
+                // Typically the database is unreachable: back off and retry; our leases expire if it stays down.
+                failures++;
+                long backoff = backoffMillis(props.pollMillis(), failures);
+                if (failures == 1 || Integer.bitCount(failures) == 1) {
+                    log.warn("worker {}: {} (failure {}), retrying in {} ms", workerId, e.toString(), failures,
+                            backoff);
+                }
                 try {
-                    signal.await(props.pollMillis() * 4L);
+                    signal.await(backoff);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
@@ -83,18 +110,57 @@ class WorkerPool implements SmartLifecycle {
         }
     }
 
+    /** pollMillis x 2^(failures-1), at most {@link #MAX_BACKOFF_MILLIS}, with jitter so processes spread out. */
+    static long backoffMillis(long pollMillis, int failures) {
+        long base = Math.min(MAX_BACKOFF_MILLIS, pollMillis << Math.min(failures - 1, 20));
+        return base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    }
+
     @Override
     public synchronized void stop() {
+        if (threads.isEmpty()) {
+            return;
+        }
         stopping = true;
         signal.wakeAll();
+        long grace = props.shutdownGraceSeconds() * 1_000_000_000L;
+        if (grace > 0) {
+            log.info("stopping: no more claims; {} running trials get up to {} s to finish", active.size(),
+                    props.shutdownGraceSeconds());
+            awaitThreads(System.nanoTime() + grace);
+        }
+        int running = active.size();
+        handBack = true;
+        if (running > 0) {
+            log.info("stopping: handing {} running trials back to the queue", running);
+        }
+        awaitThreads(Long.MAX_VALUE);
+        threads.clear();
+        log.info("workers stopped");
+    }
+
+    /** Joins the worker threads until the deadline, renewing leases meanwhile (the scheduler is already down). */
+    private void awaitThreads(long deadline) {
+        long renewEvery = props.heartbeatSeconds() * 1_000_000_000L;
+        long nextRenew = System.nanoTime() + renewEvery;
         for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            while (t.isAlive()) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    return;
+                }
+                if (now >= nextRenew) {
+                    heartbeat.renewLeases();
+                    nextRenew = now + renewEvery;
+                }
+                try {
+                    t.join(Math.max(1, Math.min(200, (deadline - now) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
-        threads.clear();
     }
 
     @Override
@@ -102,7 +168,10 @@ class WorkerPool implements SmartLifecycle {
         return !threads.isEmpty();
     }
 
-    /** Stop before the web server and the connection pool go away. */
+    /**
+     * Stop before the web server and the connection pool go away: higher phases stop first, and the web
+     * server's graceful shutdown runs at {@code DEFAULT_PHASE - 2048}.
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;

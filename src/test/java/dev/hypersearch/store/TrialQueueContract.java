@@ -1,21 +1,28 @@
 package dev.hypersearch.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The storage contract (as Optuna tests every storage backend alike): the same tests run on H2 and on
@@ -29,11 +36,14 @@ abstract class TrialQueueContract {
     @Autowired SearchLifecycle lifecycle;
     @Autowired TrialRepository trials;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void emptyDatabase() {
         jdbc.update("DELETE FROM trial_epoch");
+        jdbc.update("DELETE FROM trial_fold_epoch");
         jdbc.update("DELETE FROM trial");
+        jdbc.update("DELETE FROM search_stage");
         jdbc.update("DELETE FROM search");
     }
 
@@ -142,8 +152,133 @@ abstract class TrialQueueContract {
         }
         TrialEntity t = trials.findAll().get(0);
         assertThat(t.getStatus()).isEqualTo(TrialStatus.FAILED);
-        assertThat(t.getError()).contains("attempt 3 of 3");
+        assertThat(t.getError()).contains("attempt 3 of 3")
+                .contains("attempt 1 on worker crashy: lease expired at ")
+                .contains("attempt 2 on worker crashy: lease expired at ")
+                .contains("attempt 3 on worker crashy: lease expired at ");
+        assertThat(t.getAttemptHistory().split("; ")).hasSize(3);
+        assertThat(t.getFinishedAt()).isNotNull();
         assertThat(queue.claim("w", LEASE)).isEmpty();
+    }
+
+    @Test
+    void twoFinishesOfOneTrialByDifferentLeasesLeaveOneResult() {
+        newSearch(2, null);
+        // Trial 0: the stale lease finishes after the current one; trial 1: before it.
+        for (boolean staleFirst : new boolean[] {false, true}) {
+            ClaimedTrial stale = queue.claim("stale", LEASE).orElseThrow();
+            backdateLeases();
+            queue.reapExpired(3);
+            ClaimedTrial current = queue.claim("current", LEASE).orElseThrow();
+            assertThat(current.lease().trialId()).isEqualTo(stale.lease().trialId());
+            if (staleFirst) {
+                assertThat(queue.finish(stale.lease(), completed(0.01))).isFalse();
+            }
+            assertThat(queue.finish(current.lease(), completed(0.5))).isTrue();
+            assertThat(queue.finish(stale.lease(), completed(0.01))).isFalse();
+            assertThat(queue.finish(current.lease(), completed(0.02))).isFalse();
+            // Not even a lease naming the right worker with another attempt number can write.
+            Lease forged = new Lease(current.lease().trialId(), "current", current.lease().attempt() + 1);
+            assertThat(queue.finish(forged, completed(0.03))).isFalse();
+            assertThat(queue.endedUnder(current.lease())).isTrue();
+            assertThat(queue.endedUnder(stale.lease())).isFalse();
+
+            TrialEntity t = trials.findById(current.lease().trialId()).orElseThrow();
+            assertThat(t.getStatus()).isEqualTo(TrialStatus.COMPLETED);
+            assertThat(t.getValLoss()).isEqualTo(0.5);
+            assertThat(t.getWorkerId()).isEqualTo("current");
+            assertThat(t.getAttempt()).isEqualTo(2);
+            assertThat(t.getAttemptHistory()).startsWith("attempt 1 on worker stale: lease expired");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'COMPLETED'", Long.class))
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void aLeaseThatExpiredButWasNotYetReapedStillFinishesOnce() {
+        newSearch(1, null);
+        ClaimedTrial c = queue.claim("late", LEASE).orElseThrow();
+        backdateLeases();
+        assertThat(queue.finish(c.lease(), completed(0.4))).isTrue();
+        assertThat(queue.reapExpired(3)).isZero();
+        assertThat(queue.claim("other", LEASE)).isEmpty();
+        assertThat(trials.findById(c.lease().trialId()).orElseThrow().getStatus()).isEqualTo(TrialStatus.COMPLETED);
+    }
+
+    @Test
+    void theDatabaseRefusesTrialRowsInImpossibleStates() {
+        long id = newSearch(1, null);
+        // RUNNING without a lease, COMPLETED without an attempt, a lease on a queued trial, an unknown status.
+        for (String set : List.of("status = 'RUNNING'", "status = 'COMPLETED', finished_at = CURRENT_TIMESTAMP",
+                "lease_expires_at = CURRENT_TIMESTAMP", "status = 'DONE'", "status = 'FAILED'")) {
+            assertThatThrownBy(() -> jdbc.update("UPDATE trial SET " + set + " WHERE search_id = ?", id))
+                    .as(set).isInstanceOf(DataIntegrityViolationException.class);
+        }
+        ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+        assertThatThrownBy(() -> jdbc.update("UPDATE trial SET worker_id = NULL WHERE id = ?", c.lease().trialId()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(queue.finish(c.lease(), completed(1.0))).isTrue();
+    }
+
+    @Test
+    void handingATrialBackDropsItsPartialCurve() {
+        newSearch(2, null);
+        ClaimedTrial released = queue.claim("w", LEASE).orElseThrow();
+        ClaimedTrial reaped = queue.claim("w", LEASE).orElseThrow();
+        for (ClaimedTrial c : List.of(released, reaped)) {
+            assertThat(queue.recordEpoch(c.lease(), new EpochRow(1, 1, 1, 0.5, 3), LEASE)).isTrue();
+        }
+        assertThat(queue.release(released.lease())).isTrue();
+        backdateLeases();
+        assertThat(queue.reapExpired(3)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial_epoch", Long.class)).isZero();
+        for (int i = 0; i < 2; i++) {
+            ClaimedTrial again = queue.claim("w2", LEASE).orElseThrow();
+            assertThat(queue.recordEpoch(again.lease(), new EpochRow(1, 2, 2, 0.6, 3), LEASE)).isTrue();
+            assertThat(queue.finish(again.lease(), completed(2.0))).isTrue();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial_epoch", Long.class)).isEqualTo(2L);
+    }
+
+    @Test
+    void theReaperSkipsARowLockedByAnotherTransactionInsteadOfWaiting() throws Exception {
+        newSearch(1, null);
+        ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+        backdateLeases();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.queryForList("SELECT id FROM trial WHERE id = ? FOR UPDATE", Long.class, c.lease().trialId());
+                locked.countDown();
+                try {
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> queue.reapExpired(3)).get(10, TimeUnit.SECONDS)).isZero();
+            done.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+        } finally {
+            done.countDown();
+            other.shutdownNow();
+        }
+        assertThat(queue.reapExpired(3)).isEqualTo(1);
+    }
+
+    @Test
+    void reapingEveryRunningTrialAtStartupCountsTheAttempt() {
+        newSearch(1, null);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            queue.claim("w", LEASE).orElseThrow();
+            assertThat(queue.reapAllRunning(2)).isEqualTo(1);
+        }
+        TrialEntity t = trials.findAll().get(0);
+        assertThat(t.getStatus()).isEqualTo(TrialStatus.FAILED);
+        assertThat(t.getError()).contains("attempt 2 of 2");
     }
 
     @Test

@@ -1,0 +1,230 @@
+package dev.hypersearch.bench;
+
+import dev.hypersearch.Application;
+import dev.hypersearch.scaleout.AppProcess;
+import dev.hypersearch.scaleout.Await;
+import dev.hypersearch.scaleout.Pg;
+import dev.hypersearch.scaleout.Searches;
+import dev.hypersearch.search.SearchSpec;
+import dev.hypersearch.search.Strategies;
+import dev.hypersearch.search.Strategy;
+import dev.hypersearch.store.ClaimedTrial;
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.SearchStatus;
+import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.store.TrialResult;
+import dev.hypersearch.store.TrialStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scheduling throughput: how many trials per second the queue hands out and takes back, with trivial
+ * trials (iris, 1 epoch, 2 hidden units: the training is negligible, the database work is not).
+ * <ol>
+ * <li>H2, one process: the bare queue (claim + finish) and the full worker path (claim, load, train, epoch,
+ * result, search bookkeeping) with 1 thread (baseline) and N threads. Target: >= 1,000 trials/s.</li>
+ * <li>PostgreSQL, worker processes x 8 threads started from the class path: 1 process (baseline), then
+ * 4 processes. Target: >= 500 trials/s with 4.</li>
+ * <li>Real trials (digits, 64-128-10, 20 epochs) on PostgreSQL with 1 then 2 processes of one worker each.</li>
+ * </ol>
+ * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.SchedulingBenchmark}
+ * (needs the machine's PostgreSQL on 127.0.0.1:5432, database test). {@code -Dbench.args="h2"} or
+ * {@code "pg"} runs one part.
+ */
+public final class SchedulingBenchmark {
+
+    static final int TRIALS = 2000;
+    static final int WARM_UP = 300;
+    static final int H2_THREADS = 8;
+    static final int PG_PROCESSES = 4;
+    static final int PG_THREADS = 8;
+    static final int REAL_TRIALS = 16;
+    static final List<String> BENCH_JVM = List.of("--add-modules", "jdk.incubator.vector", "-Xmx512m");
+
+    public static void main(String[] args) {
+        String part = args.length > 0 ? args[0] : "all";
+        System.out.printf("Scheduling benchmark on %d cores (load average %.1f at start)%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (!part.equals("pg")) {
+            h2();
+        }
+        if (!part.equals("h2")) {
+            postgres();
+        }
+    }
+
+    // ---------------------------------------------------------------- H2, one process
+
+    static void h2() {
+        System.out.println("\n== H2 (in memory), one process, " + TRIALS + " trivial trials");
+        double queueOnly;
+        try (ConfigurableApplicationContext ctx = h2Context("bench-queue", "none", 0)) {
+            queueOnly(ctx, 1, WARM_UP);
+            double one = queueOnly(ctx, 1, TRIALS);
+            queueOnly = queueOnly(ctx, H2_THREADS, TRIALS);
+            System.out.printf("bare queue (claim + finish), 1 thread:      %8.0f trials/s%n", one);
+            System.out.printf("bare queue (claim + finish), %d threads:     %8.0f trials/s  (x%.2f)%n", H2_THREADS,
+                    queueOnly, queueOnly / one);
+        }
+        double baseline;
+        try (ConfigurableApplicationContext ctx = h2Context("bench-w1", "all", 1)) {
+            h2Search(ctx, WARM_UP);
+            baseline = h2Search(ctx, TRIALS);
+        }
+        double many;
+        try (ConfigurableApplicationContext ctx = h2Context("bench-w" + H2_THREADS, "all", H2_THREADS)) {
+            h2Search(ctx, WARM_UP);
+            many = h2Search(ctx, TRIALS);
+        }
+        System.out.printf("worker pool, 1 thread (baseline):          %8.0f trials/s%n", baseline);
+        System.out.printf("worker pool, %d threads:                    %8.0f trials/s  (x%.2f vs baseline;"
+                + " target >= 1000: %s)%n", H2_THREADS, many, many / baseline, many >= 1000 ? "met" : "NOT met");
+    }
+
+    static ConfigurableApplicationContext h2Context(String db, String role, int workers) {
+        SpringApplication app = new SpringApplication(Application.class);
+        return app.run("--spring.datasource.url=jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1",
+                "--hypersearch.role=" + role, "--hypersearch.workers=" + workers, "--hypersearch.poll-millis=20",
+                "--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--spring.jmx.enabled=false");
+    }
+
+    static long createSearch(ConfigurableApplicationContext ctx, int trials) {
+        SearchSpec spec = SearchSpec.parse(Searches.trivial("bench", trials));
+        Strategy strategy = Strategies.create(spec);
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (long k = 0; k < strategy.trialCount(); k++) {
+            params.add(strategy.paramsFor(k).asMap());
+        }
+        return ctx.getBean(SearchLifecycle.class).create(new SearchEntity(spec.name(), spec.dataset(),
+                spec.strategy().wireName(), Map.of("validationFraction", spec.validationFraction()), spec.seed(),
+                params.size(), null, Instant.now()), params).getId();
+    }
+
+    /** Claims and finishes every queued trial with the given number of threads, no training. */
+    static double queueOnly(ConfigurableApplicationContext ctx, int threads, int trials) {
+        createSearch(ctx, trials);
+        TrialQueue queue = ctx.getBean(TrialQueue.class);
+        TrialResult result = new TrialResult(TrialStatus.COMPLETED, 0.5, 0.5, 1, 0.9, 0.4, 1, 1, null);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String worker = "bench-" + t;
+                done.add(pool.submit(() -> {
+                    Optional<ClaimedTrial> c;
+                    while ((c = queue.claim(worker, 30)).isPresent()) {
+                        queue.finish(c.get().lease(), result);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return trials / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Submits a search to the in-process workers and waits for its end; trials per second. */
+    static double h2Search(ConfigurableApplicationContext ctx, int trials) {
+        SearchLifecycle lifecycle = ctx.getBean(SearchLifecycle.class);
+        long id = createSearch(ctx, trials);
+        long start = System.nanoTime();
+        ctx.publishEvent(new SearchChangedEvent(id, SearchStatus.RUNNING));
+        Await.until(Duration.ofMinutes(10), "search " + id, () -> lifecycle.statusOf(id) != SearchStatus.RUNNING);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (lifecycle.statusOf(id) != SearchStatus.COMPLETED) {
+            throw new IllegalStateException("search ended " + lifecycle.statusOf(id));
+        }
+        return trials / seconds;
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL, several processes
+
+    static void postgres() {
+        System.out.printf("%n== PostgreSQL, worker processes x %d threads, %d trivial trials%n", PG_THREADS, TRIALS);
+        List<AppProcess> processes = new ArrayList<>();
+        try (Pg pg = Pg.freshSchema()) {
+            try {
+                processes.add(startWorker(pg, "bench-pg-0", PG_THREADS));
+                processes.forEach(AppProcess::awaitWorkersStarted);
+                pgSearch(pg, Searches.trivial("warm-up", WARM_UP), WARM_UP);
+                Rate one = pgSearch(pg, Searches.trivial("one", TRIALS), TRIALS);
+                for (int i = 1; i < PG_PROCESSES; i++) {
+                    processes.add(startWorker(pg, "bench-pg-" + i, PG_THREADS));
+                }
+                processes.forEach(AppProcess::awaitWorkersStarted);
+                pgSearch(pg, Searches.trivial("warm-up", WARM_UP), WARM_UP);
+                Rate four = pgSearch(pg, Searches.trivial("four", TRIALS), TRIALS);
+                System.out.printf("1 process (baseline):  %s%n", one);
+                System.out.printf("%d processes:           %s  (x%.2f vs baseline; target >= 500: %s)%n",
+                        PG_PROCESSES, four, four.perSecond / one.perSecond, four.perSecond >= 500 ? "met" : "NOT met");
+            } finally {
+                processes.forEach(AppProcess::close);
+                processes.clear();
+            }
+
+            System.out.printf("%n== PostgreSQL, real trials: %d x digits 64-128-10, 20 epochs, batch 64;"
+                    + " processes of 1 worker thread%n", REAL_TRIALS);
+            try {
+                Map<String, Object> real = Searches.spec("real", "digits", REAL_TRIALS, 20, 128, 64);
+                processes.add(startWorker(pg, "bench-real-0", 1));
+                processes.forEach(AppProcess::awaitWorkersStarted);
+                pgSearch(pg, Searches.spec("warm-up", "digits", 4, 20, 128, 64), 4);
+                Rate one = pgSearch(pg, real, REAL_TRIALS);
+                processes.add(startWorker(pg, "bench-real-1", 1));
+                processes.forEach(AppProcess::awaitWorkersStarted);
+                pgSearch(pg, Searches.spec("warm-up", "digits", 4, 20, 128, 64), 4);
+                Rate two = pgSearch(pg, real, REAL_TRIALS);
+                System.out.printf("1 process (baseline):  %s%n", one);
+                System.out.printf("2 processes:           %s  (x%.2f vs baseline)%n", two,
+                        two.perSecond / one.perSecond);
+            } finally {
+                processes.forEach(AppProcess::close);
+            }
+        }
+    }
+
+    static AppProcess startWorker(Pg pg, String name, int threads) {
+        return AppProcess.startClasspath(name + "-" + pg.schema, BENCH_JVM, AppProcess.workerArgs(pg, threads,
+                "--hypersearch.poll-millis=20", "--spring.main.banner-mode=off"));
+    }
+
+    record Rate(int trials, double seconds, double perSecond) {
+        @Override
+        public String toString() {
+            return String.format("%8.0f trials/s  (%d trials in %.2f s, first claim to last result)", perSecond,
+                    trials, seconds);
+        }
+    }
+
+    /** Submits and waits; the rate is measured by the database clock from the first claim to the last result. */
+    static Rate pgSearch(Pg pg, Map<String, Object> spec, int trials) {
+        long id = Searches.submit(pg, spec);
+        Await.until(Duration.ofMinutes(10), "search " + id, () -> !"RUNNING".equals(pg.searchStatus(id)));
+        if (pg.count("SELECT COUNT(*) FROM trial WHERE search_id = ? AND status = 'COMPLETED'", id) != trials) {
+            throw new IllegalStateException("search " + id + " ended with " + pg.statusCounts(id));
+        }
+        double seconds = ((Number) pg.value("SELECT EXTRACT(EPOCH FROM MAX(finished_at) - MIN(started_at))"
+                + " FROM trial WHERE search_id = ?", id)).doubleValue();
+        return new Rate(trials, seconds, trials / seconds);
+    }
+}
