@@ -137,7 +137,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       <dl class="stats best">
         <div><dt>Best val loss</dt><dd id="best-loss">${d.best ? formatLoss(d.best.valLoss) : '—'}</dd></div>
         <div><dt>Its val accuracy</dt><dd>${d.best ? formatPercent(d.best.valAccuracy) : '—'}</dd></div>
-        <div><dt>Best trial</dt><dd>${d.best ? `<a href="${searchHref(id, { ...board, trial: d.best.trialId })}">#${d.best.number}</a>` : '—'}</dd></div>
+        <div><dt>Best trial</dt><dd id="best-trial">${d.best ? `<a href="${searchHref(id, { ...board, trial: d.best.trialId })}">#${d.best.number}</a>` : '—'}</dd></div>
         <div><dt>Trials</dt><dd>${formatCount(d.progress.total)}${(d.progress.budget ?? 0) > d.progress.total ? ` <span class="sub">of ${formatCount(d.progress.budget!)}</span>` : ''}</dd></div>
       </dl>
       ${sanityHtml && !sanityFailedHere ? sanityHtml : ''}
