@@ -59,6 +59,8 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   let boardCtrl: AbortController | null = null;
   /** Whether the last refresh after the search ended has been asked for. */
   let settled = false;
+  let chartsAsked = 0;
+  let chartsShown = 0;
   const hosts = new Map<string, ChartHost>();
 
   // ---- layout
@@ -337,15 +339,19 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     boardStatus.textContent = detail?.status === 'RUNNING' ? 'live' : '';
   }
 
-  async function loadCharts(pending?: Promise<ChartData>): Promise<void> {
+  async function loadCharts(pending?: Promise<ChartData>, seq = ++chartsAsked): Promise<void> {
+    let c: ChartData;
     try {
-      charts = await (pending ?? api.charts(id, Math.max(...TOP_K_CHOICES), []));
+      c = await (pending ?? api.charts(id, Math.max(...TOP_K_CHOICES), []));
     } catch (err) {
       if (disposed) return;
       chartNote.textContent = err instanceof ApiError && err.status === 404 ? 'Charts are not available from this server.' : `Charts failed: ${(err as Error).message}`;
       return;
     }
-    if (disposed) return;
+    // An answer to an older request (the first one, slow while the search ran on) never replaces a newer one.
+    if (disposed || seq < chartsShown) return;
+    chartsShown = seq;
+    charts = c;
     renderCharts();
     renderBoard(); // top-k highlighting
   }
@@ -423,9 +429,9 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   function settle(): void {
     if (settled || disposed) return;
     settled = true;
-    refresh.request();
-    chartRefresh.request();
-    if (board.trial !== null) detailRefresh.request();
+    refresh.requestNow();
+    chartRefresh.requestNow();
+    if (board.trial !== null) detailRefresh.requestNow();
   }
 
   // ---- live updates
@@ -486,6 +492,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     // while they render.
     const first = Promise.all([loadSummary(), loadBoard()]);
     const pendingCharts = api.charts(id, Math.max(...TOP_K_CHOICES), []);
+    const pendingSeq = ++chartsAsked;
     pendingCharts.catch(() => undefined);
     void loadEcharts().catch(() => undefined);
     try {
@@ -503,7 +510,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     renderBoard(); // columns depend on the spec, which may have arrived after the rows
     if (detail?.status === 'RUNNING') openEvents();
     syncPanel();
-    await loadCharts(pendingCharts);
+    await loadCharts(pendingCharts, pendingSeq);
   }
   void start();
 

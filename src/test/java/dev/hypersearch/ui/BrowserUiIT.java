@@ -229,6 +229,7 @@ class BrowserUiIT {
         assertThat(stages.nth(1).locator("h3")).containsText("trials #3–#5");
         assertThat(stages.nth(0).locator(".stage-ranges")).containsText("learningRate");
         assertThat(stages.nth(1).locator(".stage-ranges")).containsText("–");
+        assertThat(page.locator(".chart-note")).hasText("6 finished trials.");
         Browser.screenshot(page, "search-coarse-to-fine");
     }
 
