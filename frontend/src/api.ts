@@ -9,6 +9,8 @@ export interface Progress {
   finished: number;
   running: number;
   queued: number;
+  /** How many trials the search will run in all: above total while coarse-to-fine stages are still to come. */
+  budget?: number;
   byStatus: Partial<Record<TrialStatus, number>>;
 }
 
@@ -32,8 +34,43 @@ export interface SearchSummary {
   best: BestTrial | null;
 }
 
+export interface StageInfo {
+  stage: number;
+  firstTrial: number;
+  trialCount: number;
+  space: Record<string, unknown>;
+}
+
+export interface SanityCheck {
+  passed: boolean;
+  failedCheck: string | null;
+  initialLoss: number | null;
+  expectedInitialLoss: number | null;
+  finalTrainLoss: number | null;
+  message: string | null;
+}
+
 export interface SearchDetail extends SearchSummary {
   spec: Record<string, unknown>;
+  stages?: StageInfo[];
+  sanityCheck?: SanityCheck | null;
+}
+
+export interface Pruning {
+  rule: string;
+  epoch: number;
+  rung: number | null;
+  value: number | null;
+  threshold: number | null;
+  reason: string | null;
+}
+
+export interface CrossValidation {
+  folds: number;
+  meanValLoss: number | null;
+  stdValLoss: number | null;
+  meanValAccuracy: number | null;
+  stdValAccuracy: number | null;
 }
 
 export type Params = Record<string, unknown>;
@@ -53,6 +90,9 @@ export interface TrialRow {
   attempt: number;
   workerId: string | null;
   error: string | null;
+  stage?: number | null;
+  pruning?: Pruning | null;
+  crossValidation?: CrossValidation | null;
 }
 
 export interface CurvePoint {
@@ -60,7 +100,7 @@ export interface CurvePoint {
   trainLoss: number | null;
   valLoss: number | null;
   valAccuracy: number | null;
-  elapsedMs: number;
+  elapsedMs: number | null;
 }
 
 export interface TrialDetail extends TrialRow {
@@ -70,6 +110,8 @@ export interface TrialDetail extends TrialRow {
   finishedAt: string | null;
   leaseExpiresAt?: string | null;
   curve: CurvePoint[];
+  foldCurves?: { fold: number; curve: CurvePoint[] }[];
+  rungEpochs?: number[];
 }
 
 export interface Page<T> {

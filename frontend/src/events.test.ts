@@ -120,4 +120,24 @@ describe('Throttle', () => {
     expect(runs).toBe(2);
     expect(maxRunning).toBe(1);
   });
+
+  test('requestNow skips the interval but still waits for the run in progress', async () => {
+    const starts: number[] = [];
+    const t = new Throttle(async () => {
+      starts.push(Date.now());
+      await new Promise((r) => setTimeout(r, 100));
+    }, 2000);
+    const t0 = Date.now();
+    t.request();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(starts.length).toBe(1);
+    t.request(); // would wait until t0 + 2000
+    await vi.advanceTimersByTimeAsync(50);
+    t.requestNow(); // the first run is still in progress: right after it
+    await vi.advanceTimersByTimeAsync(60);
+    expect(starts.length).toBe(2);
+    expect(starts[1] - t0).toBeLessThanOrEqual(110);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(starts.length).toBe(2);
+  });
 });

@@ -148,6 +148,7 @@ export class Coalescer<T> {
 export class Throttle {
   private running = false;
   private pending = false;
+  private urgent = false;
   private handle: unknown = null;
   private last = -Infinity;
 
@@ -162,15 +163,30 @@ export class Throttle {
     this.schedule();
   }
 
+  /**
+   * A run as soon as possible, without waiting out the interval: now, or right after the one in progress
+   * (e.g. the last refresh when a search has ended). Still never two at once.
+   */
+  requestNow(): void {
+    this.pending = true;
+    this.urgent = true;
+    if (this.handle !== null) {
+      this.timers.clearTimeout(this.handle);
+      this.handle = null;
+    }
+    this.schedule();
+  }
+
   dispose(): void {
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
     this.handle = null;
     this.pending = false;
+    this.urgent = false;
   }
 
   private schedule(): void {
     if (this.running || this.handle !== null || !this.pending) return;
-    const wait = Math.max(0, this.last + this.intervalMs - this.timers.now());
+    const wait = this.urgent ? 0 : Math.max(0, this.last + this.intervalMs - this.timers.now());
     this.handle = this.timers.setTimeout(() => {
       this.handle = null;
       void this.run();
@@ -179,6 +195,7 @@ export class Throttle {
 
   private async run(): Promise<void> {
     this.pending = false;
+    this.urgent = false;
     this.running = true;
     this.last = this.timers.now();
     try {

@@ -11,15 +11,20 @@ export interface Segment {
   percent: number;
 }
 
+/** What the bar measures against: the budget (coarse-to-fine stages still to come), never less than total. */
+export function planned(p: Progress): number {
+  return Math.max(p.total, p.budget ?? 0);
+}
+
 export function segments(p: Progress): Segment[] {
-  const total = Math.max(p.total, 1);
+  const total = Math.max(planned(p), 1);
   return SEGMENTS.map((status) => ({ status, count: p.byStatus?.[status] ?? 0 }))
     .filter((s) => s.count > 0)
     .map((s) => ({ ...s, percent: (100 * s.count) / total }));
 }
 
 export function progressLabel(p: Progress): string {
-  const parts = [`${formatCount(p.finished)} / ${formatCount(p.total)} done`];
+  const parts = [`${formatCount(p.finished)} / ${formatCount(planned(p))} done`];
   if (p.running > 0) parts.push(`${formatCount(p.running)} running`);
   const bad = (p.byStatus?.DIVERGED ?? 0) + (p.byStatus?.FAILED ?? 0);
   if (bad > 0) parts.push(`${formatCount(bad)} diverged/failed`);
@@ -31,5 +36,5 @@ export function progressHtml(p: Progress): string {
     .map((s) => `<span class="seg st-${s.status.toLowerCase()}" style="width:${s.percent.toFixed(3)}%" title="${s.status}: ${s.count}"></span>`)
     .join('');
   const label = progressLabel(p);
-  return `<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="${p.total}" aria-valuenow="${p.finished}" aria-label="${label}"><div class="bar">${segs}</div><span class="progress-text">${label}</span></div>`;
+  return `<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="${planned(p)}" aria-valuenow="${p.finished}" aria-label="${label}"><div class="bar">${segs}</div><span class="progress-text">${label}</span></div>`;
 }

@@ -25,7 +25,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Sort keys the API accepts; parameters live in JSON and are not sortable by the database. */
-export const SORT_KEYS = ['number', 'status', 'valLoss', 'bestValLoss', 'valAccuracy', 'trainLoss', 'epochsRun', 'durationMs'] as const;
+export const SORT_KEYS = ['number', 'status', 'valLoss', 'bestValLoss', 'valAccuracy', 'trainLoss', 'epochsRun', 'durationMs', 'stage'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const PAGE_SIZES = [10, 25, 50, 100];

@@ -4,6 +4,7 @@ import { LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   ParallelComponent,
   TitleComponent,
   TooltipComponent,
@@ -17,6 +18,7 @@ echarts.use([
   ParallelChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   ParallelComponent,
   TitleComponent,
   TooltipComponent,

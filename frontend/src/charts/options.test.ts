@@ -62,3 +62,22 @@ describe('chart options', () => {
     expect(o.series[0].lineStyle.width).toBe(3);
   });
 });
+
+describe('rung lines', () => {
+  test('curves with ASHA rungs: one dotted vertical markLine per rung epoch, outside the legend', () => {
+    const o = curvesOption([{ id: 1, number: 7, selected: true, points: [
+      { epoch: 1, trainLoss: 1, valLoss: 1.1, valAccuracy: 0.5, elapsedMs: 5 },
+    ] }], ctx, [1, 3]) as Record<string, any>;
+    const rungs = o.series.find((s: any) => s.id === 'rungs');
+    expect(rungs.markLine.data).toEqual([{ xAxis: 1 }, { xAxis: 3 }]);
+    expect(rungs.markLine.lineStyle.type).toBe('dotted');
+    expect(rungs.markLine.label.formatter({ value: 3 })).toBe('rung 3');
+    expect(o.legend.data).toEqual(['#7']);
+  });
+
+  test('no rungs, no markLine; labelled series (folds) use their label', () => {
+    const o = curvesOption([{ id: 'f1', number: 7, label: 'fold 1', selected: false, points: [] }], ctx) as Record<string, any>;
+    expect(o.series.some((s: any) => s.markLine)).toBe(false);
+    expect(o.series.map((s: any) => s.name)).toEqual(['fold 1', 'fold 1']);
+  });
+});

@@ -52,14 +52,30 @@ function historyTooltip(p: unknown): string {
 }
 
 export interface CurveSeries {
-  id: number;
+  id: number | string;
   number: number;
+  /** Legend name; "#number" when absent. */
+  label?: string;
   points: CurvePoint[];
   selected: boolean;
 }
 
-/** Train (dashed) and validation (solid) loss per epoch, one colour per trial; the selected one is thicker. */
-export function curvesOption(curves: CurveSeries[], ctx: OptionContext): EChartsOption {
+/** Vertical lines at ASHA's rung epochs, where a trial may be stopped. */
+export function rungMarkLine(rungs: number[]) {
+  return {
+    silent: true,
+    symbol: ['none', 'none'],
+    lineStyle: { color: '#94a3b8', type: 'dotted' as const, width: 1.5 },
+    label: { show: true, position: 'insideEndTop' as const, formatter: (p: unknown) => `rung ${(p as { value: number }).value}`, color: '#64748b', fontSize: 10 },
+    data: rungs.map((r) => ({ xAxis: r })),
+  };
+}
+
+/**
+ * Train (dashed) and validation (solid) loss per epoch, one colour per trial; the selected one is thicker.
+ * With rungs (ASHA), a dotted vertical line marks each rung epoch.
+ */
+export function curvesOption(curves: CurveSeries[], ctx: OptionContext, rungs: number[] = []): EChartsOption {
   const series: NonNullable<EChartsOption['series']> = [];
   const values: number[] = [];
   curves.forEach((c, i) => {
@@ -70,14 +86,19 @@ export function curvesOption(curves: CurveSeries[], ctx: OptionContext): ECharts
     val.forEach((p) => values.push(p[1]));
     train.forEach((p) => values.push(p[1]));
     // One legend entry per trial: both series share its name (solid = validation, dashed = training).
-    series.push({ id: `${c.id}-val`, name: `#${c.number}`, type: 'line', data: val, showSymbol: false, lineStyle: { color, width }, itemStyle: { color } });
-    series.push({ id: `${c.id}-train`, name: `#${c.number}`, type: 'line', data: train, showSymbol: false, lineStyle: { color, width, type: 'dashed' }, itemStyle: { color } });
+    const name = c.label ?? `#${c.number}`;
+    series.push({ id: `${c.id}-val`, name, type: 'line', data: val, showSymbol: false, lineStyle: { color, width }, itemStyle: { color } });
+    series.push({ id: `${c.id}-train`, name, type: 'line', data: train, showSymbol: false, lineStyle: { color, width, type: 'dashed' }, itemStyle: { color } });
   });
+  if (rungs.length > 0) {
+    // Their own empty series, so that the lines show whatever the trials (and without a legend entry).
+    series.push({ id: 'rungs', name: 'rungs', type: 'line', data: [], markLine: rungMarkLine(rungs) });
+  }
   return {
     animation: ctx.animation,
     grid: { ...GRID, top: 48 },
     tooltip: { trigger: 'axis', formatter: (p: unknown) => curvesTooltip(p) },
-    legend: { top: 0, type: 'scroll' },
+    legend: { top: 0, type: 'scroll', data: [...new Set(curves.map((c) => c.label ?? `#${c.number}`))] },
     title: { text: 'solid: validation · dashed: training', right: 0, bottom: 0, textStyle: { fontSize: 11, fontWeight: 'normal', color: '#64748b' } },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: valueAxisFor(values, 'loss'),

@@ -27,6 +27,7 @@ import {
   type BoardState,
   type SortKey,
 } from '../route';
+import { cvAccuracyText, cvLossText, pruningText, sanityView, specRungs, stageRanges, stageTrialsText } from '../smart';
 import { TrialPanel } from './trial';
 
 const EVENT_BATCH_MS = 400;
@@ -56,6 +57,10 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   let disposed = false;
   let firstBoard = true;
   let boardCtrl: AbortController | null = null;
+  /** Whether the last refresh after the search ended has been asked for. */
+  let settled = false;
+  let chartsAsked = 0;
+  let chartsShown = 0;
   const hosts = new Map<string, ChartHost>();
 
   // ---- layout
@@ -67,6 +72,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   const boardSection = h('section', { className: 'board card', 'aria-labelledby': 'board-h' },
     h('div', { className: 'section-head' }, h('h2', { id: 'board-h' }, 'Leaderboard'), boardStatus),
     filters, tableHost, pager);
+  const stagesSection = h('section', { className: 'stages card', id: 'stages', hidden: true, 'aria-labelledby': 'stages-h' });
   const detailSection = h('section', { className: 'trial-detail card', id: 'trial-detail', hidden: true, 'aria-label': 'Selected trial' });
   const chartNote = h('p', { className: 'muted chart-note' });
   const topKSelect = h('select', { id: 'topk', 'aria-label': 'Number of best trials whose curves are drawn' },
@@ -85,7 +91,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   const chartsSection = h('section', { className: 'charts', 'aria-labelledby': 'charts-h' },
     h('div', { className: 'section-head' }, h('h2', { id: 'charts-h' }, 'Charts'), chartNote),
     chartGrid);
-  main.append(head, boardSection, detailSection, chartsSection);
+  main.append(head, stagesSection, boardSection, detailSection, chartsSection);
 
   function host(key: string): ChartHost {
     let c = hosts.get(key);
@@ -106,6 +112,16 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   function renderHead(): void {
     if (!detail) return;
     const d = detail;
+    const sanity = sanityView(d.sanityCheck);
+    // A search that failed its sanity check says so first, with the numbers; otherwise the report sits below.
+    const sanityFailedHere = !!sanity && !sanity.passed;
+    const sanityHtml = sanity
+      ? `<div class="sanity ${sanity.passed ? 'passed' : 'failed'}" id="sanity-check" role="${sanity.passed ? 'note' : 'alert'}" data-passed="${sanity.passed}">
+          <strong>${sanity.passed ? '✓' : '✗'} ${esc(sanity.title)}</strong>
+          ${sanity.facts.length ? `<dl class="sanity-facts">${sanity.facts.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>` : ''}
+          ${sanity.message ? `<p>${esc(sanity.message)}</p>` : ''}
+        </div>`
+      : '';
     const fixed = metas.filter((m) => !m.varying && m.fixed !== undefined && d.spec?.space && m.name in (d.spec.space as object));
     head.innerHTML = `
       <div class="page-head">
@@ -117,17 +133,33 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
         </div>
       </div>
       <p class="meta">#${d.id} · ${esc(d.dataset)} · ${esc(d.strategy)} · created <time datetime="${esc(d.createdAt)}" title="${esc(formatTime(d.createdAt))}">${formatAge(d.createdAt)}</time>${d.finishedAt ? ` · finished ${formatTime(d.finishedAt)}` : ''}</p>
-      ${d.message ? `<p class="message" role="note">${esc(d.message)}</p>` : ''}
+      ${sanityFailedHere ? sanityHtml : ''}
+      ${d.message && !sanityFailedHere ? `<p class="message" role="note">${esc(d.message)}</p>` : ''}
       ${progressHtml(d.progress)}
       <dl class="stats best">
         <div><dt>Best val loss</dt><dd id="best-loss">${d.best ? formatLoss(d.best.valLoss) : '—'}</dd></div>
         <div><dt>Its val accuracy</dt><dd>${d.best ? formatPercent(d.best.valAccuracy) : '—'}</dd></div>
-        <div><dt>Best trial</dt><dd>${d.best ? `<a href="${searchHref(id, { ...board, trial: d.best.trialId })}">#${d.best.number}</a>` : '—'}</dd></div>
-        <div><dt>Trials</dt><dd>${formatCount(d.progress.total)}</dd></div>
+        <div><dt>Best trial</dt><dd id="best-trial">${d.best ? `<a href="${searchHref(id, { ...board, trial: d.best.trialId })}">#${d.best.number}</a>` : '—'}</dd></div>
+        <div><dt>Trials</dt><dd>${formatCount(d.progress.total)}${(d.progress.budget ?? 0) > d.progress.total ? ` <span class="sub">of ${formatCount(d.progress.budget!)}</span>` : ''}</dd></div>
       </dl>
+      ${sanityHtml && !sanityFailedHere ? sanityHtml : ''}
       ${fixed.length ? `<p class="fixed-params"><span class="muted">Fixed:</span> ${fixed.map((m) => `<code>${esc(m.name)}=${esc(formatParam(m.fixed))}</code>`).join(' ')}</p>` : ''}
       <details class="spec"><summary>Spec (JSON)</summary><pre>${esc(JSON.stringify(d.spec, null, 2))}</pre></details>`;
     head.querySelector('#cancel-search')?.addEventListener('click', cancel);
+  }
+
+  // ---- coarse-to-fine stages
+  function renderStages(): void {
+    const stages = detail?.stages ?? [];
+    stagesSection.hidden = stages.length === 0;
+    if (stages.length === 0) return;
+    const budget = detail?.progress.budget;
+    stagesSection.innerHTML = `<div class="section-head"><h2 id="stages-h">Stages</h2>
+        <p class="muted">coarse-to-fine: each stage samples from ranges narrowed around the previous stages' best trials${budget ? ` · ${formatCount(budget)} trials planned` : ''}</p></div>
+      <ol class="stage-list">${stages.map((st) => `<li data-stage="${st.stage}">
+        <h3>Stage ${st.stage} <span class="muted">trials ${esc(stageTrialsText(st.firstTrial, st.trialCount))}</span></h3>
+        <dl class="stage-ranges">${stageRanges(st.space).map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>
+      </li>`).join('')}</ol>`;
   }
 
   async function cancel(): Promise<void> {
@@ -164,6 +196,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     return [
       { key: 'rank', label: 'Rank', num: true },
       { key: 'number', label: 'Trial', sort: 'number' },
+      ...(detail?.strategy === 'coarse-to-fine' ? [{ key: 'stage', label: 'Stage', sort: 'stage' as SortKey, num: true }] : []),
       { key: 'status', label: 'Status', sort: 'status' },
       ...params,
       { key: 'valLoss', label: 'Val loss', sort: 'valLoss', num: true },
@@ -202,10 +235,16 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
             return `<td><a class="trial-link" href="${searchHref(id, { ...board, trial: r.id })}" aria-label="Trial ${r.number} detail"${r.id === board.trial ? ' aria-current="true"' : ''}>#${r.number}</a>${r.id === bestId ? ' <span class="star" title="best trial">★ best</span>' : ''}</td>`;
           case 'status':
             return `<td>${statusBadgeHtml(r.status)}${r.attempt > 1 ? ` <span class="sub" title="attempts">×${r.attempt}</span>` : ''}</td>`;
+          case 'stage':
+            return `<td class="num">${r.stage ?? '—'}</td>`;
           case 'valLoss':
-            return `<td class="num">${formatLoss(r.valLoss)}</td>`;
+            return r.crossValidation && r.valLoss !== null
+              ? `<td class="num cv" title="mean ± std over ${r.crossValidation.folds} folds">${esc(cvLossText(r.crossValidation))}</td>`
+              : `<td class="num">${formatLoss(r.valLoss)}</td>`;
           case 'valAccuracy':
-            return `<td class="num">${formatPercent(r.valAccuracy)}</td>`;
+            return r.crossValidation && r.valAccuracy !== null
+              ? `<td class="num cv" title="mean ± std over ${r.crossValidation.folds} folds">${esc(cvAccuracyText(r.crossValidation))}</td>`
+              : `<td class="num">${formatPercent(r.valAccuracy)}</td>`;
           case 'epochsRun':
             return `<td class="num">${r.epochsRun ?? '—'}</td>`;
           case 'durationMs':
@@ -216,6 +255,9 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       });
       const row = `<tr class="${cls.join(' ')}" data-trial-id="${r.id}">${cells.join('')}</tr>`;
       // Why a trial diverged, failed or stopped: on its own line under the trial, never hidden.
+      if (r.pruning) {
+        return `${row}<tr class="error-row st-pruned" data-error-for="${r.id}"><td></td><td colspan="${cols.length - 1}"><span class="why">pruned:</span> <span class="pruned-at">${esc(pruningText(r.pruning))}</span>${r.pruning.reason ? ` <span class="muted reason">— ${esc(r.pruning.reason)}</span>` : ''}</td></tr>`;
+      }
       return r.error
         ? `${row}<tr class="error-row st-${r.status.toLowerCase()}" data-error-for="${r.id}"><td></td><td colspan="${cols.length - 1}"><span class="why">${esc(r.status.toLowerCase())}:</span> ${esc(r.error)}</td></tr>`
         : row;
@@ -268,9 +310,13 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     detail = d;
     if (first) metas = spaceMeta(d.spec);
     renderHead();
+    renderStages();
     renderFilters();
+    // The best marker comes from the same detail as the header's best trial.
+    if (!first) renderBoard();
     document.title = `${d.name} · Hypersearch`;
     if (d.status !== 'RUNNING') {
+      if (!first) settle();
       closeEvents();
       // The event stream ends with the search; trials still stopping after a cancel are polled for.
       if (d.progress.running > 0) finishing.request();
@@ -293,15 +339,19 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     boardStatus.textContent = detail?.status === 'RUNNING' ? 'live' : '';
   }
 
-  async function loadCharts(pending?: Promise<ChartData>): Promise<void> {
+  async function loadCharts(pending?: Promise<ChartData>, seq = ++chartsAsked): Promise<void> {
+    let c: ChartData;
     try {
-      charts = await (pending ?? api.charts(id, Math.max(...TOP_K_CHOICES), []));
+      c = await (pending ?? api.charts(id, Math.max(...TOP_K_CHOICES), []));
     } catch (err) {
       if (disposed) return;
       chartNote.textContent = err instanceof ApiError && err.status === 404 ? 'Charts are not available from this server.' : `Charts failed: ${(err as Error).message}`;
       return;
     }
-    if (disposed) return;
+    // An answer to an older request (the first one, slow while the search ran on) never replaces a newer one.
+    if (disposed || seq < chartsShown) return;
+    chartsShown = seq;
+    charts = c;
     renderCharts();
     renderBoard(); // top-k highlighting
   }
@@ -336,8 +386,12 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     if (sel && sel.id === board.trial && !list.some((c) => c.id === sel.id)) {
       list.push({ id: sel.id, number: sel.number, points: sel.curve, selected: true });
     }
-    void host('curves').set(curvesOption(list, { animation: ANIMATE }),
-      `Learning curves of trials ${list.map((c) => `#${c.number}`).join(', ') || '(none yet)'}`);
+    const lastEpoch = Math.max(0, ...list.flatMap((c) => c.points.map((p) => p.epoch)));
+    const rungs = specRungs(detail?.spec, lastEpoch || undefined);
+    const curvesHost = host('curves');
+    curvesHost.el.dataset.rungs = rungs.join(',');
+    void curvesHost.set(curvesOption(list, { animation: ANIMATE }, rungs),
+      `Learning curves of trials ${list.map((c) => `#${c.number}`).join(', ') || '(none yet)'}${rungs.length ? `; dotted lines at the ASHA rungs (epochs ${rungs.join(', ')})` : ''}`);
   }
 
   topKSelect.addEventListener('change', () => {
@@ -368,6 +422,18 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     });
   }
 
+  /**
+   * The search has ended (its event or a poll said so): one last read of header, leaderboard and charts,
+   * so that nothing stays at the state of an earlier, throttled refresh.
+   */
+  function settle(): void {
+    if (settled || disposed) return;
+    settled = true;
+    refresh.requestNow();
+    chartRefresh.requestNow();
+    if (board.trial !== null) detailRefresh.requestNow();
+  }
+
   // ---- live updates
   const refresh = new Throttle(async () => {
     await Promise.all([loadSummary(), loadBoard()]);
@@ -393,6 +459,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     if (c.anyFinished || c.search) chartRefresh.request();
     if (board.trial !== null && c.trials.some((t) => t.trialId === board.trial)) detailRefresh.request();
     if (c.search && c.search !== 'RUNNING') {
+      settle();
       closeEvents();
       announce(`Search ${c.search.toLowerCase()}`);
     }
@@ -425,6 +492,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     // while they render.
     const first = Promise.all([loadSummary(), loadBoard()]);
     const pendingCharts = api.charts(id, Math.max(...TOP_K_CHOICES), []);
+    const pendingSeq = ++chartsAsked;
     pendingCharts.catch(() => undefined);
     void loadEcharts().catch(() => undefined);
     try {
@@ -442,7 +510,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
     renderBoard(); // columns depend on the spec, which may have arrived after the rows
     if (detail?.status === 'RUNNING') openEvents();
     syncPanel();
-    await loadCharts(pendingCharts);
+    await loadCharts(pendingCharts, pendingSeq);
   }
   void start();
 

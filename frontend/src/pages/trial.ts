@@ -5,10 +5,12 @@ import { curvesOption } from '../charts/options';
 import { clear, h, type PageHandle, statusBadge } from '../dom';
 import { formatDuration, formatLoss, formatParam, formatPercent, formatTime } from '../format';
 import { PARAMS } from '../params';
+import { cvAccuracyText, cvLossText, pruningText } from '../smart';
 
 /** Renders a trial into host; refresh() reloads it (while it runs). */
 export class TrialPanel {
   private chart: ChartHost | null = null;
+  private foldChart: ChartHost | null = null;
   private ctrl: AbortController | null = null;
   private disposed = false;
   detail: TrialDetail | null = null;
@@ -41,18 +43,28 @@ export class TrialPanel {
     const names = [...known, ...Object.keys(t.params).filter((n) => !known.includes(n))];
     const Heading = this.opts.headingLevel ?? 'h2';
     const chartEl = this.host.querySelector<HTMLElement>('.trial-curve') ?? h('div', { className: 'chart trial-curve', role: 'img', 'aria-label': 'Learning curve' });
+    const foldEl = this.host.querySelector<HTMLElement>('.fold-curves') ?? h('div', { className: 'chart fold-curves', role: 'img', 'aria-label': 'Per-fold learning curves' });
+    const folds = t.foldCurves ?? [];
+    const rungs = t.rungEpochs ?? [];
     clear(this.host);
     const head = h('div', { className: 'trial-head' },
       h(Heading, { id: `trial-h-${t.id}` }, `Trial #${t.number}`), statusBadge(t.status),
       this.opts.closeHref ? h('a', { className: 'button small', href: this.opts.closeHref, 'aria-label': 'Close trial detail' }, 'Close') : null);
-    const error = t.error
+    const error = t.pruning
+      ? h('div', { className: 'trial-error st-pruned', role: 'note' }, h('strong', {}, 'Pruned: '),
+        h('span', { className: 'pruned-at' }, pruningText(t.pruning)), t.pruning.reason ? h('span', { className: 'reason' }, ` — ${t.pruning.reason}`) : '')
+      : t.error
       ? h('div', { className: `trial-error st-${t.status.toLowerCase()}`, role: 'note' }, h('strong', {}, t.status === 'DIVERGED' ? 'Diverged: ' : 'Error: '), t.error)
       : null;
     const metrics = h('dl', { className: 'stats trial-metrics' },
       ...([
-        ['Val loss', formatLoss(t.valLoss)],
+        ...(t.crossValidation
+          ? [[`Val loss (${t.crossValidation.folds}-fold mean ± std)`, cvLossText(t.crossValidation)],
+            ['Val accuracy (mean ± std)', cvAccuracyText(t.crossValidation)]]
+          : [['Val loss', formatLoss(t.valLoss)]]),
+        ...(t.stage ? [['Stage', String(t.stage)]] : []),
         ['Best val loss', t.bestValLoss !== null ? `${formatLoss(t.bestValLoss)}${t.bestEpoch !== null ? ` (epoch ${t.bestEpoch})` : ''}` : '—'],
-        ['Val accuracy', formatPercent(t.valAccuracy)],
+        ...(t.crossValidation ? [] : [['Val accuracy', formatPercent(t.valAccuracy)]]),
         ['Train loss', formatLoss(t.trainLoss)],
         ['Epochs run', t.epochsRun === null ? '—' : String(t.epochsRun)],
         ['Duration', formatDuration(t.durationMs)],
@@ -69,17 +81,28 @@ export class TrialPanel {
     this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
       h('div', { className: 'trial-left' }, metrics, params),
       h('div', { className: 'trial-right' }, h('h3', {}, 'Learning curve'), chartEl,
-        t.curve.length === 0 ? h('p', { className: 'muted' }, 'No epochs recorded yet.') : '')));
+        t.curve.length === 0 ? h('p', { className: 'muted' }, 'No epochs recorded yet.') : '',
+        folds.length ? h('h3', {}, `Per-fold curves (${folds.length} folds)`) : '', folds.length ? foldEl : '')));
+    const rungNote = rungs.length ? `; dotted lines at the ASHA rungs (epochs ${rungs.join(', ')})` : '';
+    chartEl.dataset.rungs = rungs.join(',');
     this.chart ??= new ChartHost(chartEl);
     const last = t.curve[t.curve.length - 1];
-    void this.chart.set(curvesOption([{ id: t.id, number: t.number, points: t.curve, selected: true }], { animation: ANIMATE }),
-      `Learning curve of trial #${t.number}: ${t.curve.length} epochs${last ? `, last val loss ${formatLoss(last.valLoss)}` : ''}`);
+    void this.chart.set(curvesOption([{ id: t.id, number: t.number, points: t.curve, selected: true,
+      label: t.crossValidation ? 'fold mean' : undefined }], { animation: ANIMATE }, rungs),
+      `Learning curve of trial #${t.number}: ${t.curve.length} epochs${last ? `, last val loss ${formatLoss(last.valLoss)}` : ''}${rungNote}`);
+    if (folds.length) {
+      foldEl.dataset.rungs = rungs.join(',');
+      this.foldChart ??= new ChartHost(foldEl);
+      void this.foldChart.set(curvesOption(folds.map((f) => ({ id: `fold${f.fold}`, number: t.number, label: `fold ${f.fold + 1}`, points: f.curve, selected: false })),
+        { animation: ANIMATE }, rungs), `Learning curves of trial #${t.number}'s ${folds.length} folds${rungNote}`);
+    }
   }
 
   dispose(): void {
     this.disposed = true;
     this.ctrl?.abort();
     this.chart?.dispose();
+    this.foldChart?.dispose();
   }
 }
 

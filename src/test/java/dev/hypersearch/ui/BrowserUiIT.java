@@ -105,6 +105,12 @@ class BrowserUiIT {
         assertThat(page.locator(".search-head .progress")).hasAttribute("aria-valuenow", "8");
         Assertions.assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
         assertThat(page.locator("tr.best")).hasCount(1);
+        // Once the search has ended, nothing is left at an earlier refresh: the row marked best is the
+        // header's best trial, and the charts count every finished trial.
+        String headerBest = page.locator("#best-trial").textContent().strip();
+        Assertions.assertThat(headerBest).matches("#\\d+");
+        assertThat(page.locator("tr.best a.trial-link")).hasText(headerBest);
+        assertThat(page.locator(".chart-note")).hasText("8 finished trials.");
         assertThat(page.locator("#chart-history")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("#chart-parallel")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("data-rendered", "true");
@@ -164,6 +170,67 @@ class BrowserUiIT {
         assertThat(listRow.locator(".progress-text")).containsText("8 / 8 done");
         assertThat(listRow.locator(".badge")).hasText("COMPLETED");
         Browser.screenshot(page, "searches");
+    }
+
+    @Test
+    void anAshaSearchShowsWhereItsPrunedTrialsStoppedAndTheRungs() {
+        fillForm("ui-asha", "iris", 9, 9);
+        page.locator("#f-pruner").selectOption("asha");
+        assertThat(page.locator("#preview-trials")).hasText("9");
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+        assertThat(page.locator(".search-head .progress")).hasAttribute("aria-valuenow", "9");
+
+        // Pruned trials stay in the leaderboard, each with where and why it stopped.
+        Locator pruned = page.locator("tr.error-row.st-pruned");
+        assertThat(pruned.first()).isVisible();
+        assertThat(pruned.first().locator(".pruned-at")).hasText(Pattern.compile("pruned at epoch [13] \\(ASHA rung at epoch [13]: .+ > .+\\)"));
+        assertThat(page.locator("table.leaderboard .badge.st-pruned")).hasCount(pruned.count());
+        // The top-k curves carry the rung lines (rungs at epochs 1 and 3 below 9 epochs, eta 3).
+        assertThat(page.locator("#chart-curves")).hasAttribute("data-rungs", "1,3");
+        assertThat(page.locator("#chart-curves")).hasAttribute("aria-label", Pattern.compile("ASHA rungs \\(epochs 1, 3\\)"));
+
+        // A pruned trial's detail says the same, and its curve ends at the rung.
+        pruned.first().click();
+        Locator detail = page.locator("#trial-detail");
+        assertThat(detail.locator(".badge")).hasText("PRUNED");
+        assertThat(detail.locator(".trial-error.st-pruned .pruned-at")).hasText(Pattern.compile("pruned at epoch [13] \\(ASHA rung"));
+        assertThat(detail.locator(".trial-curve")).hasAttribute("data-rungs", "1,3");
+        assertThat(detail.locator(".trial-curve")).hasAttribute("data-rendered", "true");
+        Browser.screenshot(page, "search-asha");
+    }
+
+    @Test
+    void aCoarseToFineSearchShowsItsStagesAndTheirRanges() {
+        fillForm("ui-c2f", "iris", 6, 5);
+        page.locator("#f-strategy").selectOption("coarse-to-fine");
+        page.locator("#f-stages").fill("2");
+        page.locator("#f-trialsPerStage").fill("3");
+        assertThat(page.locator("#preview-trials")).hasText("6");
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+        assertThat(page.locator(".search-head .progress")).hasAttribute("aria-valuenow", "6");
+
+        // A Stage column, sortable by the server.
+        assertThat(page.locator("th button[data-sort='stage']")).hasText(Pattern.compile("Stage"));
+        Locator rows = page.locator("table.leaderboard tbody tr[data-trial-id]");
+        assertThat(rows).hasCount(6);
+        page.locator("th button[data-sort='stage']").click();
+        assertThat(page.locator("th[aria-sort='ascending']")).hasText(Pattern.compile("Stage"));
+        assertThat(rows.first().locator("td").nth(2)).hasText("1");
+        assertThat(rows.last().locator("td").nth(2)).hasText("2");
+
+        // The Stages panel: each stage's trials and the ranges it sampled from.
+        Locator stages = page.locator("#stages .stage-list > li");
+        assertThat(stages).hasCount(2);
+        assertThat(stages.nth(0).locator("h3")).containsText("trials #0–#2");
+        assertThat(stages.nth(1).locator("h3")).containsText("trials #3–#5");
+        assertThat(stages.nth(0).locator(".stage-ranges")).containsText("learningRate");
+        assertThat(stages.nth(1).locator(".stage-ranges")).containsText("–");
+        assertThat(page.locator(".chart-note")).hasText("6 finished trials.");
+        Browser.screenshot(page, "search-coarse-to-fine");
     }
 
     static List<Double> losses(Locator rows) {
