@@ -8,18 +8,19 @@ import org.ejml.data.DMatrixRMaj;
  * GEMM on the JDK's incubating Vector API ({@code jdk.incubator.vector}): register-blocked FMA
  * micro-kernels of {@value #MR} rows by up to {@value #NV} vectors of columns.
  *
- * <p>All three ops run one driver. The left operand is read through two strides, so {@code a} and
- * {@code a^T} cost the same (for {@code a^T * b} the {@value #MR} broadcast scalars of a step are
- * adjacent in one row of {@code a}). The right operand is streamed row by row, {@code NV} vectors at a
- * time: straight from {@code b} when it is row-major {@code k x n} ({@link #mult}, {@link #multTransA});
- * {@link #multTransB} first transposes {@code b} one column panel at a time into scratch. Column tails
- * are padded with zeros in scratch and their results written through a small scratch tile, so every
- * vector load and store in the kernels is a full one; row tails use one-row kernels.
+ * <p>All three ops run one driver. The left operand is read in place through two strides, so {@code a}
+ * and {@code a^T} cost the same (for {@code a^T * b} the {@value #MR} scalars broadcast in a step are
+ * adjacent in one row of {@code a}). The right operand is copied, one panel of {@value #NV} vectors of
+ * columns by at most {@value #KC} steps of the inner dimension at a time, into a contiguous zero-padded
+ * scratch panel (for {@link #multTransB} the copy is the transpose); the kernels then stream that panel
+ * (reading {@code b} in place instead, at its power-of-two row strides, was measured 25% slower, likely
+ * from L1 set conflicts). Inner dimensions longer than {@value #KC} are split into blocks whose partial sums
+ * are added into {@code c}. A column tail is computed into a scratch tile at the padded width and copied
+ * out, so every vector load and store is a full one; row tails use one-row kernels.
  *
  * <p>Thread-safe: the scratch buffers are per thread (a {@link ThreadLocal}) and reused, so a steady
- * state allocates nothing. Deterministic: each output element is one FMA chain over {@code k} in a
- * fixed order, so the same inputs give bit-identical outputs on every call. Results differ from
- * EJML's in the last bits only.
+ * state allocates nothing. Deterministic: the summation order depends only on the shapes, so the same
+ * inputs give bit-identical outputs on every call. Results differ from EJML's in the last bits only.
  *
  * <p>Only {@link Gemms} may name this class, and only reflectively: a JVM started without
  * {@code --add-modules jdk.incubator.vector} must never link it.
@@ -35,25 +36,25 @@ public final class VectorGemm implements Gemm {
     static final int NV = 4;
     /** Columns per panel. */
     private static final int W = NV * V;
+    /** Steps of the inner dimension per packed panel (at most KC x W doubles: 64 KiB at 512 bits). */
+    static final int KC = 256;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Per-thread buffers: a packed panel of the right operand and an output tile for column tails. */
+    /**
+     * Per-thread buffers: a packed panel of the right operand ({@code KC x W} doubles) and an output tile
+     * for a column tail ({@code m x pw} doubles, grown to the largest {@code m} seen on the thread).
+     */
     private static final class Scratch {
-        double[] panel = new double[64 * W];
-        final double[] tile = new double[MR * W];
+        final double[] panel = new double[KC * W];
+        double[] tile = new double[64 * W];
 
-        double[] panel(int size) {
-            if (panel.length < size) {
-                panel = new double[Math.max(size, panel.length * 2)];
+        double[] tile(int size) {
+            if (tile.length < size) {
+                tile = new double[Math.max(size, tile.length * 2)];
             }
-            return panel;
+            return tile;
         }
-    }
-
-    /** Doubles per vector of the species in use (for logs and benchmarks). */
-    public static int vectorLength() {
-        return V;
     }
 
     @Override
@@ -105,111 +106,127 @@ public final class VectorGemm implements Gemm {
      */
     private static void gemm(double[] a, int rsA, int csA, int m, int k,
                              double[] b, boolean transB, int n, double[] c) {
-        Scratch scratch = null;
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            java.util.Arrays.fill(c, 0, m * n, 0.0);
+            return;
+        }
+        Scratch scratch = SCRATCH.get();
+        double[] bp = scratch.panel;
         for (int j0 = 0; j0 < n; j0 += W) {
             int w = Math.min(W, n - j0);
             int nvec = (w + V - 1) / V;
             int pw = nvec * V;
-            double[] bp;
-            int boff;
-            int ldb;
-            if (!transB && w == pw) {
-                bp = b;
-                boff = j0;
-                ldb = n;
-            } else {
-                if (scratch == null) {
-                    scratch = SCRATCH.get();
-                }
-                bp = scratch.panel(k * pw);
-                boff = 0;
-                ldb = pw;
+            // A full-width panel is written straight into c; a column tail goes through an m x pw tile.
+            boolean direct = w == pw;
+            double[] out = direct ? c : scratch.tile(m * pw);
+            int ooff = direct ? j0 : 0;
+            int ldo = direct ? n : pw;
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int kc = Math.min(KC, k - p0);
                 if (transB) {
-                    packTransposed(b, k, j0, w, pw, bp);
+                    packTransposed(b, k, p0, kc, j0, w, pw, bp);
                 } else {
-                    packRows(b, n, k, j0, w, pw, bp);
+                    packRows(b, n, p0, kc, j0, w, pw, bp);
+                }
+                boolean acc = p0 > 0;
+                int i = 0;
+                for (; i + MR <= m; i += MR) {
+                    kernel4(nvec, a, i * rsA + p0 * csA, rsA, csA, kc, bp, pw, out, ooff + i * ldo, ldo, acc);
+                }
+                for (; i < m; i++) {
+                    kernel1(nvec, a, i * rsA + p0 * csA, csA, kc, bp, pw, out, ooff + i * ldo, acc);
                 }
             }
-            if (w == pw) {
-                int i = 0;
-                for (; i + MR <= m; i += MR) {
-                    kernel4(nvec, a, i * rsA, rsA, csA, k, bp, boff, ldb, c, i * n + j0, n);
-                }
-                for (; i < m; i++) {
-                    kernel1(nvec, a, i * rsA, csA, k, bp, boff, ldb, c, i * n + j0);
-                }
-            } else {
-                double[] tile = scratch.tile;
-                int i = 0;
-                for (; i + MR <= m; i += MR) {
-                    kernel4(nvec, a, i * rsA, rsA, csA, k, bp, boff, ldb, tile, 0, pw);
-                    for (int r = 0; r < MR; r++) {
-                        System.arraycopy(tile, r * pw, c, (i + r) * n + j0, w);
-                    }
-                }
-                for (; i < m; i++) {
-                    kernel1(nvec, a, i * rsA, csA, k, bp, boff, ldb, tile, 0);
-                    System.arraycopy(tile, 0, c, i * n + j0, w);
+            if (!direct) {
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(out, i * pw, c, i * n + j0, w);
                 }
             }
         }
     }
 
-    /** Copies columns j0..j0+w of row-major {@code k x n} b into a {@code k x pw} panel, zero-padded. */
-    private static void packRows(double[] b, int n, int k, int j0, int w, int pw, double[] bp) {
-        for (int p = 0; p < k; p++) {
+    /** Copies rows p0..p0+kc, columns j0..j0+w of row-major {@code k x n} b into a {@code kc x pw} panel, zero-padded. */
+    private static void packRows(double[] b, int n, int p0, int kc, int j0, int w, int pw, double[] bp) {
+        for (int p = 0; p < kc; p++) {
             int dst = p * pw;
-            System.arraycopy(b, p * n + j0, bp, dst, w);
+            System.arraycopy(b, (p0 + p) * n + j0, bp, dst, w);
             for (int jj = w; jj < pw; jj++) {
                 bp[dst + jj] = 0.0;
             }
         }
     }
 
-    /** Writes the transpose of rows j0..j0+w of row-major {@code n x k} b as a {@code k x pw} panel, zero-padded. */
-    private static void packTransposed(double[] b, int k, int j0, int w, int pw, double[] bp) {
-        for (int jj = 0; jj < w; jj++) {
-            int src = (j0 + jj) * k;
-            for (int p = 0; p < k; p++) {
-                bp[p * pw + jj] = b[src + p];
+    /** Writes columns p0..p0+kc of rows j0..j0+w of row-major {@code n x k} b, transposed, as a {@code kc x pw} panel, zero-padded. */
+    private static void packTransposed(double[] b, int k, int p0, int kc, int j0, int w, int pw, double[] bp) {
+        int jj = 0;
+        for (; jj + 4 <= w; jj += 4) {
+            int s0 = (j0 + jj) * k + p0;
+            int s1 = s0 + k;
+            int s2 = s1 + k;
+            int s3 = s2 + k;
+            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+                bp[d] = b[s0 + p];
+                bp[d + 1] = b[s1 + p];
+                bp[d + 2] = b[s2 + p];
+                bp[d + 3] = b[s3 + p];
             }
         }
-        for (int p = 0; p < k; p++) {
-            int dst = p * pw;
-            for (int jj = w; jj < pw; jj++) {
-                bp[dst + jj] = 0.0;
+        for (; jj < w; jj++) {
+            int src = (j0 + jj) * k + p0;
+            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+                bp[d] = b[src + p];
+            }
+        }
+        if (w < pw) {
+            for (int p = 0; p < kc; p++) {
+                int dst = p * pw;
+                for (int pad = w; pad < pw; pad++) {
+                    bp[dst + pad] = 0.0;
+                }
             }
         }
     }
 
+    /** Rows i..i+MR of the panel: c[coff..] (+)= A(rows, k steps) * panel, for nvec vectors of columns. */
     private static void kernel4(int nvec, double[] a, int aoff, int rsA, int csA, int k,
-                                double[] b, int boff, int ldb, double[] c, int coff, int ldc) {
+                                double[] bp, int pw, double[] c, int coff, int ldc, boolean acc) {
         switch (nvec) {
-            case 4 -> k4x4(a, aoff, rsA, csA, k, b, boff, ldb, c, coff, ldc);
+            case 4 -> k4x4(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
             case 3 -> {
-                k4x2(a, aoff, rsA, csA, k, b, boff, ldb, c, coff, ldc);
-                k4x1(a, aoff, rsA, csA, k, b, boff + 2 * V, ldb, c, coff + 2 * V, ldc);
+                k4x2(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
+                k4x1(a, aoff, rsA, csA, k, bp, 2 * V, pw, c, coff + 2 * V, ldc, acc);
             }
-            case 2 -> k4x2(a, aoff, rsA, csA, k, b, boff, ldb, c, coff, ldc);
-            default -> k4x1(a, aoff, rsA, csA, k, b, boff, ldb, c, coff, ldc);
+            case 2 -> k4x2(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
+            default -> k4x1(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
         }
     }
 
+    /** One row of the panel (row tails). */
     private static void kernel1(int nvec, double[] a, int aoff, int csA, int k,
-                                double[] b, int boff, int ldb, double[] c, int coff) {
+                                double[] bp, int pw, double[] c, int coff, boolean acc) {
         switch (nvec) {
-            case 4 -> k1x4(a, aoff, csA, k, b, boff, ldb, c, coff);
+            case 4 -> k1x4(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
             case 3 -> {
-                k1x2(a, aoff, csA, k, b, boff, ldb, c, coff);
-                k1x1(a, aoff, csA, k, b, boff + 2 * V, ldb, c, coff + 2 * V);
+                k1x2(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
+                k1x1(a, aoff, 0, csA, k, bp, 2 * V, pw, c, coff + 2 * V, 0, acc);
             }
-            case 2 -> k1x2(a, aoff, csA, k, b, boff, ldb, c, coff);
-            default -> k1x1(a, aoff, csA, k, b, boff, ldb, c, coff);
+            case 2 -> k1x2(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
+            default -> k1x1(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
         }
     }
 
+    // Micro-kernels: c[coff + r*ldc + v*V ..] (+)= sum over p < k of A(r, p) * b[boff + p*ldb + v*V ..],
+    // with A(r, p) = a[aoff + r*rsA + p*csA]. One FMA chain per output vector, in order of p. The two
+    // store sequences are written out rather than factored into a helper or a conditional expression:
+    // on JDK 17, C2 boxes (allocates) a vector passed to a call it does not inline or merged at a phi,
+    // which was measured to halve throughput.
+
+    /** 4 rows x 4 vectors: 16 accumulators. */
     private static void k4x4(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc) {
+                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
@@ -242,33 +259,54 @@ public final class VectorGemm implements Gemm {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
-        c03.intoArray(c, coff + 3 * V);
-        coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        c12.intoArray(c, coff + 2 * V);
-        c13.intoArray(c, coff + 3 * V);
-        coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
-        c22.intoArray(c, coff + 2 * V);
-        c23.intoArray(c, coff + 3 * V);
-        coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
-        c32.intoArray(c, coff + 2 * V);
-        c33.intoArray(c, coff + 3 * V);
+        if (acc) {
+            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            c02.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            c03.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+            coff += ldc;
+            c10.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c11.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            c12.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            c13.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+            coff += ldc;
+            c20.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c21.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            c22.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            c23.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+            coff += ldc;
+            c30.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c31.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            c32.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            c33.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+        } else {
+            c00.intoArray(c, coff);
+            c01.intoArray(c, coff + V);
+            c02.intoArray(c, coff + 2 * V);
+            c03.intoArray(c, coff + 3 * V);
+            coff += ldc;
+            c10.intoArray(c, coff);
+            c11.intoArray(c, coff + V);
+            c12.intoArray(c, coff + 2 * V);
+            c13.intoArray(c, coff + 3 * V);
+            coff += ldc;
+            c20.intoArray(c, coff);
+            c21.intoArray(c, coff + V);
+            c22.intoArray(c, coff + 2 * V);
+            c23.intoArray(c, coff + 3 * V);
+            coff += ldc;
+            c30.intoArray(c, coff);
+            c31.intoArray(c, coff + V);
+            c32.intoArray(c, coff + 2 * V);
+            c33.intoArray(c, coff + 3 * V);
+        }
     }
 
+    /** 4 rows x 2 vectors. */
     private static void k4x2(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc) {
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00;
-        DoubleVector c10 = c00, c11 = c00;
-        DoubleVector c20 = c00, c21 = c00;
-        DoubleVector c30 = c00, c31 = c00;
+                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         int ai = aoff;
         int bi = boff;
         for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
@@ -287,77 +325,136 @@ public final class VectorGemm implements Gemm {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
-        coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
+        if (acc) {
+            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            coff += ldc;
+            c10.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c11.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            coff += ldc;
+            c20.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c21.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            coff += ldc;
+            c30.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c31.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+        } else {
+            c00.intoArray(c, coff);
+            c01.intoArray(c, coff + V);
+            coff += ldc;
+            c10.intoArray(c, coff);
+            c11.intoArray(c, coff + V);
+            coff += ldc;
+            c20.intoArray(c, coff);
+            c21.intoArray(c, coff + V);
+            coff += ldc;
+            c30.intoArray(c, coff);
+            c31.intoArray(c, coff + V);
+        }
     }
 
+    /** 4 rows x 1 vector. */
     private static void k4x1(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc) {
-        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
+        DoubleVector c00 = DoubleVector.zero(S), c10 = c00, c20 = c00, c30 = c00;
         int ai = aoff;
         int bi = boff;
         for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            c0 = DoubleVector.broadcast(S, a[ai]).fma(b0, c0);
-            c1 = DoubleVector.broadcast(S, a[ai + rsA]).fma(b0, c1);
-            c2 = DoubleVector.broadcast(S, a[ai + 2 * rsA]).fma(b0, c2);
-            c3 = DoubleVector.broadcast(S, a[ai + 3 * rsA]).fma(b0, c3);
-        }
-        c0.intoArray(c, coff);
-        c1.intoArray(c, coff + ldc);
-        c2.intoArray(c, coff + 2 * ldc);
-        c3.intoArray(c, coff + 3 * ldc);
-    }
-
-    private static void k1x4(double[] a, int aoff, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff) {
-        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
             DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c0 = x.fma(DoubleVector.fromArray(S, b, bi), c0);
-            c1 = x.fma(DoubleVector.fromArray(S, b, bi + V), c1);
-            c2 = x.fma(DoubleVector.fromArray(S, b, bi + 2 * V), c2);
-            c3 = x.fma(DoubleVector.fromArray(S, b, bi + 3 * V), c3);
+            c00 = x.fma(b0, c00);
+            x = DoubleVector.broadcast(S, a[ai + rsA]);
+            c10 = x.fma(b0, c10);
+            x = DoubleVector.broadcast(S, a[ai + 2 * rsA]);
+            c20 = x.fma(b0, c20);
+            x = DoubleVector.broadcast(S, a[ai + 3 * rsA]);
+            c30 = x.fma(b0, c30);
         }
-        c0.intoArray(c, coff);
-        c1.intoArray(c, coff + V);
-        c2.intoArray(c, coff + 2 * V);
-        c3.intoArray(c, coff + 3 * V);
+        if (acc) {
+            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            coff += ldc;
+            c10.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            coff += ldc;
+            c20.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            coff += ldc;
+            c30.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+        } else {
+            c00.intoArray(c, coff);
+            coff += ldc;
+            c10.intoArray(c, coff);
+            coff += ldc;
+            c20.intoArray(c, coff);
+            coff += ldc;
+            c30.intoArray(c, coff);
+        }
     }
 
-    private static void k1x2(double[] a, int aoff, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff) {
-        DoubleVector c0 = DoubleVector.zero(S), c1 = c0;
+    /** 1 row x 4 vectors. */
+    private static void k1x4(double[] a, int aoff, int rsA, int csA, int k,
+                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
         int ai = aoff;
         int bi = boff;
         for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + V);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * V);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bi + 3 * V);
             DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c0 = x.fma(DoubleVector.fromArray(S, b, bi), c0);
-            c1 = x.fma(DoubleVector.fromArray(S, b, bi + V), c1);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
         }
-        c0.intoArray(c, coff);
-        c1.intoArray(c, coff + V);
+        if (acc) {
+            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            c02.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            c03.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+        } else {
+            c00.intoArray(c, coff);
+            c01.intoArray(c, coff + V);
+            c02.intoArray(c, coff + 2 * V);
+            c03.intoArray(c, coff + 3 * V);
+        }
     }
 
-    private static void k1x1(double[] a, int aoff, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff) {
-        DoubleVector c0 = DoubleVector.zero(S);
+    /** 1 row x 2 vectors. */
+    private static void k1x2(double[] a, int aoff, int rsA, int csA, int k,
+                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00;
         int ai = aoff;
         int bi = boff;
         for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            c0 = DoubleVector.broadcast(S, a[ai]).fma(DoubleVector.fromArray(S, b, bi), c0);
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + V);
+            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
         }
-        c0.intoArray(c, coff);
+        if (acc) {
+            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+        } else {
+            c00.intoArray(c, coff);
+            c01.intoArray(c, coff + V);
+        }
+    }
+
+    /** 1 row x 1 vector. */
+    private static void k1x1(double[] a, int aoff, int rsA, int csA, int k,
+                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        int ai = aoff;
+        int bi = boff;
+        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00);
+        }
+        if (acc) {
+            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
+        } else {
+            c00.intoArray(c, coff);
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * What a spec would run before it runs: trial count, the first parameter sets, and the total number of
  * epochs (a cost estimate: training time is roughly proportional to it).
  *
- * @param totalEpochs sum of {@code epochs} over all trials, exact
+ * @param totalEpochs sum of {@code epochs} over all trials: exact, except for coarse-to-fine with a varying
+ *                    {@code epochs}, where later stages count at the space's largest epochs (an upper bound:
+ *                    narrowing never widens). Pruning can only lower it.
  */
 public record Preview(long trialCount, List<TrialParams> firstTrials, long totalEpochs) {
 
@@ -20,13 +22,18 @@ public record Preview(long trialCount, List<TrialParams> firstTrials, long total
         if (firstN < 0) {
             throw new IllegalArgumentException("firstN must be >= 0");
         }
-        Strategy strategy = Strategies.create(spec);
-        long count = strategy.trialCount();
+        Strategy strategy = Strategies.create(spec); // for coarse-to-fine: stage 1, the trials known up front
         List<TrialParams> first = new ArrayList<>();
-        for (long k = 0; k < Math.min(count, firstN); k++) {
+        for (long k = 0; k < Math.min(strategy.trialCount(), firstN); k++) {
             first.add(strategy.paramsFor(k));
         }
-        return new Preview(count, first, totalEpochs(spec.space(), strategy));
+        CoarseToFine c = spec.coarseToFine();
+        if (c == null) {
+            return new Preview(strategy.trialCount(), first, totalEpochs(spec.space(), strategy));
+        }
+        long laterTrials = c.totalTrials() - c.trialsPerStage();
+        long later = Math.multiplyExact(laterTrials, spec.space().largestInt(MlpParameters.EPOCHS));
+        return new Preview(c.totalTrials(), first, Math.addExact(totalEpochs(spec.space(), strategy), later));
     }
 
     /**

@@ -11,14 +11,23 @@ import java.util.Objects;
  * every check and report all problems in one {@link SpecException}. The canonical constructor only
  * rejects nulls, so code that stores specs can rebuild one without re-validating.
  *
- * @param maxTrials       trial budget; required for random, optional for grid (null: the whole grid)
- * @param maxFailedTrials optional failure budget for the runner; null means no limit here
+ * @param maxTrials          trial budget; required for random, optional for grid (null: the whole grid); for
+ *                           coarse-to-fine always stages x trialsPerStage
+ * @param validationFraction holdout fraction; not used when {@code folds} is set
+ * @param maxFailedTrials    optional failure budget for the runner; null means no limit here
+ * @param pruner             early stopping of bad trials ({@link PrunerSpec#NONE} by default)
+ * @param coarseToFine       the stages of the coarse-to-fine strategy; null for other strategies
+ * @param folds              k for k-fold cross-validation ({@code validation: {"folds": k}}); null for a holdout
+ * @param sanityCheck        overfit a small subset with the first configuration before any trial runs
  */
 public record SearchSpec(String name, String dataset, StrategyType strategy, Integer maxTrials, long seed,
-                         double validationFraction, Integer maxFailedTrials, Space space) {
+                         double validationFraction, Integer maxFailedTrials, Space space, PrunerSpec pruner,
+                         CoarseToFine coarseToFine, Integer folds, boolean sanityCheck) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
     public static final double MAX_VALIDATION_FRACTION = 0.9;
+    public static final int MIN_FOLDS = 2;
+    public static final int MAX_FOLDS = 20;
     static final int MAX_NAME_LENGTH = 200;
 
     public SearchSpec {
@@ -26,6 +35,22 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(pruner, "pruner");
+        if ((strategy == StrategyType.COARSE_TO_FINE) != (coarseToFine != null)) {
+            throw new IllegalArgumentException("coarseToFine goes with, and only with, the coarse-to-fine strategy");
+        }
+    }
+
+    /** A spec without the later fields: no pruner, no coarse-to-fine, holdout validation, no sanity check. */
+    public SearchSpec(String name, String dataset, StrategyType strategy, Integer maxTrials, long seed,
+                      double validationFraction, Integer maxFailedTrials, Space space) {
+        this(name, dataset, strategy, maxTrials, seed, validationFraction, maxFailedTrials, space, PrunerSpec.NONE,
+                null, null, false);
+    }
+
+    /** True when trials are scored by k-fold cross-validation rather than on a holdout. */
+    public boolean crossValidated() {
+        return folds != null;
     }
 
     /** Parses a whole spec (JSON bound to Map / List / Number / String / Boolean) with default limits. */

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 final class SearchSpecParser {
 
     static final List<String> FIELDS = List.of("name", "dataset", "strategy", "maxTrials", "seed",
-            "validationFraction", "maxFailedTrials", "space");
+            "validationFraction", "maxFailedTrials", "space", "pruner", "coarseToFine", "validation", "sanityCheck");
 
     private SearchSpecParser() {
     }
@@ -31,6 +31,10 @@ final class SearchSpecParser {
         Double validationFraction = validationFraction(raw, errors);
         Integer maxFailedTrials = optionalInt(raw, "maxFailedTrials", 0, errors);
         Space space = space(raw.get("space"), errors);
+        PrunerSpec pruner = PrunerSpecParser.parse(raw.get("pruner"), "pruner", errors);
+        Integer folds = folds(raw, errors);
+        boolean sanityCheck = flag(raw, "sanityCheck", errors);
+        CoarseToFine coarseToFine = coarseToFine(raw, strategy, errors);
 
         if (strategy == StrategyType.RANDOM && raw.get("maxTrials") == null) {
             errors.add("maxTrials", "required for the random strategy");
@@ -40,8 +44,110 @@ final class SearchSpecParser {
         if (strategy == StrategyType.GRID && space != null) {
             checkGrid(space, limits, errors);
         }
+        if (coarseToFine != null) {
+            maxTrials = coarseToFineBudget(coarseToFine, raw.get("maxTrials"), maxTrials, limits, errors);
+        }
+        if (space != null && pruner != null) {
+            checkPrunerAgainstEpochs(pruner, space, errors);
+        }
         errors.throwIfAny();
-        return new SearchSpec(name, dataset, strategy, maxTrials, seed, validationFraction, maxFailedTrials, space);
+        return new SearchSpec(name, dataset, strategy, maxTrials, seed, validationFraction, maxFailedTrials, space,
+                pruner, coarseToFine, folds, sanityCheck);
+    }
+
+    /** Required with coarse-to-fine and refused with the other strategies, where it would be silently ignored. */
+    private static CoarseToFine coarseToFine(Map<String, ?> raw, StrategyType strategy, Errors errors) {
+        Object v = raw.get("coarseToFine");
+        if (strategy == StrategyType.COARSE_TO_FINE && v == null) {
+            errors.add("coarseToFine", "required for this strategy: {stages?, trialsPerStage, topFraction?}");
+            return null;
+        }
+        if (v == null) {
+            return null;
+        }
+        if (strategy != StrategyType.COARSE_TO_FINE) {
+            if (strategy != null) {
+                errors.add("coarseToFine", "only used by the coarse-to-fine strategy, not " + strategy.wireName());
+            }
+            return null;
+        }
+        return CoarseToFineParser.parse(v, "coarseToFine", errors);
+    }
+
+    /** The whole budget of a coarse-to-fine search: stages x trialsPerStage, within the random cap. */
+    private static Integer coarseToFineBudget(CoarseToFine c, Object rawMaxTrials, Integer maxTrials,
+                                              SearchLimits limits, Errors errors) {
+        long total = c.totalTrials();
+        if (total > limits.maxRandomTrials()) {
+            errors.add("coarseToFine", "stages x trialsPerStage = " + total + " trials, more than the cap of "
+                    + limits.maxRandomTrials());
+            return maxTrials;
+        }
+        if (rawMaxTrials != null && maxTrials != null && maxTrials != total) {
+            errors.add("maxTrials", "must equal stages x trialsPerStage (" + total
+                    + ") for coarse-to-fine, or be left out; was " + maxTrials);
+        }
+        return (int) total;
+    }
+
+    /** A pruner that can never act is a mistake in the spec, not a silent no-op. */
+    private static void checkPrunerAgainstEpochs(PrunerSpec pruner, Space space, Errors errors) {
+        long maxEpochs = space.largestInt(MlpParameters.EPOCHS);
+        if (pruner instanceof PrunerSpec.Asha a && a.minEpochs() >= maxEpochs) {
+            errors.add("pruner.asha.minEpochs", "must be below the largest epochs in the space (" + maxEpochs
+                    + "), or no trial ever reaches a rung; was " + a.minEpochs());
+        } else if (pruner instanceof PrunerSpec.Median m && m.warmupEpochs() >= maxEpochs) {
+            errors.add("pruner.median.warmupEpochs", "must be below the largest epochs in the space (" + maxEpochs
+                    + "), or no trial is ever judged; was " + m.warmupEpochs());
+        }
+    }
+
+    /** {@code validation: {"folds": k}}, the cross-validation alternative to validationFraction. */
+    private static Integer folds(Map<String, ?> raw, Errors errors) {
+        Object v = raw.get("validation");
+        if (v == null) {
+            return null;
+        }
+        if (raw.get("validationFraction") != null) {
+            errors.add("validation", "give either validationFraction (a holdout) or validation.folds "
+                    + "(cross-validation), not both");
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> o)) {
+            errors.add("validation", "must be an object {\"folds\": k}, was " + Values.describe(v));
+            return null;
+        }
+        for (Object key : o.keySet()) {
+            if (!"folds".equals(key)) {
+                String k = String.valueOf(key);
+                errors.add("validation." + k, "unknown setting" + Suggestions.didYouMean(k, List.of("folds"))
+                        + "; expected {\"folds\": k}");
+            }
+        }
+        Object k = o.get("folds");
+        Long x = Values.integral(k);
+        if (k == null) {
+            errors.add("validation.folds", "required: the number of folds, in [" + SearchSpec.MIN_FOLDS + ", "
+                    + SearchSpec.MAX_FOLDS + "]");
+        } else if (x == null || x < SearchSpec.MIN_FOLDS || x > SearchSpec.MAX_FOLDS) {
+            errors.add("validation.folds", "must be an integer in [" + SearchSpec.MIN_FOLDS + ", "
+                    + SearchSpec.MAX_FOLDS + "], was " + Values.describe(k));
+        } else {
+            return x.intValue();
+        }
+        return null;
+    }
+
+    private static boolean flag(Map<String, ?> raw, String key, Errors errors) {
+        Object v = raw.get(key);
+        if (v == null) {
+            return false;
+        }
+        if (!(v instanceof Boolean b)) {
+            errors.add(key, "must be true or false, was " + Values.describe(v));
+            return false;
+        }
+        return b;
     }
 
     private static String text(Map<String, ?> raw, String key, Errors errors) {

@@ -56,6 +56,59 @@ public final class Space {
         return errors.count() == before ? new Space(distributions) : null;
     }
 
+    /** A space from distributions already checked (parsed, or narrowed from a checked space); every catalogue name. */
+    static Space of(Map<String, Distribution> distributions) {
+        Map<String, Distribution> ordered = new LinkedHashMap<>();
+        for (Parameter p : MlpParameters.all()) {
+            Distribution d = distributions.get(p.name());
+            if (d == null) {
+                throw new IllegalArgumentException("no distribution for '" + p.name() + "'");
+            }
+            ordered.put(p.name(), d);
+        }
+        if (distributions.size() != ordered.size()) {
+            throw new IllegalArgumentException("unknown parameters in " + distributions.keySet());
+        }
+        return new Space(ordered);
+    }
+
+    /**
+     * The space written the way a spec writes it (a fixed value, or {@code {"choice": [...]}},
+     * {@code {"intRange": {...}}}, {@code {"floatRange": {...}}}), every parameter in canonical order:
+     * {@link #parse} reads it back to an equal space, so it can be stored as JSON and shown to users.
+     */
+    public Map<String, Object> toRaw() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        distributions.forEach((name, d) -> raw.put(name, rawOf(d)));
+        return Collections.unmodifiableMap(raw);
+    }
+
+    private static Object rawOf(Distribution d) {
+        if (d instanceof Distribution.Fixed f) {
+            return f.value();
+        }
+        if (d instanceof Distribution.Choice c) {
+            return Map.of("choice", c.values());
+        }
+        if (d instanceof Distribution.IntRange r) {
+            return Map.of("intRange", entries("min", r.min(), "max", r.max(), "step", r.step()));
+        }
+        Distribution.FloatRange r = (Distribution.FloatRange) d;
+        Map<String, Object> body = entries("min", r.min(), "max", r.max(), "log", r.log());
+        if (r.points() != null) {
+            body.put("points", r.points());
+        }
+        return Map.of("floatRange", body);
+    }
+
+    private static Map<String, Object> entries(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     /** Name to distribution, in canonical order. */
     public Map<String, Distribution> distributions() {
         return distributions;
@@ -67,6 +120,19 @@ public final class Space {
             throw new IllegalArgumentException("no parameter '" + name + "'");
         }
         return d;
+    }
+
+    /** The largest value an integer parameter can take (ranges ascend on their grid; choices in any order). */
+    long largestInt(String name) {
+        Distribution d = get(name);
+        if (d instanceof Distribution.IntRange r) {
+            return ((Number) r.gridValue(r.gridSize() - 1)).longValue();
+        }
+        long max = Long.MIN_VALUE;
+        for (long i = 0; i < d.gridSize(); i++) {
+            max = Math.max(max, ((Number) d.gridValue(i)).longValue());
+        }
+        return max;
     }
 
     /** Names whose distribution is not fixed: the dimensions actually searched. */

@@ -7,7 +7,9 @@ import java.util.Optional;
 /** The strategies a spec may name, with their JSON spelling. */
 public enum StrategyType {
     GRID("grid"),
-    RANDOM("random");
+    RANDOM("random"),
+    /** Random stages, each narrowed to the best trials of the one before (see {@link CoarseToFine}). */
+    COARSE_TO_FINE("coarse-to-fine");
 
     private final String wireName;
 

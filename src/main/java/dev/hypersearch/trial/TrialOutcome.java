@@ -3,11 +3,22 @@ package dev.hypersearch.trial;
 import dev.hypersearch.nn.EpochMetrics;
 import java.util.List;
 
-/** How one trial ended, with its curve and final metrics (NaN where a metric does not exist). */
+/**
+ * How one trial ended, with its curve and final metrics (NaN where a metric does not exist). For a
+ * cross-validated trial the curve and metrics are the means over the folds and {@code crossValidation}
+ * holds each fold's curve and the spread; it is null for a holdout trial.
+ */
 public record TrialOutcome(Ending ending, List<EpochMetrics> curve, double valLoss, double bestValLoss,
-                           Integer bestEpoch, double valAccuracy, double trainLoss, long durationMs, String message) {
+                           Integer bestEpoch, double valAccuracy, double trainLoss, long durationMs, String message,
+                           CrossValidation crossValidation) {
 
     public enum Ending { COMPLETED, DIVERGED, PRUNED, CANCELLED, FAILED }
+
+    /** A holdout trial's outcome. */
+    public TrialOutcome(Ending ending, List<EpochMetrics> curve, double valLoss, double bestValLoss, Integer bestEpoch,
+                        double valAccuracy, double trainLoss, long durationMs, String message) {
+        this(ending, curve, valLoss, bestValLoss, bestEpoch, valAccuracy, trainLoss, durationMs, message, null);
+    }
 
     public int epochsRun() {
         return curve.size();

@@ -31,6 +31,7 @@ public final class GemmBenchmark {
             {Op.multTransA, 64, 64, 128}, {Op.multTransA, 128, 64, 64}, {Op.multTransA, 64, 64, 10},
             {Op.multTransB, 64, 128, 64}, {Op.multTransB, 64, 64, 128}, {Op.multTransB, 64, 10, 64},
             {Op.mult, 29, 64, 128}, {Op.multTransA, 64, 29, 128}, {Op.multTransB, 29, 128, 64},
+            {Op.mult, 1437, 64, 128}, {Op.multTransA, 64, 1437, 128}, {Op.multTransB, 1437, 128, 64},
             {Op.mult, 256, 256, 256}, {Op.multTransA, 256, 256, 256}, {Op.multTransB, 256, 256, 256},
     };
 

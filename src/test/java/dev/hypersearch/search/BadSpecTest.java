@@ -67,7 +67,7 @@ class BadSpecTest {
                 row("maxTrials over the cap", field("maxTrials", 10_001), "maxTrials", "at most 10000"),
                 row("log range with min 0", param("l2", floatRange(0, 1e-2, true, null)), "space.l2.floatRange.min", "> 0"),
                 row("non-integer int", param("hiddenUnits", 2.5), "space.hiddenUnits", "integer"),
-                row("bad strategy", field("strategy", "bayesian"), "strategy", "one of [grid, random]"),
+                row("bad strategy", field("strategy", "bayesian"), "strategy", "one of [grid, random, coarse-to-fine]"),
                 row("step 0", param("hiddenUnits", intRange(16, 256, 0)), "space.hiddenUnits.intRange.step", ">= 1"),
                 row("points 0", param("learningRate", floatRange(1e-4, 1e-1, true, 0)), "space.learningRate.floatRange.points", "[1, 10000]"),
                 row("points over 10000", param("learningRate", floatRange(1e-4, 1e-1, true, 10_001)), "space.learningRate.floatRange.points", "[1, 10000]"),

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import type { ChartData } from '../api';
+import { spaceMeta } from '../params';
+import { curvesOption, historyOption, parallelOption, scatterOption } from './options';
+
+const data: ChartData = {
+  finished: 4,
+  bestSoFar: [[0, 1.0], [2, 0.05]],
+  sample: [
+    { id: 10, number: 0, valLoss: 1.0, valAccuracy: 0.5, params: { learningRate: 0.001, activation: 'relu', hiddenUnits: 16 } },
+    { id: 11, number: 1, valLoss: 2.0, valAccuracy: 0.4, params: { learningRate: 0.01, activation: 'tanh', hiddenUnits: 32 } },
+    { id: 12, number: 2, valLoss: 0.05, valAccuracy: 0.9, params: { learningRate: 0.1, activation: 'relu', hiddenUnits: 64 } },
+    { id: 13, number: 5, valLoss: 0.5, valAccuracy: 0.7, params: { learningRate: 0.05, activation: 'tanh', hiddenUnits: 16 } },
+  ],
+  sampled: false,
+  curves: [],
+};
+const metas = spaceMeta({
+  space: {
+    learningRate: { floatRange: { min: 0.001, max: 0.1, log: true } },
+    activation: { choice: ['relu', 'tanh'] },
+    hiddenUnits: { choice: [16, 32, 64] },
+  },
+});
+const ctx = { animation: false };
+
+describe('chart options', () => {
+  test('history: step line to the newest trial, log y over a wide range, no animation under test', () => {
+    const o = historyOption(data, ctx) as Record<string, any>;
+    expect(o.animation).toBe(false);
+    expect(o.series[1].data).toEqual([[0, 1], [2, 0.05], [5, 0.05]]);
+    expect(o.series[0].data).toHaveLength(4);
+    expect(o.yAxis.type).toBe('log');
+  });
+
+  test('parallel: one axis per varying parameter plus val loss, coloured by loss', () => {
+    const o = parallelOption(data, metas, ctx) as Record<string, any>;
+    expect(o.parallelAxis.map((a: any) => [a.name, a.type])).toEqual([
+      ['learningRate', 'log'], ['hiddenUnits', 'value'], ['activation', 'category'], ['val loss', 'log'],
+    ]);
+    expect(o.parallelAxis[2].data).toEqual(['relu', 'tanh']);
+    expect(o.series[0].data[0]).toEqual([0.001, 16, 'relu', 1.0]);
+    expect(o.visualMap).toMatchObject({ dimension: 3, min: 0.05, max: 2 });
+  });
+
+  test('scatter: log x axis for a log-scaled range, category axis for a choice', () => {
+    const lr = scatterOption(metas.find((m) => m.name === 'learningRate')!, data, ctx) as Record<string, any>;
+    expect(lr.xAxis.type).toBe('log');
+    expect(lr.series[0].data[2]).toEqual([0.1, 0.05, 2]);
+    const act = scatterOption(metas.find((m) => m.name === 'activation')!, data, ctx) as Record<string, any>;
+    expect(act.xAxis).toMatchObject({ type: 'category', data: ['relu', 'tanh'] });
+  });
+
+  test('curves: a solid val and a dashed train series per trial', () => {
+    const o = curvesOption([{ id: 1, number: 7, selected: true, points: [
+      { epoch: 1, trainLoss: 1, valLoss: 1.1, valAccuracy: 0.5, elapsedMs: 5 },
+      { epoch: 2, trainLoss: 0.5, valLoss: null, valAccuracy: null, elapsedMs: 9 },
+    ] }], ctx) as Record<string, any>;
+    expect(o.series.map((s: any) => [s.id, s.name])).toEqual([['1-val', '#7'], ['1-train', '#7']]);
+    expect(o.series[0].data).toEqual([[1, 1.1]]);
+    expect(o.series[1].lineStyle.type).toBe('dashed');
+    expect(o.series[0].lineStyle.width).toBe(3);
+  });
+});

@@ -1,0 +1,58 @@
+// Entry point: a hash router over the pages. Query-only changes (sort, filter, page, selected trial)
+// are handed to the current page so it keeps its live connection.
+import './style.css';
+import type { PageHandle } from './dom';
+import { h } from './dom';
+import { mountList } from './pages/list';
+import { mountNew } from './pages/new';
+import { mountSearch } from './pages/search';
+import { mountTrial } from './pages/trial';
+import { parseRoute, type Route } from './route';
+
+const main = document.getElementById('main') as HTMLElement;
+document.body.append(h('div', { id: 'live-region', className: 'sr-only', 'aria-live': 'polite' }));
+
+let current: { key: string; handle: PageHandle } | null = null;
+
+function routeKey(r: Route): string {
+  return 'id' in r ? `${r.name}:${r.id}` : r.name;
+}
+
+function render(): void {
+  const route = parseRoute(location.hash);
+  const key = routeKey(route);
+  if (current && current.key === key && current.handle.update?.(route.query)) return;
+  const navigated = current !== null;
+  current?.handle.dispose();
+  main.replaceChildren();
+  document.title = 'Hypersearch';
+  let handle: PageHandle;
+  switch (route.name) {
+    case 'list':
+      handle = mountList(main, route.query);
+      break;
+    case 'new':
+      document.title = 'New search · Hypersearch';
+      handle = mountNew(main, route.query);
+      break;
+    case 'search':
+      handle = mountSearch(main, route.id, route.query);
+      break;
+    case 'trial':
+      handle = mountTrial(main, route.id);
+      break;
+    default:
+      main.append(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, '← Searches')));
+      handle = { dispose() {} };
+  }
+  current = { key, handle };
+  if (navigated) main.focus({ preventScroll: false });
+  document.querySelectorAll<HTMLAnchorElement>('[data-nav]').forEach((a) => {
+    const active = (a.dataset.nav === 'new' && route.name === 'new') || (a.dataset.nav === 'list' && route.name === 'list');
+    if (active) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+}
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,107 @@
+// A trial's detail: parameters, metrics, learning curve, status and error, worker and attempts.
+import { api, ApiError, type TrialDetail } from '../api';
+import { ANIMATE, ChartHost } from '../charts/host';
+import { curvesOption } from '../charts/options';
+import { clear, h, type PageHandle, statusBadge } from '../dom';
+import { formatDuration, formatLoss, formatParam, formatPercent, formatTime } from '../format';
+import { PARAMS } from '../params';
+
+/** Renders a trial into host; refresh() reloads it (while it runs). */
+export class TrialPanel {
+  private chart: ChartHost | null = null;
+  private ctrl: AbortController | null = null;
+  private disposed = false;
+  detail: TrialDetail | null = null;
+
+  constructor(
+    readonly host: HTMLElement,
+    readonly trialId: number,
+    private readonly opts: { closeHref?: string; headingLevel?: 'h1' | 'h2'; onLoad?: (t: TrialDetail) => void } = {},
+  ) {}
+
+  async refresh(): Promise<void> {
+    this.ctrl?.abort();
+    this.ctrl = new AbortController();
+    try {
+      const t = await api.trial(this.trialId, this.ctrl.signal);
+      if (this.disposed) return;
+      this.detail = t;
+      this.render(t);
+      this.opts.onLoad?.(t);
+    } catch (err) {
+      if (this.disposed || (err as Error).name === 'AbortError') return;
+      clear(this.host);
+      this.host.append(h('p', { className: 'error-text', role: 'alert' },
+        err instanceof ApiError && err.status === 404 ? `Trial ${this.trialId} not found.` : `Could not load trial ${this.trialId}: ${(err as Error).message}`));
+    }
+  }
+
+  private render(t: TrialDetail): void {
+    const known = PARAMS.map((p) => p.name).filter((n) => n in t.params);
+    const names = [...known, ...Object.keys(t.params).filter((n) => !known.includes(n))];
+    const Heading = this.opts.headingLevel ?? 'h2';
+    const chartEl = this.host.querySelector<HTMLElement>('.trial-curve') ?? h('div', { className: 'chart trial-curve', role: 'img', 'aria-label': 'Learning curve' });
+    clear(this.host);
+    const head = h('div', { className: 'trial-head' },
+      h(Heading, { id: `trial-h-${t.id}` }, `Trial #${t.number}`), statusBadge(t.status),
+      this.opts.closeHref ? h('a', { className: 'button small', href: this.opts.closeHref, 'aria-label': 'Close trial detail' }, 'Close') : null);
+    const error = t.error
+      ? h('div', { className: `trial-error st-${t.status.toLowerCase()}`, role: 'note' }, h('strong', {}, t.status === 'DIVERGED' ? 'Diverged: ' : 'Error: '), t.error)
+      : null;
+    const metrics = h('dl', { className: 'stats trial-metrics' },
+      ...([
+        ['Val loss', formatLoss(t.valLoss)],
+        ['Best val loss', t.bestValLoss !== null ? `${formatLoss(t.bestValLoss)}${t.bestEpoch !== null ? ` (epoch ${t.bestEpoch})` : ''}` : '—'],
+        ['Val accuracy', formatPercent(t.valAccuracy)],
+        ['Train loss', formatLoss(t.trainLoss)],
+        ['Epochs run', t.epochsRun === null ? '—' : String(t.epochsRun)],
+        ['Duration', formatDuration(t.durationMs)],
+        ['Worker', t.workerId ?? '—'],
+        ['Attempts', String(t.attempt)],
+        ['Queued', formatTime(t.queuedAt)],
+        ['Started', formatTime(t.startedAt)],
+        ['Finished', formatTime(t.finishedAt)],
+      ] as [string, string][]).map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
+    const params = h('table', { className: 'data compact params-table' },
+      h('caption', {}, 'Parameters'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Value'))),
+      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatParam(t.params[n]))))));
+    this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
+      h('div', { className: 'trial-left' }, metrics, params),
+      h('div', { className: 'trial-right' }, h('h3', {}, 'Learning curve'), chartEl,
+        t.curve.length === 0 ? h('p', { className: 'muted' }, 'No epochs recorded yet.') : '')));
+    this.chart ??= new ChartHost(chartEl);
+    const last = t.curve[t.curve.length - 1];
+    void this.chart.set(curvesOption([{ id: t.id, number: t.number, points: t.curve, selected: true }], { animation: ANIMATE }),
+      `Learning curve of trial #${t.number}: ${t.curve.length} epochs${last ? `, last val loss ${formatLoss(last.valLoss)}` : ''}`);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.ctrl?.abort();
+    this.chart?.dispose();
+  }
+}
+
+/** The standalone trial page (#/trials/:id). */
+export function mountTrial(main: HTMLElement, id: number): PageHandle {
+  const back = h('p', {}, h('a', { href: '#/' }, '← Searches'));
+  const host = h('section', { className: 'trial-detail card', 'aria-label': `Trial ${id}` });
+  main.append(back, host);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const panel = new TrialPanel(host, id, {
+    headingLevel: 'h1',
+    onLoad: (t) => {
+      clear(back);
+      back.append(h('a', { href: `#/searches/${t.searchId}?trial=${t.id}` }, `← Search ${t.searchId}`));
+      if (t.status === 'RUNNING' || t.status === 'QUEUED') timer = setTimeout(() => void panel.refresh(), 1000);
+    },
+  });
+  void panel.refresh();
+  return {
+    dispose() {
+      if (timer) clearTimeout(timer);
+      panel.dispose();
+    },
+  };
+}

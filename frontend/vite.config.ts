@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// Built into the jar's classpath: Spring Boot serves target/classes/static at /.
+export default defineConfig({
+  base: './',
+  build: {
+    outDir: '../target/classes/static',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080' },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});

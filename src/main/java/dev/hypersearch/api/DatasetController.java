@@ -1,0 +1,87 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.data.BuiltinDatasets;
+import dev.hypersearch.data.Task;
+import dev.hypersearch.store.DatasetCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Built-in and uploaded data sets. Upload size is capped by spring.servlet.multipart.* (413 beyond). */
+@RestController
+@RequestMapping("/api/datasets")
+public class DatasetController {
+
+    /** Names appear in URLs and file names: keep them to a safe alphabet. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    private final DatasetCatalog catalog;
+    private final DatasetListing listing;
+
+    public DatasetController(DatasetCatalog catalog, DatasetListing listing) {
+        this.catalog = catalog;
+        this.listing = listing;
+    }
+
+    @Operation(summary = "Built-in data sets first, then uploaded ones by name")
+    @GetMapping
+    public List<DatasetInfo> list() {
+        List<DatasetInfo> all = new ArrayList<>();
+        BuiltinDatasets.names().forEach(n -> all.add(DatasetInfo.builtin(BuiltinDatasets.load(n))));
+        listing.findAllRows().forEach(r -> all.add(DatasetInfo.uploaded(r)));
+        return all;
+    }
+
+    @GetMapping("/{name}")
+    public DatasetInfo get(@PathVariable String name) {
+        if (BuiltinDatasets.contains(name)) {
+            return DatasetInfo.builtin(BuiltinDatasets.load(name));
+        }
+        return listing.findRow(name).map(DatasetInfo::uploaded).orElseThrow(() -> new NotFoundException("dataset", name));
+    }
+
+    @Operation(summary = "Upload a CSV with a header row; the label is the last column unless labelColumn names it")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<DatasetInfo> upload(@RequestPart("file") MultipartFile file,
+                                              @RequestParam("name") String name,
+                                              @RequestParam(name = "labelColumn", required = false) String labelColumn,
+                                              @RequestParam(name = "task", required = false) String task)
+            throws IOException {
+        if (!NAME.matcher(name).matches()) {
+            throw new BadParameterException("name", "must match " + NAME.pattern() + ", was '" + name + "'");
+        }
+        Task parsedTask = task(task);
+        if (catalog.exists(name)) {
+            throw new ConflictException("a dataset named '" + name + "' already exists");
+        }
+        catalog.upload(name, labelColumn, parsedTask, file.getBytes());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{name}").buildAndExpand(name).toUri();
+        return ResponseEntity.created(location).body(get(name));
+    }
+
+    private static Task task(String task) {
+        if (task == null || task.isBlank()) {
+            return Task.CLASSIFICATION;
+        }
+        return switch (task.strip().toLowerCase(Locale.ROOT)) {
+            case "classification" -> Task.CLASSIFICATION;
+            case "regression" -> Task.REGRESSION;
+            default -> throw new BadParameterException("task", "must be classification or regression, was '" + task + "'");
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.Task;
+import java.util.Locale;
+
+/** A data set a search may name. {@code classes} is null for regression. */
+public record DatasetInfo(String name, boolean builtin, String task, int rows, int features, Integer classes) {
+
+    static DatasetInfo builtin(Dataset d) {
+        return new DatasetInfo(d.name(), true, wire(d.task()), d.size(), d.numFeatures(),
+                d.isClassification() ? d.numClasses() : null);
+    }
+
+    static DatasetInfo uploaded(DatasetListing.Row r) {
+        return new DatasetInfo(r.getName(), false, wire(Task.valueOf(r.getTask())), r.getRowCount(),
+                r.getFeatureCount(), r.getClassCount());
+    }
+
+    static String wire(Task task) {
+        return task.name().toLowerCase(Locale.ROOT);
+    }
+}

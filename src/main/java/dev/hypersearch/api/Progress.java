@@ -1,0 +1,24 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.store.TrialStatus;
+import java.util.Map;
+
+/**
+ * How far a search has got. {@code byStatus} lists every trial status (zeros included) so clients can
+ * render a fixed legend.
+ */
+public record Progress(long total, long finished, long running, long queued, Map<TrialStatus, Long> byStatus) {
+
+    static Progress of(Map<TrialStatus, Long> byStatus) {
+        long total = 0;
+        long finished = 0;
+        for (Map.Entry<TrialStatus, Long> e : byStatus.entrySet()) {
+            total += e.getValue();
+            if (e.getKey().isTerminal()) {
+                finished += e.getValue();
+            }
+        }
+        return new Progress(total, finished, byStatus.get(TrialStatus.RUNNING), byStatus.get(TrialStatus.QUEUED),
+                byStatus);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.SearchStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Submitting, previewing, listing, reading and cancelling searches. */
+@RestController
+@RequestMapping("/api/searches")
+public class SearchController {
+
+    private final SearchSubmissions submissions;
+    private final SearchSummaries summaries;
+    private final SearchLifecycle lifecycle;
+    private final ApplicationEventPublisher events;
+
+    public SearchController(SearchSubmissions submissions, SearchSummaries summaries, SearchLifecycle lifecycle,
+                            ApplicationEventPublisher events) {
+        this.submissions = submissions;
+        this.summaries = summaries;
+        this.lifecycle = lifecycle;
+        this.events = events;
+    }
+
+    /** The body is bound as a plain map so the search package validates every field with its own paths. */
+    @Operation(summary = "Submit a search; seed is optional (drawn and stored when absent)")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<SearchSummary> submit(@RequestBody Map<String, Object> spec) {
+        SearchEntity saved = submissions.submit(spec);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(saved.getId()).toUri();
+        return ResponseEntity.created(location).body(summaries.summary(saved));
+    }
+
+    @Operation(summary = "Validate a spec and show its trial count, total epochs and first trials; creates nothing")
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public PreviewResponse preview(@RequestBody Map<String, Object> spec) {
+        return submissions.preview(spec);
+    }
+
+    @Operation(summary = "Searches, newest first")
+    @GetMapping
+    public PageResponse<SearchSummary> list(@RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size);
+        return summaries.page(page, size);
+    }
+
+    @GetMapping("/{id}")
+    public SearchDetail get(@PathVariable long id) {
+        return summaries.detail(id);
+    }
+
+    @Operation(summary = "Cancel a running search: queued trials are cancelled, running ones stop at their next check")
+    @PostMapping("/{id}/cancel")
+    public SearchSummary cancel(@PathVariable long id) {
+        summaries.find(id); // 404 before 409
+        if (!lifecycle.cancel(id)) {
+            throw new ConflictException("search " + id + " already finished as " + lifecycle.statusOf(id));
+        }
+        events.publishEvent(new SearchChangedEvent(id, SearchStatus.CANCELLED));
+        return summaries.summary(summaries.find(id));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchStatus;
+import dev.hypersearch.store.TrialChangedEvent;
+import jakarta.annotation.PreDestroy;
+import org.springframework.context.SmartLifecycle;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans in-process trial and search events out to the SSE subscribers of each search. Events are
+ * published on worker threads; sending happens on one fan-out thread instead, so a slow browser never
+ * holds up training, and each stream still sees events in publication order. Only this process's
+ * events are seen: with worker processes elsewhere, clients get the initial status and heartbeats
+ * and should poll the REST resources for progress.
+ */
+@Component
+public class SearchEventBroadcaster implements SmartLifecycle {
+
+    /** Streams end after this long; EventSource reconnects by itself and gets the current status again. */
+    static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
+
+    private static final Logger log = LoggerFactory.getLogger(SearchEventBroadcaster.class);
+
+    private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sse-fan-out");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Registers a stream and sends the current status first. Registration comes before the status is
+     * read, and both happen under the subscriber's lock, so a change committed meanwhile is either in
+     * the status read or delivered after it, never lost. A finished search's stream ends at once.
+     */
+    public SseEmitter subscribe(long searchId, Supplier<SearchStatus> currentStatus) {
+        Subscriber s = new Subscriber(searchId, new SseEmitter(TIMEOUT_MILLIS));
+        s.emitter.onCompletion(() -> remove(s));
+        s.emitter.onTimeout(() -> remove(s));
+        s.emitter.onError(e -> remove(s));
+        synchronized (s) {
+            subscribers.computeIfAbsent(searchId, k -> ConcurrentHashMap.newKeySet()).add(s);
+            SearchStatus status = currentStatus.get();
+            s.send(searchEvent(new SearchEvents.SearchEvent(searchId, status)));
+            if (status.isFinished()) {
+                end(s);
+            }
+        }
+        return s.emitter;
+    }
+
+    @EventListener
+    public void onTrial(TrialChangedEvent e) {
+        SseEmitter.SseEventBuilder event = SseEmitter.event().name(SearchEvents.TRIAL)
+                .data(SearchEvents.TrialEvent.of(e), MediaType.APPLICATION_JSON);
+        fanOut.execute(() -> deliver(e.searchId(), event, false));
+    }
+
+    @EventListener
+    public void onSearch(SearchChangedEvent e) {
+        SseEmitter.SseEventBuilder event = searchEvent(SearchEvents.SearchEvent.of(e));
+        fanOut.execute(() -> deliver(e.searchId(), event, e.status().isFinished()));
+    }
+
+    /** A comment line every 15 s keeps proxies and load balancers from closing idle streams. */
+    @Scheduled(fixedRate = 15_000, initialDelay = 15_000)
+    public void heartbeat() {
+        fanOut.execute(() -> subscribers.keySet().forEach(id ->
+                deliver(id, SseEmitter.event().comment("heartbeat"), false)));
+    }
+
+    int subscriberCount(long searchId) {
+        Set<Subscriber> set = subscribers.get(searchId);
+        return set == null ? 0 : set.size();
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server shuts down (this lifecycle's phase is later than the
+     * server's, so it stops first); otherwise Tomcat waits for the open async requests to time out.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(set -> set.forEach(Subscriber::complete));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @PreDestroy
+    void close() {
+        fanOut.shutdownNow();
+        subscribers.values().forEach(set -> set.forEach(Subscriber::complete));
+    }
+
+    private void deliver(long searchId, SseEmitter.SseEventBuilder event, boolean last) {
+        Set<Subscriber> set = subscribers.get(searchId);
+        if (set == null) {
+            return;
+        }
+        for (Subscriber s : set) {
+            synchronized (s) {
+                if (!s.send(event)) {
+                    remove(s);
+                } else if (last) {
+                    end(s);
+                }
+            }
+        }
+    }
+
+    /** Ends a stream; unregistered at once rather than when the container reports completion. */
+    private void end(Subscriber s) {
+        remove(s);
+        s.complete();
+    }
+
+    private void remove(Subscriber s) {
+        subscribers.computeIfPresent(s.searchId, (k, set) -> {
+            set.remove(s);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private static SseEmitter.SseEventBuilder searchEvent(SearchEvents.SearchEvent e) {
+        return SseEmitter.event().name(SearchEvents.SEARCH).data(e, MediaType.APPLICATION_JSON);
+    }
+
+    private static final class Subscriber {
+
+        final long searchId;
+        final SseEmitter emitter;
+
+        Subscriber(long searchId, SseEmitter emitter) {
+            this.searchId = searchId;
+            this.emitter = emitter;
+        }
+
+        /** False when the client is gone; the container then completes the request by itself. */
+        boolean send(SseEmitter.SseEventBuilder event) {
+            try {
+                emitter.send(event);
+                return true;
+            } catch (IOException | IllegalStateException e) {
+                log.debug("SSE subscriber of search {} gone: {}", searchId, e.toString());
+                return false;
+            }
+        }
+
+        void complete() {
+            try {
+                emitter.complete();
+            } catch (IllegalStateException ignored) {
+                // already completed
+            }
+        }
+    }
+}

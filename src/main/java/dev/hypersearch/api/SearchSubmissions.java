@@ -1,0 +1,66 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.search.Preview;
+import dev.hypersearch.search.SearchSpec;
+import dev.hypersearch.search.Strategies;
+import dev.hypersearch.search.Strategy;
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.SearchStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** Submitting and previewing searches. */
+@Service
+public class SearchSubmissions {
+
+    static final int PREVIEW_TRIALS = 10;
+
+    private final SubmittedSpec specs;
+    private final SearchLifecycle lifecycle;
+    private final ApplicationEventPublisher events;
+
+    public SearchSubmissions(SubmittedSpec specs, SearchLifecycle lifecycle, ApplicationEventPublisher events) {
+        this.specs = specs;
+        this.lifecycle = lifecycle;
+        this.events = events;
+    }
+
+    /**
+     * Validates, materializes every trial's parameters, and stores the search with all its trials in one
+     * transaction; the event after commit wakes idle workers.
+     */
+    public SearchEntity submit(Map<String, Object> raw) {
+        SubmittedSpec.Validated v = specs.validate(raw);
+        SearchSpec spec = v.spec();
+        Strategy strategy = Strategies.create(spec);
+        // The caps bound trialCount (random-cap, grid-cap), so the list and the int cast are safe.
+        int count = Math.toIntExact(strategy.trialCount());
+        List<Map<String, Object>> params = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            params.add(strategy.paramsFor(k).asMap());
+        }
+        // Microseconds: what the database keeps, so the 201 body shows the same createdAt as later reads.
+        SearchEntity search = new SearchEntity(spec.name(), spec.dataset(), spec.strategy().wireName(), v.stored(),
+                spec.seed(), count, spec.maxFailedTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        SearchEntity saved = lifecycle.create(search, params);
+        events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
+        return saved;
+    }
+
+    public PreviewResponse preview(Map<String, Object> raw) {
+        SearchSpec spec = specs.validate(raw).spec();
+        Preview preview = Preview.of(spec, PREVIEW_TRIALS);
+        List<PreviewResponse.PreviewTrial> first = new ArrayList<>();
+        for (int k = 0; k < preview.firstTrials().size(); k++) {
+            first.add(new PreviewResponse.PreviewTrial(k, preview.firstTrials().get(k).asMap()));
+        }
+        return new PreviewResponse(preview.trialCount(), preview.totalEpochs(), spec.seed(), first);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchRepository;
+import dev.hypersearch.store.TrialEntity;
+import dev.hypersearch.store.TrialRepository;
+import dev.hypersearch.store.TrialStatus;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds search summaries with a fixed number of queries per page, whatever its size: the page, one
+ * GROUP BY for every search's trial counts, one lookup of the best trials.
+ */
+@Component
+public class SearchSummaries {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+    private final SearchRepository searches;
+    private final TrialRepository trials;
+    private final TrialCounts counts;
+
+    public SearchSummaries(SearchRepository searches, TrialRepository trials, TrialCounts counts) {
+        this.searches = searches;
+        this.trials = trials;
+        this.counts = counts;
+    }
+
+    public PageResponse<SearchSummary> page(int page, int size) {
+        Page<SearchEntity> found = searches.findAll(PageRequest.of(page, size, NEWEST_FIRST));
+        return PageResponse.of(found, summarize(found.getContent()));
+    }
+
+    public SearchEntity find(long id) {
+        return searches.findById(id).orElseThrow(() -> new NotFoundException("search", id));
+    }
+
+    public SearchSummary summary(SearchEntity search) {
+        return summarize(List.of(search)).get(0);
+    }
+
+    public SearchDetail detail(long id) {
+        SearchEntity search = find(id);
+        return new SearchDetail(summary(search), search.getSpec());
+    }
+
+    List<SearchSummary> summarize(List<SearchEntity> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = page.stream().map(SearchEntity::getId).toList();
+        Map<Long, Map<TrialStatus, Long>> byStatus = new HashMap<>();
+        for (TrialCounts.Row row : counts.countBySearchAndStatus(ids)) {
+            byStatus.computeIfAbsent(row.getSearchId(), k -> zeros()).put(row.getStatus(), row.getCount());
+        }
+        List<Long> bestIds = page.stream().map(SearchEntity::getBestTrialId).filter(Objects::nonNull).toList();
+        Map<Long, TrialEntity> best = bestIds.isEmpty() ? Map.of()
+                : trials.findAllById(bestIds).stream().collect(Collectors.toMap(TrialEntity::getId, Function.identity()));
+        return page.stream().map(s -> new SearchSummary(s.getId(), s.getName(), s.getDataset(), s.getStrategy(),
+                s.getStatus(), s.getCreatedAt(), s.getFinishedAt(), s.getMessage(),
+                Progress.of(byStatus.getOrDefault(s.getId(), zeros())),
+                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())))).toList();
+    }
+
+    private static Map<TrialStatus, Long> zeros() {
+        Map<TrialStatus, Long> m = new EnumMap<>(TrialStatus.class);
+        for (TrialStatus s : TrialStatus.values()) {
+            m.put(s, 0L);
+        }
+        return m;
+    }
+}

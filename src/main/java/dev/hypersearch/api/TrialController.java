@@ -1,0 +1,51 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.store.TrialEntity;
+import dev.hypersearch.store.TrialEpochRepository;
+import dev.hypersearch.store.TrialRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The leaderboard of a search and single trials with their learning curves. */
+@RestController
+public class TrialController {
+
+    private final SearchSummaries searches;
+    private final TrialRepository trials;
+    private final TrialEpochRepository epochs;
+
+    public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs) {
+        this.searches = searches;
+        this.trials = trials;
+        this.epochs = epochs;
+    }
+
+    @Operation(summary = "A search's trials, sorted, filtered and paginated by the database",
+            description = "sort: number, status, valLoss, bestValLoss, valAccuracy, trainLoss, epochsRun, durationMs,"
+                    + " startedAt, finishedAt (nulls last in both directions, ties by number);"
+                    + " status: comma-separated trial statuses")
+    @GetMapping("/api/searches/{id}/trials")
+    public PageResponse<TrialRow> leaderboard(@PathVariable long id,
+                                              @RequestParam(defaultValue = "valLoss") String sort,
+                                              @RequestParam(defaultValue = "asc") String dir,
+                                              @RequestParam(required = false) String status,
+                                              @RequestParam(defaultValue = "0") int page,
+                                              @RequestParam(defaultValue = "50") int size) {
+        LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
+        searches.find(id);
+        Page<TrialEntity> found = q.statuses().isEmpty()
+                ? trials.findBySearchId(id, q.pageable())
+                : trials.findBySearchIdAndStatusIn(id, q.statuses(), q.pageable());
+        return PageResponse.of(found, TrialRow::of);
+    }
+
+    @GetMapping("/api/trials/{id}")
+    public TrialDetail trial(@PathVariable long id) {
+        TrialEntity t = trials.findById(id).orElseThrow(() -> new NotFoundException("trial", id));
+        return TrialDetail.of(t, epochs.findByTrialIdOrderByEpoch(id));
+    }
+}

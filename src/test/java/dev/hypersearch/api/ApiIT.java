@@ -1,0 +1,66 @@
+package dev.hypersearch.api;
+
+import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.TrialQueue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the API integration tests: one application context (so one server and one in-memory H2) shared
+ * by every subclass, no workers; tests drive trials through {@link TrialQueue} exactly as a worker does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:api-it;DB_CLOSE_DELAY=-1",
+        "hypersearch.role=none"})
+abstract class ApiIT {
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TrialQueue queue;
+    @Autowired SearchLifecycle lifecycle;
+    @Autowired ApplicationEventPublisher events;
+
+    Http http;
+    Worker worker;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+        worker = new Worker(queue, lifecycle, events, "test-worker");
+    }
+
+    /** Cancels other tests' searches so that claims in this test take this test's trials. */
+    void cancelEveryRunningSearch() {
+        for (Long id : jdbc.queryForList("SELECT id FROM search WHERE status = 'RUNNING'", Long.class)) {
+            lifecycle.cancel(id);
+        }
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    static Map<String, Object> randomSpec(String name, int maxTrials, long seed, Map<String, Object> space) {
+        return new LinkedHashMap<>(Map.of("name", name, "dataset", "iris", "strategy", "random",
+                "maxTrials", maxTrials, "seed", seed, "space", space));
+    }
+
+    long submit(Map<String, Object> spec) {
+        Http.Response r = http.postJson("/api/searches", spec);
+        if (r.status() != 201) {
+            throw new AssertionError("submission failed: " + r);
+        }
+        return r.json().get("id").asLong();
+    }
+
+    static List<String> fields(Http.Response r) {
+        return r.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.hypersearch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class DatasetApiIT extends ApiIT {
+
+    /** Two separable blobs: 20 rows, 2 features, label in the middle column. */
+    static String blobs() {
+        StringBuilder csv = new StringBuilder("x,kind,y\n");
+        for (int i = 0; i < 20; i++) {
+            boolean a = i % 2 == 0;
+            csv.append(a ? 1 + i * 0.01 : -1 - i * 0.01).append(',').append(a ? "a" : "b").append(',')
+                    .append(a ? 2 : -2).append('\n');
+        }
+        return csv.toString();
+    }
+
+    Http.Response upload(String name, String csv, String... fields) {
+        Multipart form = new Multipart().file("file", name + ".csv", csv.getBytes(StandardCharsets.UTF_8))
+                .field("name", name);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.field(fields[i], fields[i + 1]);
+        }
+        return http.post("/api/datasets", form.contentType(), form.bytes());
+    }
+
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        http.get("/api/datasets").json().forEach(d -> names.add(d.get("name").asString()));
+        return names;
+    }
+
+    @Test
+    void builtInSetsAreListedWithTheirShape() {
+        JsonNode list = http.get("/api/datasets").json();
+        JsonNode iris = null;
+        for (JsonNode d : list) {
+            if (d.get("name").asString().equals("iris")) {
+                iris = d;
+            }
+        }
+        assertThat(iris).isNotNull();
+        assertThat(iris.get("builtin").asBoolean()).isTrue();
+        assertThat(iris.get("task").asString()).isEqualTo("classification");
+        assertThat(iris.get("rows").asInt()).isEqualTo(150);
+        assertThat(iris.get("features").asInt()).isEqualTo(4);
+        assertThat(iris.get("classes").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aGoodUploadIsListedAndUsableInASearch() {
+        Http.Response r = upload("blobs", blobs(), "labelColumn", "kind");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/datasets/blobs"));
+        JsonNode info = r.json();
+        assertThat(info.get("builtin").asBoolean()).isFalse();
+        assertThat(info.get("rows").asInt()).isEqualTo(20);
+        assertThat(info.get("features").asInt()).isEqualTo(2);
+        assertThat(info.get("classes").asInt()).isEqualTo(2);
+        assertThat(names()).contains("blobs", "iris");
+        assertThat(http.get("/api/datasets/blobs").json().get("rows").asInt()).isEqualTo(20);
+
+        Map<String, Object> spec = randomSpec("on-blobs", 2, 1, Map.of("epochs", 2));
+        spec.put("dataset", "blobs");
+        assertThat(http.postJson("/api/searches", spec).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aRegressionUpload() {
+        Http.Response r = upload("blobs-regression", blobs().replace(",a,", ",1.5,").replace(",b,", ",-0.5,"),
+                "labelColumn", "kind", "task", "regression");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("task").asString()).isEqualTo("regression");
+        assertThat(r.json().get("classes").isNull()).isTrue();
+    }
+
+    @Test
+    void aBadCsvIs400NamingLineAndColumnAndStoresNothing() {
+        long before = count("dataset");
+        String csv = blobs();
+        String[] lines = csv.split("\n");
+        lines[4] = "1.0,a,oops"; // physical line 5 (the header is line 1)
+        Http.Response r = upload("broken", String.join("\n", lines) + "\n", "labelColumn", "kind");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode p = r.json();
+        assertThat(p.get("line").asInt()).isEqualTo(5);
+        assertThat(p.get("column").asString()).isEqualTo("y");
+        assertThat(p.get("detail").asString()).contains("line 5").contains("oops");
+        assertThat(count("dataset")).isEqualTo(before);
+        assertThat(names()).doesNotContain("broken");
+    }
+
+    @Test
+    void duplicateAndBuiltInNamesAre409() {
+        Http.Response first = upload("twice", blobs(), "labelColumn", "kind");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Http.Response again = upload("twice", blobs(), "labelColumn", "kind");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(upload("iris", blobs(), "labelColumn", "kind").status()).isEqualTo(409);
+    }
+
+    @Test
+    void badFormFieldsAre400NamingThem() {
+        assertThat(fields(upload("no spaces allowed", blobs()))).containsExactly("name");
+        assertThat(fields(upload("x".repeat(101), blobs()))).containsExactly("name");
+        assertThat(fields(upload("ok-name", blobs(), "task", "clustering"))).containsExactly("task");
+        Multipart noFile = new Multipart().field("name", "nofile");
+        Http.Response r = http.post("/api/datasets", noFile.contentType(), noFile.bytes());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(fields(r)).containsExactly("file");
+        assertThat(http.postJson("/api/datasets", "{}").status()).isEqualTo(415);
+    }
+
+    @Test
+    void aFileOverTheUploadLimitIs413() {
+        long before = count("dataset");
+        byte[] big = new byte[10 * 1024 * 1024 + 1024];
+        java.util.Arrays.fill(big, (byte) '1');
+        Multipart form = new Multipart().file("file", "big.csv", big).field("name", "big");
+        Http.Response r = http.post("/api/datasets", form.contentType(), form.bytes());
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(count("dataset")).isEqualTo(before);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hypersearch.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tiny JSON-over-HTTP client for the integration tests: real requests to the server on its random port. */
+final class Http {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build());
+    }
+
+    Response postJson(String path, String body) {
+        return post(path, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Response postJson(String path, Object body) {
+        return postJson(path, JSON.writeValueAsString(body));
+    }
+
+    Response post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    Response post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType() + " " + body;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.hypersearch.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The UI in real Chromium against the whole service (API and two workers on an in-memory H2): what a
+ * person does, with Playwright's auto-waiting assertions and no fixed sleeps. Screenshots of every page go
+ * to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:ui-it;DB_CLOSE_DELAY=-1",
+        "hypersearch.role=all", "hypersearch.workers=2", "hypersearch.poll-millis=50",
+        "hypersearch.heartbeat-seconds=1"})
+class BrowserUiIT {
+
+    static Playwright playwright;
+    static com.microsoft.playwright.Browser browser;
+
+    @LocalServerPort int port;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Browser.playwright();
+        browser = Browser.launch(playwright);
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
+        page = context.newPage();
+        page.setDefaultTimeout(60_000);
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    String url(String hash) {
+        return "http://127.0.0.1:" + port + "/" + hash;
+    }
+
+    /** Fills the new-search form: name, budget, and the starter space with the given epochs. */
+    void fillForm(String name, String dataset, int maxTrials, int epochs) {
+        page.navigate(url("#/new"));
+        page.locator("#f-name").fill(name);
+        page.locator("#f-dataset").selectOption(dataset);
+        page.locator("#f-strategy").selectOption("random");
+        page.locator("#f-maxTrials").fill(String.valueOf(maxTrials));
+        page.locator("#f-seed").fill("5");
+        page.locator("#p-epochs-mode").selectOption("fixed");
+        page.locator("#p-epochs-fixed").fill(String.valueOf(epochs));
+    }
+
+    @Test
+    void aSearchCreatedThroughTheFormRunsLiveAndCanBeSortedAndInspected() {
+        fillForm("ui-iris", "iris", 8, 40);
+        assertThat(page.locator("#preview-trials")).hasText("8");
+        assertThat(page.locator("#preview-epochs")).hasText("320");
+        Browser.screenshot(page, "new-search");
+
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        page.evaluate("window.__sameDocument = true");
+        Locator rows = page.locator("table.leaderboard tbody tr[data-trial-id]");
+        assertThat(rows).hasCount(8);
+        assertThat(page.locator("#search-title")).hasText("ui-iris");
+
+        // Trials run and finish while we watch: the page updates through server-sent events, no reload.
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+        assertThat(page.locator("table.leaderboard .badge.st-completed")).hasCount(8);
+        assertThat(page.locator(".search-head .progress")).hasAttribute("aria-valuenow", "8");
+        Assertions.assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
+        assertThat(page.locator("tr.best")).hasCount(1);
+        assertThat(page.locator("#chart-history")).hasAttribute("data-rendered", "true");
+        assertThat(page.locator("#chart-parallel")).hasAttribute("data-rendered", "true");
+        assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("data-rendered", "true");
+        assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("aria-label", Pattern.compile("log axis"));
+        assertThat(page.locator("#csv-link")).hasAttribute("href", Pattern.compile("/api/searches/\\d+/trials\\.csv"));
+        Browser.screenshot(page, "search");
+
+        // Default order: best validation loss first.
+        assertThat(page.locator("th[aria-sort='ascending']")).hasText(Pattern.compile("Val loss"));
+        List<Double> ascending = losses(rows);
+        Assertions.assertThat(ascending).isSortedAccordingTo(Double::compare);
+        String worst = rows.last().locator("td").nth(5).textContent();
+
+        // Clicking the header flips the order, and the state lands in the URL.
+        page.locator("th button[data-sort='valLoss']").click();
+        assertThat(page.locator("th[aria-sort='descending']")).hasText(Pattern.compile("Val loss"));
+        assertThat(page).hasURL(Pattern.compile("dir=desc"));
+        assertThat(rows.first().locator("td").nth(5)).hasText(worst);
+
+        // The keyboard works too: focus the trial-number header and press Enter.
+        page.locator("th button[data-sort='number']").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("th[aria-sort='ascending']")).hasText(Pattern.compile("Trial"));
+        assertThat(page.locator("th button[data-sort='number']")).isFocused();
+        assertThat(rows.first().locator("a.trial-link")).hasText("#0");
+        assertThat(rows.last().locator("a.trial-link")).hasText("#7");
+
+        // A trial's detail with its learning curve.
+        rows.nth(2).locator("a.trial-link").click();
+        Locator detail = page.locator("#trial-detail");
+        assertThat(detail.locator("h2")).hasText("Trial #2");
+        assertThat(detail.locator(".badge")).hasText("COMPLETED");
+        assertThat(detail.locator(".trial-metrics")).containsText("Worker");
+        assertThat(detail.locator(".params-table")).containsText("learningRate");
+        assertThat(detail.locator(".trial-curve")).hasAttribute("aria-label", Pattern.compile("40 epochs"));
+        assertThat(page.locator("tr.selected a.trial-link")).hasText("#2");
+        Browser.screenshot(page, "trial-detail");
+
+        // A narrow window still shows everything (the table scrolls sideways).
+        page.setViewportSize(390, 844);
+        assertThat(page.locator("#search-title")).isVisible();
+        page.waitForFunction("() => document.documentElement.scrollWidth <= window.innerWidth");
+        Browser.screenshot(page, "search-narrow");
+        page.setViewportSize(1280, 800);
+
+        // The standalone trial page.
+        String trialHref = rows.nth(0).locator("a.trial-link").getAttribute("href");
+        long trialId = Long.parseLong(trialHref.replaceAll(".*trial=(\\d+).*", "$1"));
+        page.navigate(url("#/trials/" + trialId));
+        assertThat(page.locator("h1")).hasText("Trial #0");
+        assertThat(page.locator(".trial-curve")).hasAttribute("data-rendered", "true");
+        Browser.screenshot(page, "trial-page");
+
+        // The list shows it done with its best loss.
+        page.navigate(url("#/"));
+        Locator listRow = page.locator("table.searches tbody tr", new Page.LocatorOptions().setHasText("ui-iris"));
+        assertThat(listRow.locator(".progress-text")).containsText("8 / 8 done");
+        assertThat(listRow.locator(".badge")).hasText("COMPLETED");
+        Browser.screenshot(page, "searches");
+    }
+
+    static List<Double> losses(Locator rows) {
+        List<Double> out = new ArrayList<>();
+        for (String s : rows.locator("td:nth-child(6)").allTextContents()) {
+            out.add(Double.parseDouble(s.strip()));
+        }
+        return out;
+    }
+
+    @Test
+    void aBadSpecShowsTheServersErrorNextToTheField() {
+        fillForm("bad", "iris", 4, 5);
+        page.locator("#p-learningRate-mode").selectOption("range");
+        page.locator("#p-learningRate-min").fill("5");
+        page.locator("#p-learningRate-max").fill("0.1");
+        // The live preview already asks the server, which names the field.
+        Locator lrError = page.locator("[data-slot='space.learningRate'] .field-error");
+        assertThat(lrError).containsText("must be <= max");
+        assertThat(page.locator("#p-learningRate-min")).hasAttribute("aria-invalid", "true");
+
+        page.locator("#f-name").fill("");
+        page.locator("#submit-search").click();
+        assertThat(page.locator("#err-f-name")).containsText("required");
+        assertThat(lrError).containsText("must be <= max");
+        assertThat(page.locator(".actions [role=status]")).containsText("Not submitted: 2 problems");
+        assertThat(page).hasURL(Pattern.compile("#/new$"));
+        Browser.screenshot(page, "new-search-errors");
+
+        // Fixing it clears the errors.
+        page.locator("#p-learningRate-min").fill("0.001");
+        assertThat(lrError).isEmpty();
+
+        // Pasted JSON: errors are listed with their field paths.
+        page.locator(".tabs button", new Page.LocatorOptions().setHasText("JSON")).click();
+        page.locator("#spec-json").fill("{\"name\":\"j\",\"dataset\":\"iris\",\"strategy\":\"random\",\"maxTrials\":2,"
+                + "\"seed\":1,\"space\":{\"learningRat\":0.1}}");
+        assertThat(page.locator(".json-errors")).containsText("space.learningRat");
+        page.locator("#spec-json").fill("{\"name\":");
+        assertThat(page.locator(".json-errors")).containsText("not valid JSON");
+    }
+
+    @Test
+    void anUploadedCsvBecomesADatasetChoice() {
+        page.navigate(url("#/new"));
+        page.locator(".upload-box summary").click();
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        Random rnd = new Random(1);
+        for (int i = 0; i < 60; i++) {
+            double a = rnd.nextGaussian();
+            double b = rnd.nextGaussian();
+            csv.append(a).append(',').append(b).append(',').append(a + b > 0 ? "yes" : "no").append('\n');
+        }
+        page.locator("#up-file").setInputFiles(new FilePayload("blobs.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        page.locator("#up-name").fill("blobs");
+        page.locator("form.upload button[type=submit]").click();
+        assertThat(page.locator("form.upload [role=status]")).containsText("Uploaded blobs: 60 rows, 2 features");
+        assertThat(page.locator("#f-dataset")).hasValue("blobs");
+
+        page.locator("#up-file").setInputFiles(new FilePayload("broken.csv", "text/csv", "a,b\n1\n".getBytes(StandardCharsets.UTF_8)));
+        page.locator("#up-name").fill("broken");
+        page.locator("form.upload button[type=submit]").click();
+        assertThat(page.locator("#err-up-file")).not().isEmpty();
+        assertThat(page.locator("#up-file")).hasAttribute("aria-invalid", "true");
+    }
+
+    @Test
+    void aRunningSearchCanBeCancelled() {
+        fillForm("ui-long", "digits", 6, 3000);
+        assertThat(page.locator("#preview-trials")).hasText("6");
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator("table.leaderboard .badge.st-running").first()).isVisible();
+        assertThat(page.locator("table.leaderboard tbody tr.st-running td:nth-child(8)").first())
+                .hasText(Pattern.compile("[1-9]\\d*"));
+        page.locator("#cancel-search").click();
+        assertThat(page.locator(".search-head .badge")).hasText("CANCELLED");
+        assertThat(page.locator("#cancel-search")).hasCount(0);
+        // Queued trials are cancelled at once, running ones at their next check; the page follows them.
+        assertThat(page.locator("table.leaderboard .badge.st-queued")).hasCount(0);
+        assertThat(page.locator("table.leaderboard .badge.st-running")).hasCount(0);
+        assertThat(page.locator("table.leaderboard .badge.st-cancelled").first()).isVisible();
+        assertThat(page.locator("tr.error-row.st-cancelled").first()).containsText("cancelled");
+        Browser.screenshot(page, "search-cancelled");
+    }
+}
