@@ -4,12 +4,14 @@ import dev.hypersearch.store.TrialStatus;
 import java.util.Map;
 
 /**
- * How far a search has got. {@code byStatus} lists every trial status (zeros included) so clients can
- * render a fixed legend.
+ * How far a search has got. {@code total} counts the trials that exist; {@code budget} is how many the search
+ * will run in all, more than total while a coarse-to-fine search's later stages are still to come.
+ * {@code byStatus} lists every trial status (zeros included) so clients can render a fixed legend.
  */
-public record Progress(long total, long finished, long running, long queued, Map<TrialStatus, Long> byStatus) {
+public record Progress(long total, long finished, long running, long queued, long budget,
+                       Map<TrialStatus, Long> byStatus) {
 
-    static Progress of(Map<TrialStatus, Long> byStatus) {
+    static Progress of(Map<TrialStatus, Long> byStatus, long budget) {
         long total = 0;
         long finished = 0;
         for (Map.Entry<TrialStatus, Long> e : byStatus.entrySet()) {
@@ -19,6 +21,6 @@ public record Progress(long total, long finished, long running, long queued, Map
             }
         }
         return new Progress(total, finished, byStatus.get(TrialStatus.RUNNING), byStatus.get(TrialStatus.QUEUED),
-                byStatus);
+                budget, byStatus);
     }
 }

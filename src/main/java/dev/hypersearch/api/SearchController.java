@@ -38,7 +38,10 @@ public class SearchController {
     }
 
     /** The body is bound as a plain map so the search package validates every field with its own paths. */
-    @Operation(summary = "Submit a search; seed is optional (drawn and stored when absent)")
+    @Operation(summary = "Submit a search; seed is optional (drawn and stored when absent)",
+            description = "With sanityCheck: true the first configuration is checked before any trial exists; if it"
+                    + " fails, the search is created FAILED (201, status FAILED, message naming the failed check and"
+                    + " its numbers) with no trial, so no budget is spent.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SearchSummary> submit(@RequestBody Map<String, Object> spec) {
         SearchEntity saved = submissions.submit(spec);

@@ -2,12 +2,14 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.search.Preview;
 import dev.hypersearch.search.SearchSpec;
+import dev.hypersearch.search.StageStrategy;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
+import dev.hypersearch.store.StageTrials;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,8 +35,11 @@ public class SearchSubmissions {
     }
 
     /**
-     * Validates, materializes every trial's parameters, and stores the search with all its trials in one
-     * transaction; the event after commit wakes idle workers.
+     * Validates, materializes every trial's parameters (a coarse-to-fine search: its first stage's), and
+     * stores the search with those trials in one transaction; the event after commit wakes idle workers.
+     * With {@code sanityCheck} the first configuration is checked first: if it fails, the search is stored
+     * FAILED with the report's message and numbers and no trial, so no budget is spent, and the search stays
+     * listed beside the others (as a failed Optuna study would) for the user to read, fix and resubmit.
      */
     public SearchEntity submit(Map<String, Object> raw) {
         SubmittedSpec.Validated v = specs.validate(raw);
@@ -46,10 +51,24 @@ public class SearchSubmissions {
         for (int k = 0; k < count; k++) {
             params.add(strategy.paramsFor(k).asMap());
         }
+        int budget = spec.coarseToFine() == null ? count : Math.toIntExact(spec.coarseToFine().totalTrials());
         // Microseconds: what the database keeps, so the 201 body shows the same createdAt as later reads.
         SearchEntity search = new SearchEntity(spec.name(), spec.dataset(), spec.strategy().wireName(), v.stored(),
-                spec.seed(), count, spec.maxFailedTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        SearchEntity saved = lifecycle.create(search, params);
+                spec.seed(), budget, spec.maxFailedTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        SearchEntity saved;
+        Map<String, Object> sanity = spec.sanityCheck() ? SanityChecks.run(params.get(0), v.dataset(), spec.seed()) : null;
+        if (sanity != null && !SanityChecks.passed(sanity)) {
+            saved = lifecycle.createFailed(search.withSanityCheck(sanity), (String) sanity.get("message"));
+            events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.FAILED));
+            return saved;
+        }
+        search.withSanityCheck(sanity);
+        if (strategy instanceof StageStrategy stage) {
+            saved = lifecycle.createStaged(search, new StageTrials(stage.stage(),
+                    Math.toIntExact(stage.trialNumber(0)), stage.describe().space(), params));
+        } else {
+            saved = lifecycle.create(search, params);
+        }
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         return saved;
     }

@@ -1,7 +1,11 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.Space;
+import dev.hypersearch.search.SpecException;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchRepository;
+import dev.hypersearch.store.SearchStageEntity;
+import dev.hypersearch.store.SearchStageRepository;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialRepository;
 import dev.hypersearch.store.TrialStatus;
@@ -29,11 +33,14 @@ public class SearchSummaries {
     private final SearchRepository searches;
     private final TrialRepository trials;
     private final TrialCounts counts;
+    private final SearchStageRepository stages;
 
-    public SearchSummaries(SearchRepository searches, TrialRepository trials, TrialCounts counts) {
+    public SearchSummaries(SearchRepository searches, TrialRepository trials, TrialCounts counts,
+                           SearchStageRepository stages) {
         this.searches = searches;
         this.trials = trials;
         this.counts = counts;
+        this.stages = stages;
     }
 
     public PageResponse<SearchSummary> page(int page, int size) {
@@ -51,7 +58,20 @@ public class SearchSummaries {
 
     public SearchDetail detail(long id) {
         SearchEntity search = find(id);
-        return new SearchDetail(summary(search), search.getSpec());
+        List<SearchDetail.StageInfo> stageInfos = stages.findBySearchIdOrderByStage(id).stream()
+                .map(SearchSummaries::stageInfo).toList();
+        return new SearchDetail(summary(search), search.getSpec(), stageInfos, search.getSanityCheck());
+    }
+
+    /** The stage's space in canonical parameter order (PostgreSQL's JSONB does not keep key order). */
+    private static SearchDetail.StageInfo stageInfo(SearchStageEntity s) {
+        Map<String, Object> space;
+        try {
+            space = Space.parse(s.getSpace()).toRaw();
+        } catch (SpecException e) {
+            space = s.getSpace();
+        }
+        return new SearchDetail.StageInfo(s.getStage(), s.getFirstTrial(), s.getTrialCount(), space);
     }
 
     List<SearchSummary> summarize(List<SearchEntity> page) {
@@ -68,7 +88,7 @@ public class SearchSummaries {
                 : trials.findAllById(bestIds).stream().collect(Collectors.toMap(TrialEntity::getId, Function.identity()));
         return page.stream().map(s -> new SearchSummary(s.getId(), s.getName(), s.getDataset(), s.getStrategy(),
                 s.getStatus(), s.getCreatedAt(), s.getFinishedAt(), s.getMessage(),
-                Progress.of(byStatus.getOrDefault(s.getId(), zeros())),
+                Progress.of(byStatus.getOrDefault(s.getId(), zeros()), s.getTrialCount()),
                 s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())))).toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.data.Dataset;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
 import dev.hypersearch.search.SearchSpec;
@@ -33,13 +34,16 @@ public class SubmittedSpec {
         this.limits = new SearchLimits(properties.randomCap(), properties.gridCap());
     }
 
-    /** A validated spec and its stored form. */
-    public record Validated(SearchSpec spec, Map<String, Object> stored) {
+    /**
+     * A validated spec and its stored form; {@code dataset} is loaded when checks or the sanity check need
+     * its rows (cross-validation, sanityCheck), else null.
+     */
+    public record Validated(SearchSpec spec, Map<String, Object> stored, Dataset dataset) {
     }
 
     /**
-     * Validates everything (the spec, then that its dataset exists) before anything is written, and
-     * reports all problems in one {@link SpecException}.
+     * Validates everything (the spec, then that its dataset exists and suits the spec) before anything is
+     * written, and reports all problems in one {@link SpecException}.
      */
     public Validated validate(Map<String, Object> raw) {
         Map<String, Object> body = new LinkedHashMap<>(raw);
@@ -54,16 +58,28 @@ public class SubmittedSpec {
             errors.addAll(e.errors());
         }
         boolean datasetFlagged = errors.stream().anyMatch(e -> e.field().equals("dataset"));
-        if (!datasetFlagged && body.get("dataset") instanceof String name && !name.isBlank() && !datasets.exists(name)) {
+        boolean datasetExists = !datasetFlagged && body.get("dataset") instanceof String name && !name.isBlank()
+                && datasets.exists(name);
+        if (!datasetFlagged && body.get("dataset") instanceof String name && !name.isBlank() && !datasetExists) {
             errors.add(new FieldError("dataset", "unknown dataset '" + name + "'; GET /api/datasets lists them"));
+        }
+        Dataset dataset = null;
+        if (spec != null && datasetExists && (spec.crossValidated() || spec.sanityCheck())) {
+            dataset = datasets.load(spec.dataset()).orElse(null);
+            if (dataset != null && spec.crossValidated()) {
+                FoldsCheck.check(spec.folds(), dataset).ifPresent(errors::add);
+            }
         }
         if (!errors.isEmpty()) {
             throw new SpecException(errors);
         }
-        return new Validated(spec, stored(spec, body.get("space")));
+        return new Validated(spec, stored(spec, body.get("space")), dataset);
     }
 
-    /** Normalized top-level fields (strategy by wire name, defaults filled in) and the space as given. */
+    /**
+     * Normalized top-level fields (strategy by wire name, defaults filled in) and the space as given: what
+     * workers read (validation, pruner) and what resubmitting replays the search with.
+     */
     private static Map<String, Object> stored(SearchSpec spec, Object space) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
@@ -73,10 +89,19 @@ public class SubmittedSpec {
             m.put("maxTrials", spec.maxTrials());
         }
         m.put("seed", spec.seed());
-        m.put("validationFraction", spec.validationFraction());
+        if (spec.crossValidated()) {
+            m.put("validation", Map.of("folds", spec.folds()));
+        } else {
+            m.put("validationFraction", spec.validationFraction());
+        }
         if (spec.maxFailedTrials() != null) {
             m.put("maxFailedTrials", spec.maxFailedTrials());
         }
+        m.put("pruner", spec.pruner().toRaw());
+        if (spec.coarseToFine() != null) {
+            m.put("coarseToFine", spec.coarseToFine().toRaw());
+        }
+        m.put("sanityCheck", spec.sanityCheck());
         m.put("space", space == null ? Map.of() : space);
         return m;
     }

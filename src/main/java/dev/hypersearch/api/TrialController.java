@@ -1,9 +1,13 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.PrunerSpec;
+import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochRepository;
+import dev.hypersearch.store.TrialFoldEpochRepository;
 import dev.hypersearch.store.TrialRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,16 +21,19 @@ public class TrialController {
     private final SearchSummaries searches;
     private final TrialRepository trials;
     private final TrialEpochRepository epochs;
+    private final TrialFoldEpochRepository foldEpochs;
 
-    public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs) {
+    public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs,
+                           TrialFoldEpochRepository foldEpochs) {
         this.searches = searches;
         this.trials = trials;
         this.epochs = epochs;
+        this.foldEpochs = foldEpochs;
     }
 
     @Operation(summary = "A search's trials, sorted, filtered and paginated by the database",
             description = "sort: number, status, valLoss, bestValLoss, valAccuracy, trainLoss, epochsRun, durationMs,"
-                    + " startedAt, finishedAt (nulls last in both directions, ties by number);"
+                    + " startedAt, finishedAt, stage (nulls last in both directions, ties by number);"
                     + " status: comma-separated trial statuses")
     @GetMapping("/api/searches/{id}/trials")
     public PageResponse<TrialRow> leaderboard(@PathVariable long id,
@@ -46,6 +53,16 @@ public class TrialController {
     @GetMapping("/api/trials/{id}")
     public TrialDetail trial(@PathVariable long id) {
         TrialEntity t = trials.findById(id).orElseThrow(() -> new NotFoundException("trial", id));
-        return TrialDetail.of(t, epochs.findByTrialIdOrderByEpoch(id));
+        return TrialDetail.of(t, epochs.findByTrialIdOrderByEpoch(id), foldEpochs.findByTrialIdOrderByFoldAscEpochAsc(id),
+                rungEpochs(searches.find(t.getSearchId()), t));
+    }
+
+    /** The epochs at which the search's pruner may stop this trial (ASHA's rungs below its epoch budget). */
+    static List<Integer> rungEpochs(SearchEntity search, TrialEntity t) {
+        Object pruner = search.getSpec().get("pruner");
+        if (pruner == null || !(t.getParams().get("epochs") instanceof Number epochs)) {
+            return List.of();
+        }
+        return PrunerSpec.parse(pruner).create(epochs.intValue()).checkpoints();
     }
 }

@@ -31,7 +31,9 @@ public class TrialCsvController {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final int CHUNK = 1000;
     static final List<String> METRICS = List.of("valLoss", "bestValLoss", "bestEpoch", "valAccuracy", "trainLoss",
-            "epochsRun", "durationMs", "attempt", "workerId", "startedAt", "finishedAt", "error");
+            "epochsRun", "durationMs", "attempt", "workerId", "startedAt", "finishedAt", "error", "stage",
+            "pruneRule", "pruneEpoch", "pruneRung", "pruneValue", "pruneThreshold", "cvFolds", "cvStdValLoss",
+            "cvStdValAccuracy");
 
     private final SearchSummaries searches;
     private final TrialExport trials;
@@ -81,7 +83,9 @@ public class TrialCsvController {
         }
         r.addAll(Arrays.asList(t.getValLoss(), t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(),
                 t.getTrainLoss(), t.getEpochsRun(), t.getDurationMs(), t.getAttempt(), t.getWorkerId(),
-                t.getStartedAt(), t.getFinishedAt(), t.getError()));
+                t.getStartedAt(), t.getFinishedAt(), t.getError(), t.getStage(), t.getPruneRule(), t.getPruneEpoch(),
+                t.getPruneRung(), t.getPruneValue(), t.getPruneThreshold(), t.getCvFolds(), t.getCvValLossStd(),
+                t.getCvValAccuracyStd()));
         return r;
     }
 }

@@ -3,23 +3,57 @@ package dev.hypersearch.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochEntity;
+import dev.hypersearch.store.TrialFoldEpochEntity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A trial with its timing, lease and learning curve. */
+/**
+ * A trial with its timing, lease and learning curve (for a cross-validated trial, the mean over folds).
+ *
+ * @param foldCurves each fold's own curve for a cross-validated trial (written when it ends); empty otherwise
+ * @param rungEpochs the epochs at which the search's pruner may stop this trial (ASHA's rungs), for marking
+ *                   them on the curve; empty when it has no pruner or one that may stop at any epoch
+ */
 public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant queuedAt, Instant startedAt,
-                          Instant finishedAt, Instant leaseExpiresAt, List<CurvePoint> curve) {
+                          Instant finishedAt, Instant leaseExpiresAt, List<CurvePoint> curve,
+                          List<FoldCurve> foldCurves, List<Integer> rungEpochs) {
 
-    /** One epoch; losses are null where they were not finite. */
-    public record CurvePoint(int epoch, Double trainLoss, Double valLoss, Double valAccuracy, long elapsedMs) {
+    /** One epoch; losses are null where they were not finite; elapsedMs is null in a fold's curve. */
+    public record CurvePoint(int epoch, Double trainLoss, Double valLoss, Double valAccuracy, Long elapsedMs) {
 
         static CurvePoint of(TrialEpochEntity e) {
             return new CurvePoint(e.getEpoch(), e.getTrainLoss(), e.getValLoss(), e.getValAccuracy(), e.getElapsedMs());
         }
+
+        static CurvePoint of(TrialFoldEpochEntity e) {
+            return new CurvePoint(e.getEpoch(), e.getTrainLoss(), e.getValLoss(), e.getValAccuracy(), null);
+        }
     }
 
-    static TrialDetail of(TrialEntity t, List<TrialEpochEntity> epochs) {
+    /** One fold's curve; {@code fold} counts from 0 in the order of the search's k-fold split. */
+    public record FoldCurve(int fold, List<CurvePoint> curve) {
+    }
+
+    static TrialDetail of(TrialEntity t, List<TrialEpochEntity> epochs, List<TrialFoldEpochEntity> foldEpochs,
+                          List<Integer> rungEpochs) {
         return new TrialDetail(TrialRow.of(t), t.getSearchId(), t.getQueuedAt(), t.getStartedAt(), t.getFinishedAt(),
-                t.getLeaseExpiresAt(), epochs.stream().map(CurvePoint::of).toList());
+                t.getLeaseExpiresAt(), epochs.stream().map(CurvePoint::of).toList(), folds(foldEpochs), rungEpochs);
+    }
+
+    /** Rows ordered by (fold, epoch) into one curve per fold. */
+    private static List<FoldCurve> folds(List<TrialFoldEpochEntity> rows) {
+        List<FoldCurve> folds = new ArrayList<>();
+        List<CurvePoint> current = null;
+        int fold = -1;
+        for (TrialFoldEpochEntity e : rows) {
+            if (e.getFold() != fold) {
+                fold = e.getFold();
+                current = new ArrayList<>();
+                folds.add(new FoldCurve(fold, current));
+            }
+            current.add(CurvePoint.of(e));
+        }
+        return folds;
     }
 }

@@ -4,14 +4,23 @@ import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialStatus;
 import java.util.Map;
 
-/** One leaderboard row: a trial's parameters and metrics. Metrics are null until (and unless) measured. */
+/**
+ * One leaderboard row: a trial's parameters and metrics. Metrics are null until (and unless) measured.
+ *
+ * @param stage           coarse-to-fine stage (from 1); null for other strategies
+ * @param error           why the trial did not complete (for a PRUNED trial, the pruner's reason)
+ * @param pruning         where and why a PRUNED trial stopped; null otherwise
+ * @param crossValidation mean and spread over folds of a cross-validated trial; null for a holdout
+ */
 public record TrialRow(long id, int number, TrialStatus status, Map<String, Object> params, Double valLoss,
                        Double bestValLoss, Integer bestEpoch, Double valAccuracy, Double trainLoss,
-                       Integer epochsRun, Long durationMs, int attempt, String workerId, String error) {
+                       Integer epochsRun, Long durationMs, int attempt, String workerId, String error, Integer stage,
+                       PruningInfo pruning, CrossValidationInfo crossValidation) {
 
     static TrialRow of(TrialEntity t) {
         return new TrialRow(t.getId(), t.getNumber(), t.getStatus(), t.getParams(), t.getValLoss(),
                 t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(), t.getTrainLoss(), t.getEpochsRun(),
-                t.getDurationMs(), t.getAttempt(), t.getWorkerId(), t.getError());
+                t.getDurationMs(), t.getAttempt(), t.getWorkerId(), t.getError(), t.getStage(), PruningInfo.of(t),
+                CrossValidationInfo.of(t));
     }
 }

@@ -51,6 +51,11 @@ public class SearchEntity {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The sanity check's report (JSON-shaped), when the spec asked for one. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sanity_check")
+    private Map<String, Object> sanityCheck;
+
     protected SearchEntity() {
     }
 
@@ -67,6 +72,19 @@ public class SearchEntity {
         this.status = SearchStatus.RUNNING;
     }
 
+    /** Records the sanity check's report before the search is saved. */
+    public SearchEntity withSanityCheck(Map<String, Object> report) {
+        this.sanityCheck = report;
+        return this;
+    }
+
+    /** Marks a not yet saved search as failed before any trial exists (a failed sanity check). */
+    void failBeforeStart(String message, Instant at) {
+        this.status = SearchStatus.FAILED;
+        this.message = message;
+        this.finishedAt = at;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getDataset() { return dataset; }
@@ -80,4 +98,5 @@ public class SearchEntity {
     public String getMessage() { return message; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public Map<String, Object> getSanityCheck() { return sanityCheck; }
 }

@@ -67,13 +67,36 @@ public class TrialEntity {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** Coarse-to-fine stage (from 1); null for single-stage strategies. */
+    private Integer stage;
+    @Column(name = "prune_rule")
+    private String pruneRule;
+    @Column(name = "prune_epoch")
+    private Integer pruneEpoch;
+    @Column(name = "prune_rung")
+    private Integer pruneRung;
+    @Column(name = "prune_value")
+    private Double pruneValue;
+    @Column(name = "prune_threshold")
+    private Double pruneThreshold;
+    @Column(name = "cv_folds")
+    private Integer cvFolds;
+    @Column(name = "cv_val_loss_std")
+    private Double cvValLossStd;
+    @Column(name = "cv_val_accuracy_std")
+    private Double cvValAccuracyStd;
 
     protected TrialEntity() {
     }
 
     public TrialEntity(long searchId, int number, Map<String, Object> params, Instant queuedAt) {
+        this(searchId, number, null, params, queuedAt);
+    }
+
+    public TrialEntity(long searchId, int number, Integer stage, Map<String, Object> params, Instant queuedAt) {
         this.searchId = searchId;
         this.number = number;
+        this.stage = stage;
         this.params = params;
         this.queuedAt = queuedAt;
         this.status = TrialStatus.QUEUED;
@@ -99,4 +122,15 @@ public class TrialEntity {
     public Instant getQueuedAt() { return queuedAt; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    public Integer getStage() { return stage; }
+    /** The pruner's rule ("median", "asha") for a PRUNED trial; null otherwise. */
+    public String getPruneRule() { return pruneRule; }
+    public Integer getPruneEpoch() { return pruneEpoch; }
+    public Integer getPruneRung() { return pruneRung; }
+    public Double getPruneValue() { return pruneValue; }
+    public Double getPruneThreshold() { return pruneThreshold; }
+    /** k for a cross-validated trial (val loss and accuracy are then the means over folds); null for a holdout. */
+    public Integer getCvFolds() { return cvFolds; }
+    public Double getCvValLossStd() { return cvValLossStd; }
+    public Double getCvValAccuracyStd() { return cvValAccuracyStd; }
 }

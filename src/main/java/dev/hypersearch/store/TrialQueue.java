@@ -98,12 +98,37 @@ public class TrialQueue {
      */
     @Transactional
     public boolean finish(Lease lease, TrialResult r) {
-        return jdbc.update("UPDATE trial SET status = ?, val_loss = ?, best_val_loss = ?, best_epoch = ?,"
+        PruneRecord p = r.pruning();
+        CrossValidationRecord cv = r.crossValidation();
+        boolean written = jdbc.update("UPDATE trial SET status = ?, val_loss = ?, best_val_loss = ?, best_epoch = ?,"
                         + " val_accuracy = ?, train_loss = ?, epochs_run = ?, duration_ms = ?, error = ?,"
+                        + " prune_rule = ?, prune_epoch = ?, prune_rung = ?, prune_value = ?, prune_threshold = ?,"
+                        + " cv_folds = ?, cv_val_loss_std = ?, cv_val_accuracy_std = ?,"
                         + " lease_expires_at = NULL, finished_at = CURRENT_TIMESTAMP" + LEASE_MATCH,
                 r.status().name(), finite(r.valLoss()), finite(r.bestValLoss()), r.bestEpoch(),
                 finite(r.valAccuracy()), finite(r.trainLoss()), r.epochsRun(), r.durationMs(), truncate(r.error()),
+                p == null ? null : p.rule(), p == null ? null : p.epoch(), p == null ? null : p.rung(),
+                p == null ? null : finite(p.value()), p == null ? null : finite(p.threshold()),
+                cv == null ? null : cv.folds(), cv == null ? null : finite(cv.valLossStd()),
+                cv == null ? null : finite(cv.valAccuracyStd()),
                 lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+        if (written && cv != null) {
+            insertFoldCurves(lease.trialId(), cv);
+        }
+        return written;
+    }
+
+    /** Each fold's curve, in the result's transaction: a lost lease writes none of it. */
+    private void insertFoldCurves(long trialId, CrossValidationRecord cv) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int fold = 0; fold < cv.foldCurves().size(); fold++) {
+            for (EpochRow e : cv.foldCurves().get(fold)) {
+                rows.add(new Object[] {trialId, fold, e.epoch(), finite(e.trainLoss()), finite(e.valLoss()),
+                        finite(e.valAccuracy())});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO trial_fold_epoch (trial_id, fold, epoch, train_loss, val_loss, val_accuracy)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**

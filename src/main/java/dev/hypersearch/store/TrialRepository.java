@@ -18,6 +18,8 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
     long countBySearchIdAndStatus(long searchId, TrialStatus status);
 
+    java.util.List<TrialEntity> findBySearchIdAndStageAndStatus(long searchId, int stage, TrialStatus status);
+
     @Query("select t.status as status, count(t) as count from TrialEntity t where t.searchId = ?1 group by t.status")
     java.util.List<StatusCount> countByStatus(long searchId);
 

@@ -1,12 +1,28 @@
 package dev.hypersearch.store;
 
-/** The final record of a trial attempt; non-finite metrics are stored as NULL. */
+/**
+ * The final record of a trial attempt; non-finite metrics are stored as NULL.
+ *
+ * @param pruning         where and why a PRUNED trial stopped; null for every other ending
+ * @param crossValidation the spread over folds and each fold's curve of a cross-validated trial (its
+ *                        valLoss and valAccuracy are then the means over folds); null for a holdout trial
+ */
 public record TrialResult(TrialStatus status, double valLoss, double bestValLoss, Integer bestEpoch,
-                          double valAccuracy, double trainLoss, int epochsRun, long durationMs, String error) {
+                          double valAccuracy, double trainLoss, int epochsRun, long durationMs, String error,
+                          PruneRecord pruning, CrossValidationRecord crossValidation) {
 
     public TrialResult {
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("a result needs a terminal status, not " + status);
         }
+        if (pruning != null && status != TrialStatus.PRUNED) {
+            throw new IllegalArgumentException("only a PRUNED trial records a pruning decision, not " + status);
+        }
+    }
+
+    /** A holdout trial's result that was not pruned. */
+    public TrialResult(TrialStatus status, double valLoss, double bestValLoss, Integer bestEpoch, double valAccuracy,
+                       double trainLoss, int epochsRun, long durationMs, String error) {
+        this(status, valLoss, bestValLoss, bestEpoch, valAccuracy, trainLoss, epochsRun, durationMs, error, null, null);
     }
 }

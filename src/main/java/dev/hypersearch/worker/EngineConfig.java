@@ -1,6 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.trial.CrossValidatedRunner;
 import dev.hypersearch.trial.TrialRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +12,10 @@ class EngineConfig {
     @Bean
     TrialRunner trialRunner() {
         return new TrialRunner(Gemms.fastest());
+    }
+
+    @Bean
+    CrossValidatedRunner crossValidatedRunner() {
+        return new CrossValidatedRunner(Gemms.fastest());
     }
 }

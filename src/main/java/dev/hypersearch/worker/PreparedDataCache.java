@@ -1,28 +1,32 @@
 package dev.hypersearch.worker;
 
+import dev.hypersearch.data.Dataset;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.trial.DataPreparation;
 import dev.hypersearch.trial.PreparedData;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * Split and standardized data per (data set, validation fraction, seed): every trial of a search shares
- * one, so a worker parses and scales a data set once, not once per trial.
+ * Split and standardized data per (data set, validation fraction or k folds, seed): every trial of a search
+ * shares one, so a worker parses and scales a data set once, not once per trial.
  */
 @Component
 class PreparedDataCache {
 
     private static final int CAPACITY = 16;
 
-    private record Key(String dataset, double validationFraction, long seed) {
+    /** {@code folds} is 0 for a holdout, {@code validationFraction} 0 for k folds. */
+    private record Key(String dataset, double validationFraction, int folds, long seed) {
     }
 
     private final DatasetCatalog catalog;
-    private final Map<Key, PreparedData> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+    private final Map<Key, List<PreparedData>> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, PreparedData> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, List<PreparedData>> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -32,16 +36,24 @@ class PreparedDataCache {
     }
 
     PreparedData get(String dataset, double validationFraction, long seed) {
-        Key key = new Key(dataset, validationFraction, seed);
+        return get(new Key(dataset, validationFraction, 0, seed),
+                d -> List.of(DataPreparation.holdout(d, validationFraction, seed))).get(0);
+    }
+
+    /** The k folds of {@link DataPreparation#kFold}, each standardized on its own training part. */
+    List<PreparedData> folds(String dataset, int k, long seed) {
+        return get(new Key(dataset, 0, k, seed), d -> DataPreparation.kFold(d, k, seed));
+    }
+
+    private List<PreparedData> get(Key key, Function<Dataset, List<PreparedData>> prepare) {
         synchronized (cache) {
-            PreparedData hit = cache.get(key);
+            List<PreparedData> hit = cache.get(key);
             if (hit != null) {
                 return hit;
             }
         }
-        PreparedData prepared = DataPreparation.holdout(catalog.load(dataset)
-                .orElseThrow(() -> new IllegalStateException("dataset '" + dataset + "' no longer exists")),
-                validationFraction, seed);
+        List<PreparedData> prepared = prepare.apply(catalog.load(key.dataset())
+                .orElseThrow(() -> new IllegalStateException("dataset '" + key.dataset() + "' no longer exists")));
         synchronized (cache) {
             cache.put(key, prepared);
         }

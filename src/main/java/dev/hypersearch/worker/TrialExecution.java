@@ -1,7 +1,9 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.Lease;
@@ -10,6 +12,7 @@ import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStatus;
+import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialQueue;
@@ -17,7 +20,9 @@ import dev.hypersearch.store.TrialRepository;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
 import dev.hypersearch.trial.AbandonTrialException;
+import dev.hypersearch.trial.CrossValidatedRunner;
 import dev.hypersearch.trial.PreparedData;
+import dev.hypersearch.trial.PruningListener;
 import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
 import java.util.List;
@@ -48,12 +53,15 @@ class TrialExecution {
     private final PreparedDataCache data;
     private final ActiveTrials active;
     private final TrialRunner runner;
+    private final CrossValidatedRunner crossValidatedRunner;
+    private final StoredPeerResults peers;
     private final TrialMetrics metrics;
     private final ApplicationEventPublisher events;
     private final HypersearchProperties props;
 
     TrialExecution(TrialQueue queue, TrialRepository trials, SearchRepository searches, SearchLifecycle lifecycle,
-                   PreparedDataCache data, ActiveTrials active, TrialRunner runner, TrialMetrics metrics,
+                   PreparedDataCache data, ActiveTrials active, TrialRunner runner,
+                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, TrialMetrics metrics,
                    ApplicationEventPublisher events, HypersearchProperties props) {
         this.queue = queue;
         this.trials = trials;
@@ -62,6 +70,8 @@ class TrialExecution {
         this.data = data;
         this.active = active;
         this.runner = runner;
+        this.crossValidatedRunner = crossValidatedRunner;
+        this.peers = peers;
         this.metrics = metrics;
         this.events = events;
         this.props = props;
@@ -85,16 +95,30 @@ class TrialExecution {
             if (search.getStatus() != SearchStatus.RUNNING) {
                 end(claim, entry, handBack, new TrialOutcome(TrialOutcome.Ending.CANCELLED, List.of(), Double.NaN,
                         Double.NaN, null, Double.NaN, Double.NaN, 0,
-                        "search " + search.getStatus().name().toLowerCase()));
+                        "search " + search.getStatus().name().toLowerCase()), null);
                 return;
             }
+            TrialSettings settings = TrialSettings.of(search.getSpec());
+            EpochListener storeEpoch = m -> recordEpoch(claim, entry, handBack, m);
+            // The pruner runs after the epoch is stored, so peers deciding later see this trial's row.
+            PruningListener pruning = !settings.prunes() ? null : new PruningListener(
+                    settings.pruner().create(epochs(trial)), new LeasedPeerResults(peers.forSearch(claim.searchId()),
+                    name, entry, handBack), trial.getNumber(), storeEpoch);
+            EpochListener listener = pruning == null ? storeEpoch : pruning;
+            BooleanSupplier stop = () -> entry.shouldStop() || handBack.getAsBoolean();
             TrialOutcome outcome;
             try {
-                PreparedData prepared = underLease(name + ": load data set", entry, handBack,
-                        () -> data.get(search.getDataset(), validationFraction(search), search.getSeed()));
-                outcome = runner.run(trial.getParams(), prepared, search.getSeed(), trial.getNumber(),
-                        m -> recordEpoch(claim, entry, handBack, m),
-                        () -> entry.shouldStop() || handBack.getAsBoolean());
+                if (settings.folds() != null) {
+                    List<PreparedData> folds = underLease(name + ": load data set", entry, handBack,
+                            () -> data.folds(search.getDataset(), settings.folds(), search.getSeed()));
+                    outcome = crossValidatedRunner.run(trial.getParams(), folds, search.getSeed(), trial.getNumber(),
+                            listener, stop);
+                } else {
+                    PreparedData prepared = underLease(name + ": load data set", entry, handBack,
+                            () -> data.get(search.getDataset(), settings.validationFraction(), search.getSeed()));
+                    outcome = runner.run(trial.getParams(), prepared, search.getSeed(), trial.getNumber(), listener,
+                            stop);
+                }
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -111,7 +135,7 @@ class TrialExecution {
                     publish(claim, TrialStatus.QUEUED, null);
                 }
             } else {
-                end(claim, entry, handBack, outcome);
+                end(claim, entry, handBack, outcome, pruning == null ? null : pruning.decision());
             }
         } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
             log.warn("{}: {}; left to the lease reaper", name, e.getMessage());
@@ -128,8 +152,7 @@ class TrialExecution {
     private boolean recordEpoch(ClaimedTrial claim, ActiveTrials.Entry entry, BooleanSupplier handBack,
                                 EpochMetrics m) {
         Lease lease = claim.lease();
-        EpochRow row = new EpochRow(m.epoch(), m.trainLoss(), m.validationLoss(), m.validationAccuracy(),
-                m.elapsedNanos() / 1_000_000);
+        EpochRow row = TrialResults.row(m);
         boolean[] tried = {false};
         long start = System.nanoTime();
         boolean held;
@@ -160,13 +183,11 @@ class TrialExecution {
         return true;
     }
 
-    private void end(ClaimedTrial claim, ActiveTrials.Entry entry, BooleanSupplier handBack, TrialOutcome o) {
+    private void end(ClaimedTrial claim, ActiveTrials.Entry entry, BooleanSupplier handBack, TrialOutcome o,
+                     PruneDecision decision) {
         Lease lease = claim.lease();
-        TrialStatus status = TrialStatus.valueOf(o.ending().name());
-        TrialResult result = new TrialResult(status, o.valLoss(), o.bestValLoss(), o.bestEpoch(), o.valAccuracy(),
-                o.trainLoss(), o.epochsRun(), o.durationMs(),
-                // The engine also explains normal endings ("completed 40 epochs"); only other endings keep it.
-                status == TrialStatus.COMPLETED ? null : o.message());
+        TrialResult result = TrialResults.of(o, decision);
+        TrialStatus status = result.status();
         boolean[] tried = {false};
         boolean written;
         try {
@@ -206,8 +227,8 @@ class TrialExecution {
                 status, epoch));
     }
 
-    private static double validationFraction(SearchEntity search) {
-        Object v = search.getSpec().get("validationFraction");
-        return v instanceof Number n ? n.doubleValue() : 0.2;
+    /** The trial's epoch budget: ASHA's rungs lie below it. */
+    private static int epochs(TrialEntity trial) {
+        return ((Number) trial.getParams().get("epochs")).intValue();
     }
 }

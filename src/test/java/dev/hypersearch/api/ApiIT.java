@@ -1,5 +1,7 @@
 package dev.hypersearch.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.TrialQueue;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the API integration tests: one application context (so one server and one in-memory H2) shared
@@ -58,6 +61,24 @@ abstract class ApiIT {
             throw new AssertionError("submission failed: " + r);
         }
         return r.json().get("id").asLong();
+    }
+
+    /** Submission and preview both answer 400 problem+json naming {@code field} first, and nothing is written. */
+    void assertRejectedNamingField(String label, String body, String field) {
+        long searches = count("search");
+        long trials = count("trial");
+        for (String path : new String[] {"/api/searches", "/api/searches/preview"}) {
+            Http.Response r = http.postJson(path, body);
+            assertThat(r.status()).as(label + " " + path + ": " + r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            JsonNode problem = r.json();
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(fields(r)).as(label + ": " + r.body()).contains(field);
+            assertThat(fields(r).get(0)).as(label + ": the detail names the first field").isEqualTo(field);
+            assertThat(problem.get("detail").asString()).startsWith(field + ": ");
+        }
+        assertThat(count("search")).isEqualTo(searches);
+        assertThat(count("trial")).isEqualTo(trials);
     }
 
     static List<String> fields(Http.Response r) {

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
 /** Bad submissions: each answered 400 problem+json naming the field, and nothing written. */
 class BadRequestIT extends ApiIT {
@@ -78,20 +77,7 @@ class BadRequestIT extends ApiIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
     void badSpecsAre400ProblemsNamingTheFieldAndWriteNothing(String label, String body, String field) {
-        long searches = count("search");
-        long trials = count("trial");
-        for (String path : new String[] {"/api/searches", "/api/searches/preview"}) {
-            Http.Response r = http.postJson(path, body);
-            assertThat(r.status()).as(label + " " + path + ": " + r).isEqualTo(400);
-            assertThat(r.contentType()).startsWith("application/problem+json");
-            JsonNode problem = r.json();
-            assertThat(problem.get("status").asInt()).isEqualTo(400);
-            assertThat(fields(r)).as(label + ": " + r.body()).contains(field);
-            assertThat(fields(r).get(0)).as(label + ": the detail names the first field").isEqualTo(field);
-            assertThat(problem.get("detail").asString()).startsWith(field + ": ");
-        }
-        assertThat(count("search")).isEqualTo(searches);
-        assertThat(count("trial")).isEqualTo(trials);
+        assertRejectedNamingField(label, body, field);
     }
 
     @Test

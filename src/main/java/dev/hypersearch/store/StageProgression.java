@@ -1,0 +1,119 @@
+package dev.hypersearch.store;
+
+import dev.hypersearch.search.CoarseToFine;
+import dev.hypersearch.search.Space;
+import dev.hypersearch.search.StageResult;
+import dev.hypersearch.search.StageSpace;
+import dev.hypersearch.search.StageStrategy;
+import dev.hypersearch.search.TrialParams;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves a coarse-to-fine search to its next stage once every trial of the current one has ended: narrows
+ * the stage's space to its best completed trials and inserts the next stage's trials QUEUED with that
+ * space, in the caller's transaction. Any worker of any process may ask after any trial ends; the search
+ * row's lock and the "does the next stage exist yet" check under it make exactly one of them do it.
+ * A stage with no completed trial leaves nothing to narrow to: the search fails, saying so.
+ */
+@Service
+public class StageProgression {
+
+    /** What a call did. */
+    public enum Step { NOT_STAGED, NOT_READY, ADVANCED, LAST_STAGE, FAILED }
+
+    private final JdbcTemplate jdbc;
+    private final SearchRepository searches;
+    private final TrialRepository trials;
+    private final SearchStageRepository stages;
+    private final TrialInserts inserts;
+
+    public StageProgression(JdbcTemplate jdbc, SearchRepository searches, TrialRepository trials,
+                            SearchStageRepository stages, TrialInserts inserts) {
+        this.jdbc = jdbc;
+        this.searches = searches;
+        this.trials = trials;
+        this.stages = stages;
+        this.inserts = inserts;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Step advanceIfStageEnded(long searchId) {
+        Integer current = currentStage(searchId);
+        if (current == null) {
+            return Step.NOT_STAGED;
+        }
+        if (stageStillRunning(searchId, current)) { // most trials end here, without taking the lock
+            return Step.NOT_READY;
+        }
+        List<String> status = jdbc.queryForList("SELECT status FROM search WHERE id = ? FOR UPDATE", String.class,
+                searchId);
+        if (status.isEmpty() || !status.get(0).equals(SearchStatus.RUNNING.name())) {
+            return Step.NOT_READY;
+        }
+        current = currentStage(searchId); // re-read under the lock: another worker may have advanced meanwhile
+        if (stageStillRunning(searchId, current)) {
+            return Step.NOT_READY;
+        }
+        SearchEntity search = searches.findById(searchId).orElseThrow();
+        CoarseToFine plan = CoarseToFine.parse(search.getSpec().get("coarseToFine"));
+        if (current >= plan.stages()) {
+            return Step.LAST_STAGE;
+        }
+        List<StageResult> results = completedResults(searchId, current);
+        if (results.isEmpty()) {
+            fail(searchId, current);
+            return Step.FAILED;
+        }
+        SearchStageEntity row = stages.findById(new SearchStageEntity.Key(searchId, current)).orElseThrow();
+        Space next = plan.nextSpace(Space.parse(row.getSpace()), results);
+        StageStrategy strategy = plan.stage(current + 1, next, search.getSeed());
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (long k = 0; k < strategy.trialCount(); k++) {
+            params.add(strategy.paramsFor(k).asMap());
+        }
+        StageSpace d = strategy.describe();
+        inserts.stage(searchId, new StageTrials(d.stage(), Math.toIntExact(d.firstTrial()), d.space(), params),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return Step.ADVANCED;
+    }
+
+    private Integer currentStage(long searchId) {
+        return jdbc.queryForObject("SELECT MAX(stage) FROM search_stage WHERE search_id = ?", Integer.class, searchId);
+    }
+
+    private boolean stageStillRunning(long searchId, int stage) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE search_id = ? AND stage = ?"
+                + " AND status IN ('QUEUED', 'RUNNING')", Integer.class, searchId, stage);
+        return n != null && n > 0;
+    }
+
+    /** The stage's COMPLETED trials with a finite loss: pruned or diverged ones do not rank fairly. */
+    private List<StageResult> completedResults(long searchId, int stage) {
+        List<StageResult> results = new ArrayList<>();
+        for (TrialEntity t : trials.findBySearchIdAndStageAndStatus(searchId, stage, TrialStatus.COMPLETED)) {
+            if (t.getValLoss() != null && Double.isFinite(t.getValLoss())) {
+                results.add(new StageResult(t.getNumber(), TrialParams.of(t.getParams()), t.getValLoss()));
+            }
+        }
+        return results;
+    }
+
+    private void fail(long searchId, int stage) {
+        String endings = jdbc.queryForList("SELECT status, COUNT(*) AS n FROM trial WHERE search_id = ? AND stage = ?"
+                        + " GROUP BY status ORDER BY status", searchId, stage).stream()
+                .map(r -> r.get("n") + " " + r.get("status")).collect(Collectors.joining(", "));
+        String message = "coarse-to-fine stage " + stage + " ended without a completed trial with a finite"
+                + " validation loss (" + endings + "): nothing to narrow the next stage's space to";
+        jdbc.update("UPDATE search SET status = 'FAILED', finished_at = CURRENT_TIMESTAMP, message = ?"
+                + " WHERE id = ? AND status = 'RUNNING'", message, searchId);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hypersearch.bench;
+
+import dev.hypersearch.Application;
+import dev.hypersearch.api.SearchSubmissions;
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchRepository;
+import dev.hypersearch.store.TrialEntity;
+import dev.hypersearch.store.TrialRepository;
+import dev.hypersearch.store.TrialStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+/**
+ * Issue 6's speed target: the service issue's 40-trial random search on digits (20 epochs, batch 64, seed 42,
+ * so both runs draw the same 40 configurations) run by the whole service without a pruner and with ASHA
+ * (by default minEpochs 1, eta 3: rungs at epochs 1, 3, 9). Prints epochs trained, wall time and best validation loss of
+ * each, and their ratios; the target is a best loss within 1% of the full search's at no more than a third of
+ * its epochs. Arguments: {@code [workers = 2] [minEpochs = 1] [eta = 3]}. Run:
+ * {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.AshaBenchmark -Dbench.args="2 1 3"}.
+ * With several workers ASHA's decisions depend on which trials reached a rung first, so figures vary a little
+ * from run to run; with one worker they replay exactly.
+ */
+public final class AshaBenchmark {
+
+    record Run(String label, double seconds, long epochs, double bestValLoss, long pruned, long completed,
+               List<TrialEntity> trials, int bestNumber) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int workers = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int minEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int eta = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Map<Long, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
+        ApplicationListener<PayloadApplicationEvent<?>> onEnd = event -> {
+            if (event.getPayload() instanceof SearchChangedEvent e && e.status().isFinished()) {
+                ends.computeIfAbsent(e.searchId(), id -> new CompletableFuture<>()).complete(null);
+            }
+        };
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
+                .listeners(onEnd)
+                .properties("spring.datasource.url=jdbc:h2:mem:asha-bench;DB_CLOSE_DELAY=-1",
+                        "hypersearch.workers=" + workers, "server.port=0", "logging.level.root=WARN",
+                        "spring.main.banner-mode=off")
+                .run()) {
+            SearchSubmissions submissions = ctx.getBean(SearchSubmissions.class);
+            // Warm-up: the JIT compiles the engine before the measured searches.
+            SearchBenchmark.await(ends, submissions.submit(SearchBenchmark.spec("warm-up", 2 * workers, 5)));
+            Run full = run(ctx, ends, "full", SearchBenchmark.spec("full", 40, 20));
+            Map<String, Object> asha = new HashMap<>(SearchBenchmark.spec("asha", 40, 20));
+            asha.put("pruner", Map.of("asha", Map.of("minEpochs", minEpochs, "eta", eta)));
+            Run pruned = run(ctx, ends, "asha", asha);
+
+            System.out.printf("40-trial random search on digits (20 epochs, batch 64, seed 42), %d worker(s), H2;"
+                    + " asha minEpochs %d, eta %d:%n", workers, minEpochs, eta);
+            for (Run r : List.of(full, pruned)) {
+                System.out.printf("  %-5s %4d epochs  %6.1f s  best val loss %.5f  (%d completed, %d pruned)%n",
+                        r.label, r.epochs, r.seconds, r.bestValLoss, r.completed, r.pruned);
+            }
+            double epochRatio = (double) pruned.epochs / full.epochs;
+            double lossRatio = pruned.bestValLoss / full.bestValLoss;
+            System.out.printf("  asha / full: epochs %.3f, wall time %.3f, best val loss %.4f (%+.2f%%)%n",
+                    epochRatio, pruned.seconds / full.seconds, lossRatio, 100 * (lossRatio - 1));
+            // Same seed, same configurations: how ASHA treated the full search's three best.
+            List<TrialEntity> ranked = full.trials.stream().filter(t -> t.getValLoss() != null)
+                    .sorted(java.util.Comparator.comparingDouble(TrialEntity::getValLoss)).limit(3).toList();
+            for (TrialEntity t : ranked) {
+                TrialEntity same = pruned.trials.stream().filter(a -> a.getNumber() == t.getNumber()).findFirst()
+                        .orElseThrow();
+                System.out.printf("  full search's #%d (trial %d, %s, val loss %.5f) under asha: %s%n",
+                        ranked.indexOf(t) + 1, t.getNumber(), t.getParams(), t.getValLoss(),
+                        same.getStatus() == TrialStatus.PRUNED ? String.format("pruned at epoch %d (rung %d):"
+                                + " %.5f vs threshold %.5f", same.getPruneEpoch(), same.getPruneRung(),
+                                same.getPruneValue(), same.getPruneThreshold()) : same.getStatus().name());
+            }
+            boolean met = epochRatio <= 1.0 / 3 && lossRatio <= 1.01;
+            System.out.println("  target (best loss within 1% at <= 1/3 of the epochs): " + (met ? "met" : "MISSED"));
+        }
+    }
+
+    static Run run(ConfigurableApplicationContext ctx, Map<Long, CompletableFuture<Void>> ends, String label,
+                   Map<String, Object> spec) throws Exception {
+        long start = System.nanoTime();
+        SearchEntity search = ctx.getBean(SearchSubmissions.class).submit(spec);
+        SearchBenchmark.await(ends, search);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<TrialEntity> trials = ctx.getBean(TrialRepository.class).findAll().stream()
+                .filter(t -> t.getSearchId() == search.getId()).toList();
+        long epochs = trials.stream().map(TrialEntity::getEpochsRun).filter(Objects::nonNull)
+                .mapToLong(Integer::longValue).sum();
+        SearchEntity done = ctx.getBean(SearchRepository.class).findById(search.getId()).orElseThrow();
+        double best = trials.stream().filter(t -> t.getId().equals(done.getBestTrialId()))
+                .mapToDouble(TrialEntity::getValLoss).findFirst().orElse(Double.NaN);
+        return new Run(label, seconds, epochs, best,
+                trials.stream().filter(t -> t.getStatus() == TrialStatus.PRUNED).count(),
+                trials.stream().filter(t -> t.getStatus() == TrialStatus.COMPLETED).count(), trials,
+                trials.stream().filter(t -> t.getId().equals(done.getBestTrialId())).mapToInt(TrialEntity::getNumber)
+                        .findFirst().orElse(-1));
+    }
+}
