@@ -10,13 +10,13 @@ RUN --mount=type=cache,target=/root/.npm \
     if [ -f frontend/package.json ]; then cd frontend && npm ci && npm run build; \
     else echo "no frontend/package.json: nothing to build"; fi
 
-# ---- 2. Maven build on the sources with the frontend already built. The build's own npm steps
-#         (exec-maven-plugin / frontend-maven-plugin) are skipped: this stage has no Node, and stage 1 did the work.
+# ---- 2. Maven build on the sources with the frontend already built (Vite writes target/classes/static, which
+#         the jar picks up). The build's own npm steps are skipped with -Dfrontend.skip: this stage has no Node.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY --from=frontend /src /src
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -DskipTests -Dexec.skip=true -Dskip.npm=true package \
+    ./mvnw -B -ntp -DskipTests -Dfrontend.skip=true package \
     && cp target/hypersearch-*.jar /hypersearch.jar \
     && java -Djarmode=tools -jar /hypersearch.jar extract --destination /app --application-filename hypersearch.jar
 # A slim Java 17 runtime with just the modules the service needs, including the engine's Vector API module

@@ -75,20 +75,56 @@ public class SearchLifecycle {
     @Transactional
     public SearchStatus afterTrialEnded(long searchId) {
         jdbc.update("UPDATE search SET best_trial_id = " + BEST_TRIAL + " WHERE id = ?", searchId, searchId);
+        if (!failIfOverBudget(searchId)) {
+            stages.advanceIfStageEnded(searchId);
+        }
+        completeIfDone(searchId);
+        return statusOf(searchId);
+    }
+
+    private boolean failIfOverBudget(long searchId) {
         int failedSearch = jdbc.update("UPDATE search SET status = 'FAILED', finished_at = CURRENT_TIMESTAMP,"
                 + " message = 'maxFailedTrials reached: ' || CAST(max_failed_trials AS VARCHAR(12))"
                 + " || ' trials diverged or failed'"
                 + " WHERE id = ? AND status = 'RUNNING' AND max_failed_trials IS NOT NULL AND max_failed_trials <="
-                + " (SELECT COUNT(*) FROM trial t WHERE t.search_id = ? AND t.status IN ('DIVERGED', 'FAILED'))",
-                searchId, searchId);
+                + " (SELECT COUNT(*) FROM trial t WHERE t.search_id = ? AND t.status = 'DIVERGED')"
+                + " + (SELECT COUNT(*) FROM trial t WHERE t.search_id = ? AND t.status = 'FAILED')",
+                searchId, searchId, searchId);
         if (failedSearch == 1) {
             cancelQueuedTrials(searchId);
-        } else {
-            stages.advanceIfStageEnded(searchId);
         }
-        completeIfDone(searchId);
-        return jdbc.queryForObject("SELECT status FROM search WHERE id = ?",
-                (rs, i) -> SearchStatus.valueOf(rs.getString(1)), searchId);
+        return failedSearch == 1;
+    }
+
+    /**
+     * {@link #afterTrialEnded(long)} for a worker that knows which trial it just ended, without scanning the
+     * search's results for most trials (measured on H2: 0.09 ms instead of 0.49 ms per trial at 2,000 trials):
+     * the best-trial pointer is recomputed only when this trial may beat the current best (results never
+     * change once written and only accumulate, so the best only improves: a trial no better than the current
+     * best cannot become it), and the failure budget is checked only after a failure. The next coarse-to-fine
+     * stage and the end of the search are handled as in {@link #afterTrialEnded(long)}, in this (second)
+     * transaction.
+     */
+    @Transactional
+    public SearchStatus afterTrialEnded(long searchId, TrialStatus ended, double valLoss, int number) {
+        List<Object[]> rows = jdbc.query("SELECT s.status, b.val_loss, b.number FROM search s"
+                        + " LEFT JOIN trial b ON b.id = s.best_trial_id WHERE s.id = ?",
+                (rs, i) -> new Object[] {SearchStatus.valueOf(rs.getString(1)), rs.getObject(2), rs.getInt(3)},
+                searchId);
+        SearchStatus status = (SearchStatus) rows.get(0)[0];
+        Object bestLoss = rows.get(0)[1];
+        boolean mayBeatBest = bestLoss == null || valLoss < ((Number) bestLoss).doubleValue()
+                || (valLoss == ((Number) bestLoss).doubleValue() && number < (Integer) rows.get(0)[2]);
+        if (ended == TrialStatus.COMPLETED && Double.isFinite(valLoss) && mayBeatBest) {
+            jdbc.update("UPDATE search SET best_trial_id = " + BEST_TRIAL + " WHERE id = ?", searchId, searchId);
+        }
+        if ((ended == TrialStatus.DIVERGED || ended == TrialStatus.FAILED) && failIfOverBudget(searchId)) {
+            return SearchStatus.FAILED;
+        }
+        if (stages.advanceIfStageEnded(searchId) == StageProgression.Step.FAILED) {
+            return SearchStatus.FAILED;
+        }
+        return completeIfDone(searchId) == 1 ? SearchStatus.COMPLETED : status;
     }
 
     /**
@@ -98,9 +134,8 @@ public class SearchLifecycle {
      */
     @Transactional
     public int completeFinishedSearches() {
-        List<Long> ids = jdbc.queryForList("SELECT s.id FROM search s WHERE s.status = 'RUNNING' AND NOT EXISTS"
-                + " (SELECT 1 FROM trial t WHERE t.search_id = s.id AND t.status IN ('QUEUED', 'RUNNING'))"
-                + " ORDER BY s.id", Long.class);
+        List<Long> ids = jdbc.queryForList("SELECT s.id FROM search s WHERE s.status = 'RUNNING' AND "
+                + nothingToRun("s.id") + " ORDER BY s.id", Long.class);
         int completed = 0;
         for (long id : ids) {
             stages.advanceIfStageEnded(id);
@@ -120,10 +155,20 @@ public class SearchLifecycle {
      */
     private int completeIfDone(long searchId) {
         return jdbc.update("UPDATE search SET status = 'COMPLETED', finished_at = CURRENT_TIMESTAMP,"
-                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING' AND NOT EXISTS"
-                + " (SELECT 1 FROM trial t WHERE t.search_id = ? AND t.status IN ('QUEUED', 'RUNNING'))"
+                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING' AND " + nothingToRun("?")
+                // last and costliest: counted only once nothing is left to run
                 + " AND trial_count <= (SELECT COUNT(*) FROM trial t WHERE t.search_id = ?)",
-                searchId, searchId, searchId, searchId);
+                searchId, searchId, searchId, searchId, searchId);
+    }
+
+    /**
+     * No trial of the search is queued or running. One equality per status, so the (search_id, status) index
+     * answers each with one lookup; H2 does not use the index for {@code status IN (...)} and scans every trial
+     * of the search, on every trial end.
+     */
+    private static String nothingToRun(String searchId) {
+        return "NOT EXISTS (SELECT 1 FROM trial t WHERE t.search_id = " + searchId + " AND t.status = 'QUEUED')"
+                + " AND NOT EXISTS (SELECT 1 FROM trial t WHERE t.search_id = " + searchId + " AND t.status = 'RUNNING')";
     }
 
     private void cancelQueuedTrials(long searchId) {

@@ -24,10 +24,31 @@ public class TrialQueue {
     private static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
     private static final int TEXT_LIMIT = 4000;
 
+    private static final String CLAIM = "SELECT id, search_id, number, attempt FROM trial WHERE status = 'QUEUED'"
+            + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
+    /**
+     * H2 (2.x) evaluates FOR UPDATE with ORDER BY by reading every matching row before it sorts, so the claim
+     * above costs O(queued trials) there (1.2 ms at 2,000, measured) instead of one index step. Walking the claim
+     * index (status, number, search_id) yields rows in exactly that order without the ORDER BY; the hint pins the
+     * index, and the contract test of claim order runs on H2.
+     */
+    private static final String CLAIM_H2 = "SELECT id, search_id, number, attempt FROM trial USE INDEX (trial_claim)"
+            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
+
     private final JdbcTemplate jdbc;
+    private volatile Boolean h2;
 
     public TrialQueue(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private boolean isH2() {
+        Boolean v = h2;
+        if (v == null) {
+            v = "H2".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+            h2 = v;
+        }
+        return v;
     }
 
     /**
@@ -36,9 +57,7 @@ public class TrialQueue {
      */
     @Transactional
     public Optional<ClaimedTrial> claim(String workerId, int leaseSeconds) {
-        List<long[]> rows = jdbc.query(
-                "SELECT id, search_id, number, attempt FROM trial WHERE status = 'QUEUED' ORDER BY number, search_id"
-                        + " FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED",
+        List<long[]> rows = jdbc.query(isH2() ? CLAIM_H2 : CLAIM,
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)});
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -212,7 +212,7 @@ class TrialExecution {
         try {
             SearchStatus searchStatus = DatabaseRetry.call("search " + claim.searchId() + ": after trial",
                     System.nanoTime() + props.leaseSeconds() * 1_000_000_000L, handBack,
-                    () -> lifecycle.afterTrialEnded(claim.searchId()));
+                    () -> lifecycle.afterTrialEnded(claim.searchId(), status, o.valLoss(), claim.number()));
             if (searchStatus.isFinished()) {
                 events.publishEvent(new SearchChangedEvent(claim.searchId(), searchStatus));
             }

@@ -313,6 +313,32 @@ abstract class TrialQueueContract {
     }
 
     @Test
+    void theWorkersShortcutAfterATrialEndedKeepsTheBestTrialAndEndsTheSearch() {
+        long id = newSearch(6, 2);
+        double[] losses = {0.7, 0.2, 0.5, 0.2, 0.1, Double.NaN};
+        TrialStatus[] ends = {TrialStatus.COMPLETED, TrialStatus.COMPLETED, TrialStatus.COMPLETED,
+                TrialStatus.COMPLETED, TrialStatus.DIVERGED, TrialStatus.COMPLETED};
+        // Trial 4 diverges with a loss that would otherwise be the best; trial 3 ties trial 1 and loses on number.
+        long[] expectedBest = {0, 1, 1, 1, 1, 1};
+        for (int i = 0; i < 6; i++) {
+            ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+            queue.finish(c.lease(), new TrialResult(ends[c.number()], losses[c.number()], losses[c.number()], 1,
+                    0.9, 0.1, 1, 5, null));
+            SearchStatus status = lifecycle.afterTrialEnded(id, ends[c.number()], losses[c.number()], c.number());
+            assertThat(status).isEqualTo(i < 5 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
+            Long best = jdbc.queryForObject("SELECT best_trial_id FROM search WHERE id = ?", Long.class, id);
+            assertThat(trials.findById(best).orElseThrow().getNumber()).isEqualTo((int) expectedBest[i]);
+        }
+        long failing = newSearch(3, 1);
+        ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
+        queue.finish(c.lease(), new TrialResult(TrialStatus.FAILED, Double.NaN, Double.NaN, null, Double.NaN,
+                Double.NaN, 0, 1, "boom"));
+        assertThat(lifecycle.afterTrialEnded(failing, TrialStatus.FAILED, Double.NaN, c.number()))
+                .isEqualTo(SearchStatus.FAILED);
+        assertThat(trials.countBySearchIdAndStatus(failing, TrialStatus.CANCELLED)).isEqualTo(2);
+    }
+
+    @Test
     void cancellingStopsQueuedTrials() {
         long id = newSearch(4, null);
         ClaimedTrial running = queue.claim("w", LEASE).orElseThrow();
