@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trials as a work queue in the database. Claims are one short transaction with FOR UPDATE SKIP LOCKED
@@ -24,7 +27,13 @@ public class TrialQueue {
     private static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
     private static final int TEXT_LIMIT = 4000;
 
-    private static final String CLAIM = "SELECT id, search_id, number, attempt FROM trial WHERE status = 'QUEUED'"
+    /**
+     * The claimed row with its parameters, and its search's status by a scalar subquery: not in FROM, so the
+     * search row is read, not locked (claimers of one search never queue behind each other on it).
+     */
+    private static final String CLAIMED_COLUMNS = "id, search_id, number, attempt, params,"
+            + " (SELECT s.status FROM search s WHERE s.id = trial.search_id)";
+    private static final String CLAIM = "SELECT " + CLAIMED_COLUMNS + " FROM trial WHERE status = 'QUEUED'"
             + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
     /**
      * H2 (2.x) evaluates FOR UPDATE with ORDER BY by reading every matching row before it sorts, so the claim
@@ -32,8 +41,10 @@ public class TrialQueue {
      * index (status, number, search_id) yields rows in exactly that order without the ORDER BY; the hint pins the
      * index, and the contract test of claim order runs on H2.
      */
-    private static final String CLAIM_H2 = "SELECT id, search_id, number, attempt FROM trial USE INDEX (trial_claim)"
+    private static final String CLAIM_H2 = "SELECT " + CLAIMED_COLUMNS + " FROM trial USE INDEX (trial_claim)"
             + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private volatile Boolean h2;
@@ -53,22 +64,22 @@ public class TrialQueue {
 
     /**
      * Claims the queued trial with the lowest number across all searches, so running searches share workers
-     * round-robin and each search runs FIFO. Two statements: the locking read (index trial_claim) and the update.
+     * round-robin and each search runs FIFO. Two statements: the locking read (index trial_claim), which also
+     * returns the trial's parameters and its search's status, and the update.
      */
     @Transactional
     public Optional<ClaimedTrial> claim(String workerId, int leaseSeconds) {
-        List<long[]> rows = jdbc.query(isH2() ? CLAIM_H2 : CLAIM,
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)});
+        List<ClaimedTrial> rows = jdbc.query(isH2() ? CLAIM_H2 : CLAIM, (rs, i) -> new ClaimedTrial(
+                new Lease(rs.getLong(1), workerId, rs.getInt(4) + 1), rs.getLong(2), rs.getInt(3),
+                JSON.readValue(rs.getString(5), PARAMS), SearchStatus.valueOf(rs.getString(6))));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        long[] row = rows.get(0);
-        long id = row[0];
-        int attempt = (int) row[3] + 1;
+        ClaimedTrial claim = rows.get(0);
         jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = ?, attempt = ?,"
                 + " lease_expires_at = " + LEASE_EXPIRY + ", started_at = CURRENT_TIMESTAMP WHERE id = ?",
-                workerId, attempt, leaseSeconds, id);
-        return Optional.of(new ClaimedTrial(new Lease(id, workerId, attempt), row[1], (int) row[2]));
+                workerId, claim.lease().attempt(), leaseSeconds, claim.lease().trialId());
+        return Optional.of(claim);
     }
 
     /** Extends the lease; false when it was lost (expired and requeued, or the trial ended elsewhere). */

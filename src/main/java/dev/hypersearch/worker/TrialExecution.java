@@ -10,13 +10,10 @@ import dev.hypersearch.store.Lease;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
-import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.store.TrialChangedEvent;
-import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialQueue;
-import dev.hypersearch.store.TrialRepository;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
 import dev.hypersearch.trial.AbandonTrialException;
@@ -26,6 +23,7 @@ import dev.hypersearch.trial.PruningListener;
 import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,8 +45,7 @@ class TrialExecution {
     private static final long RELEASE_RETRY_NANOS = 3_000_000_000L;
 
     private final TrialQueue queue;
-    private final TrialRepository trials;
-    private final SearchRepository searches;
+    private final SearchCache searchCache;
     private final SearchLifecycle lifecycle;
     private final PreparedDataCache data;
     private final ActiveTrials active;
@@ -59,13 +56,12 @@ class TrialExecution {
     private final ApplicationEventPublisher events;
     private final HypersearchProperties props;
 
-    TrialExecution(TrialQueue queue, TrialRepository trials, SearchRepository searches, SearchLifecycle lifecycle,
+    TrialExecution(TrialQueue queue, SearchCache searchCache, SearchLifecycle lifecycle,
                    PreparedDataCache data, ActiveTrials active, TrialRunner runner,
                    CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, TrialMetrics metrics,
                    ApplicationEventPublisher events, HypersearchProperties props) {
         this.queue = queue;
-        this.trials = trials;
-        this.searches = searches;
+        this.searchCache = searchCache;
         this.lifecycle = lifecycle;
         this.data = data;
         this.active = active;
@@ -87,23 +83,23 @@ class TrialExecution {
         ActiveTrials.Entry entry = active.start(lease, claim.searchId(), props.leaseSeconds(), claimStartNanos);
         String name = "trial " + lease.trialId() + " attempt " + lease.attempt();
         try {
-            TrialEntity trial = underLease(name + ": load", entry, handBack,
-                    () -> trials.findById(lease.trialId()).orElseThrow());
+            // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
+            Map<String, Object> params = claim.params();
             SearchEntity search = underLease(name + ": load search", entry, handBack,
-                    () -> searches.findById(claim.searchId()).orElseThrow());
+                    () -> searchCache.get(claim.searchId()));
             publish(claim, TrialStatus.RUNNING, null);
-            if (search.getStatus() != SearchStatus.RUNNING) {
+            if (claim.searchStatus() != SearchStatus.RUNNING) {
                 end(claim, entry, handBack, new TrialOutcome(TrialOutcome.Ending.CANCELLED, List.of(), Double.NaN,
                         Double.NaN, null, Double.NaN, Double.NaN, 0,
-                        "search " + search.getStatus().name().toLowerCase()), null);
+                        "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
             }
             TrialSettings settings = TrialSettings.of(search.getSpec());
             EpochListener storeEpoch = m -> recordEpoch(claim, entry, handBack, m);
             // The pruner runs after the epoch is stored, so peers deciding later see this trial's row.
             PruningListener pruning = !settings.prunes() ? null : new PruningListener(
-                    settings.pruner().create(epochs(trial)), new LeasedPeerResults(peers.forSearch(claim.searchId()),
-                    name, entry, handBack), trial.getNumber(), storeEpoch);
+                    settings.pruner().create(epochs(params)), new LeasedPeerResults(peers.forSearch(claim.searchId()),
+                    name, entry, handBack), claim.number(), storeEpoch);
             EpochListener listener = pruning == null ? storeEpoch : pruning;
             BooleanSupplier stop = () -> entry.shouldStop() || handBack.getAsBoolean();
             TrialOutcome outcome;
@@ -111,12 +107,12 @@ class TrialExecution {
                 if (settings.folds() != null) {
                     List<PreparedData> folds = underLease(name + ": load data set", entry, handBack,
                             () -> data.folds(search.getDataset(), settings.folds(), search.getSeed()));
-                    outcome = crossValidatedRunner.run(trial.getParams(), folds, search.getSeed(), trial.getNumber(),
+                    outcome = crossValidatedRunner.run(params, folds, search.getSeed(), claim.number(),
                             listener, stop);
                 } else {
                     PreparedData prepared = underLease(name + ": load data set", entry, handBack,
                             () -> data.get(search.getDataset(), settings.validationFraction(), search.getSeed()));
-                    outcome = runner.run(trial.getParams(), prepared, search.getSeed(), trial.getNumber(), listener,
+                    outcome = runner.run(params, prepared, search.getSeed(), claim.number(), listener,
                             stop);
                 }
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
@@ -228,7 +224,7 @@ class TrialExecution {
     }
 
     /** The trial's epoch budget: ASHA's rungs lie below it. */
-    private static int epochs(TrialEntity trial) {
-        return ((Number) trial.getParams().get("epochs")).intValue();
+    private static int epochs(Map<String, Object> params) {
+        return ((Number) params.get("epochs")).intValue();
     }
 }

@@ -71,6 +71,19 @@ abstract class TrialQueueContract {
     }
 
     @Test
+    void aClaimBringsTheParametersAndTheSearchsStatus() {
+        long id = newSearch(2, null);
+        ClaimedTrial first = queue.claim("w", LEASE).orElseThrow();
+        assertThat(first.params()).containsEntry("hiddenUnits", 8);
+        assertThat(((Number) first.params().get("learningRate")).doubleValue()).isEqualTo(0.001);
+        assertThat(first.searchStatus()).isEqualTo(SearchStatus.RUNNING);
+        jdbc.update("UPDATE search SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE id = ?", id);
+        ClaimedTrial second = queue.claim("w", LEASE).orElseThrow();
+        assertThat(second.params()).containsEntry("hiddenUnits", 9);
+        assertThat(second.searchStatus()).isEqualTo(SearchStatus.CANCELLED);
+    }
+
+    @Test
     void claimsAlternateBetweenSearchesAndRunEachInOrder() {
         long a = newSearch(2, null);
         long b = newSearch(2, null);
