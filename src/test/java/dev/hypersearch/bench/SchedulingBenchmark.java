@@ -51,7 +51,7 @@ public final class SchedulingBenchmark {
     static final int WARM_UP = 300;
     static final int H2_THREADS = 8;
     static final int PG_PROCESSES = 4;
-    static final int PG_WARM_UP_ROUNDS = 3;
+    static int PG_WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 12);
     static int PG_THREADS = 8;
     static final int REAL_TRIALS = 16;
     static String H2_URL_OPTIONS = System.getProperty("h2.options", "");
@@ -213,7 +213,8 @@ public final class SchedulingBenchmark {
                     processes.add(startWorker(pg, "bench-pg-" + i, PG_THREADS));
                 }
                 processes.forEach(AppProcess::awaitWorkersStarted);
-                // Every JVM compiles the whole claim/train/report path first: warm all of them before measuring.
+                // Every JVM compiles the whole claim/train/report path first: warm all of them before measuring
+                // (with 3 rounds instead of 12 the new processes still ran half-compiled code: 2-3x the CPU).
                 for (int i = 0; i < PG_WARM_UP_ROUNDS; i++) {
                     pgSearch(pg, processes, Searches.trivial("warm-up", TRIALS), TRIALS);
                 }
