@@ -34,13 +34,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  * <li>H2, one process: the bare queue (claim + finish) and the full worker path (claim, load, train, epoch,
  * result, search bookkeeping) with 1 thread (baseline) and N threads. Target: >= 1,000 trials/s.</li>
- * <li>PostgreSQL, worker processes x 8 threads started from the class path: 1 process (baseline), then
- * 4 processes. Target: >= 500 trials/s with 4.</li>
+ * <li>PostgreSQL, 4 worker processes x 8 threads started from the class path, all warmed up first; then
+ * one of them alone (baseline, the others stopped). Target: >= 500 trials/s with 4.</li>
  * <li>Real trials (digits, 64-128-10, 20 epochs) on PostgreSQL with 1 then 2 processes of one worker each.</li>
  * </ol>
+ * Every figure is the best of 3 runs, with the CPU time it cost per trial (this process, or the worker
+ * processes and PostgreSQL's from /proc), and the rate that CPU cost allows on idle cores: on a shared
+ * machine the wall-clock rate also measures the neighbours.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.SchedulingBenchmark}
  * (needs the machine's PostgreSQL on 127.0.0.1:5432, database test). {@code -Dbench.args="h2"} or
- * {@code "pg"} runs one part.
+ * {@code "pg"} runs one part; {@code "pg 2"} runs the worker processes with 2 threads each.
  */
 public final class SchedulingBenchmark {
 
@@ -48,7 +51,7 @@ public final class SchedulingBenchmark {
     static final int WARM_UP = 300;
     static final int H2_THREADS = 8;
     static final int PG_PROCESSES = 4;
-    static final int PG_WARM_UP_ROUNDS = 3;
+    static int PG_WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 12);
     static int PG_THREADS = 8;
     static final int REAL_TRIALS = 16;
     static String H2_URL_OPTIONS = System.getProperty("h2.options", "");
@@ -210,7 +213,8 @@ public final class SchedulingBenchmark {
                     processes.add(startWorker(pg, "bench-pg-" + i, PG_THREADS));
                 }
                 processes.forEach(AppProcess::awaitWorkersStarted);
-                // Every JVM compiles the whole claim/train/report path first: warm all of them before measuring.
+                // Every JVM compiles the whole claim/train/report path first: warm all of them before measuring
+                // (with 3 rounds instead of 12 the new processes still ran half-compiled code: 2-3x the CPU).
                 for (int i = 0; i < PG_WARM_UP_ROUNDS; i++) {
                     pgSearch(pg, processes, Searches.trivial("warm-up", TRIALS), TRIALS);
                 }

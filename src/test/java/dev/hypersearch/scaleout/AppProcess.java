@@ -141,6 +141,9 @@ public final class AppProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(commonArgs(pg));
         args.add("--hypersearch.role=worker");
         args.add("--hypersearch.workers=" + threads);
+        // Connections are held only for short transactions: a few more than the threads is plenty, and the
+        // machine's PostgreSQL (max_connections 100) is shared with other test runs.
+        args.add("--spring.datasource.hikari.maximum-pool-size=" + Math.min(10, threads + 2));
         args.add("--server.port=0");
         args.addAll(List.of(more));
         return args;
@@ -149,7 +152,8 @@ public final class AppProcess implements AutoCloseable {
     public static List<String> commonArgs(Pg pg) {
         return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + pg.url(),
                 "--spring.datasource.username=" + Pg.USER, "--spring.flyway.schemas=" + pg.schema,
-                "--spring.jmx.enabled=false", "--hypersearch.poll-millis=50");
+                "--spring.jmx.enabled=false", "--hypersearch.poll-millis=50",
+                "--spring.datasource.hikari.minimum-idle=1");
     }
 
     public String name() {

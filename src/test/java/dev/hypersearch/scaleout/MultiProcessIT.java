@@ -55,6 +55,7 @@ class MultiProcessIT {
         List<String> args = new ArrayList<>(AppProcess.commonArgs(pg));
         args.add("--hypersearch.role=api");
         args.add("--server.port=" + apiPort);
+        args.add("--spring.datasource.hikari.maximum-pool-size=4");
         AppProcess p = AppProcess.startJar(pg.schema + "-" + name, args);
         all.add(p);
         return p;
