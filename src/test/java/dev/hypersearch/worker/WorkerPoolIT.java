@@ -39,6 +39,7 @@ class WorkerPoolIT {
     @Autowired TrialEpochRepository epochs;
     @Autowired SearchCompletions completions;
     @Autowired ApplicationEventPublisher events;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     long submit(Map<String, Object> raw) {
         SearchSpec spec = SearchSpec.parse(raw);
@@ -77,6 +78,11 @@ class WorkerPoolIT {
         TrialEntity best = trials.findById(search.getBestTrialId()).orElseThrow();
         assertThat(best.getValAccuracy()).isGreaterThanOrEqualTo(0.9);
         assertThat(rows).allMatch(t -> t.getValLoss() >= best.getValLoss() && t.getError() == null);
+        // The metrics the README promises: trials by outcome, their duration, the queue depth.
+        assertThat(meters.get("hypersearch.trials.finished").tag("outcome", "completed").counter().count())
+                .isGreaterThanOrEqualTo(4);
+        assertThat(meters.get("hypersearch.trial.duration").timer().count()).isGreaterThanOrEqualTo(4);
+        assertThat(meters.get("hypersearch.queue.depth").gauge().value()).isGreaterThanOrEqualTo(0);
     }
 
     @Test
