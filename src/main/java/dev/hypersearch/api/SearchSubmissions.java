@@ -53,8 +53,7 @@ public class SearchSubmissions {
         }
         int budget = spec.coarseToFine() == null ? count : Math.toIntExact(spec.coarseToFine().totalTrials());
         // Microseconds: what the database keeps, so the 201 body shows the same createdAt as later reads.
-        SearchEntity search = new SearchEntity(spec.name(), spec.dataset(), spec.strategy().wireName(), v.stored(),
-                spec.seed(), budget, spec.maxFailedTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        SearchEntity search = new SearchEntity(spec, v.stored(), budget, Instant.now().truncatedTo(ChronoUnit.MICROS));
         SearchEntity saved;
         Map<String, Object> sanity = spec.sanityCheck() ? SanityChecks.run(params.get(0), v.dataset(), spec.seed()) : null;
         if (sanity != null && !SanityChecks.passed(sanity)) {

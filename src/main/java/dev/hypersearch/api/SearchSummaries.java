@@ -60,7 +60,7 @@ public class SearchSummaries {
         SearchEntity search = find(id);
         List<SearchDetail.StageInfo> stageInfos = stages.findBySearchIdOrderByStage(id).stream()
                 .map(SearchSummaries::stageInfo).toList();
-        return new SearchDetail(summary(search), search.getSpec(), stageInfos, search.getSanityCheck());
+        return new SearchDetail(summary(search), search.getStoredSpec(), stageInfos, search.getSanityCheck());
     }
 
     /** The stage's space in canonical parameter order (PostgreSQL's JSONB does not keep key order). */

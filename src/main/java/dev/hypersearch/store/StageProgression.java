@@ -64,7 +64,7 @@ public class StageProgression {
             return Step.NOT_READY;
         }
         SearchEntity search = searches.findById(searchId).orElseThrow();
-        CoarseToFine plan = CoarseToFine.parse(search.getSpec().get("coarseToFine"));
+        CoarseToFine plan = search.searchSpec().coarseToFine();
         if (current >= plan.stages()) {
             return Step.LAST_STAGE;
         }

@@ -3,12 +3,12 @@ package dev.hypersearch.worker;
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.Lease;
 import dev.hypersearch.store.SearchChangedEvent;
-import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.StoredPeerResults;
@@ -85,7 +85,7 @@ class TrialExecution {
         try {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
             Map<String, Object> params = claim.params();
-            SearchEntity search = underLease(name + ": load search", entry, handBack,
+            SearchSettings settings = underLease(name + ": load search", entry, handBack,
                     () -> searchCache.get(claim.searchId()));
             publish(claim, TrialStatus.RUNNING, null);
             if (claim.searchStatus() != SearchStatus.RUNNING) {
@@ -94,7 +94,6 @@ class TrialExecution {
                         "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
             }
-            TrialSettings settings = TrialSettings.of(search.getSpec());
             EpochListener storeEpoch = m -> recordEpoch(claim, entry, handBack, m);
             // The pruner runs after the epoch is stored, so peers deciding later see this trial's row.
             PruningListener pruning = !settings.prunes() ? null : new PruningListener(
@@ -104,15 +103,16 @@ class TrialExecution {
             BooleanSupplier stop = () -> entry.shouldStop() || handBack.getAsBoolean();
             TrialOutcome outcome;
             try {
-                if (settings.folds() != null) {
+                if (settings.validation() instanceof Validation.KFold k) {
                     List<PreparedData> folds = underLease(name + ": load data set", entry, handBack,
-                            () -> data.folds(search.getDataset(), settings.folds(), search.getSeed()));
-                    outcome = crossValidatedRunner.run(params, folds, search.getSeed(), claim.number(),
+                            () -> data.folds(settings.dataset(), k.folds(), settings.seed()));
+                    outcome = crossValidatedRunner.run(params, folds, settings.seed(), claim.number(),
                             listener, stop);
                 } else {
+                    double fraction = ((Validation.Holdout) settings.validation()).fraction();
                     PreparedData prepared = underLease(name + ": load data set", entry, handBack,
-                            () -> data.get(search.getDataset(), settings.validationFraction(), search.getSeed()));
-                    outcome = runner.run(params, prepared, search.getSeed(), claim.number(), listener,
+                            () -> data.get(settings.dataset(), fraction, settings.seed()));
+                    outcome = runner.run(params, prepared, settings.seed(), claim.number(), listener,
                             stop);
                 }
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {

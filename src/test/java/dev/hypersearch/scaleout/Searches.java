@@ -71,7 +71,7 @@ public final class Searches {
                 ps.setString(1, spec.name());
                 ps.setString(2, spec.dataset());
                 ps.setString(3, spec.strategy().wireName());
-                ps.setString(4, JSON.writeValueAsString(Map.of("validationFraction", spec.validationFraction())));
+                ps.setString(4, JSON.writeValueAsString(raw)); // the spec as submitted, read back by workers
                 ps.setLong(5, spec.seed());
                 ps.setInt(6, params.size());
                 try (ResultSet rs = ps.executeQuery()) {

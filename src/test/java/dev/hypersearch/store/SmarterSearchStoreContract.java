@@ -50,8 +50,9 @@ abstract class SmarterSearchStoreContract {
         for (int i = 0; i < trialCount; i++) {
             params.add(Map.of("hiddenUnits", 8 + i));
         }
-        return lifecycle.create(new SearchEntity("s", "iris", "random", Map.of("strategy", "random"), 1L,
-                trialCount, null, Instant.now()), params).getId();
+        Map<String, Object> spec = Map.of("name", "s", "dataset", "iris", "strategy", "random", "maxTrials", trialCount,
+                "seed", 1);
+        return lifecycle.create(SearchEntities.of(spec, trialCount, Instant.now()), params).getId();
     }
 
     static final Map<String, Object> COARSE = Map.of("stages", 2, "trialsPerStage", 4, "topFraction", 0.5);
@@ -66,8 +67,9 @@ abstract class SmarterSearchStoreContract {
         for (int k = 0; k < first.trialCount(); k++) {
             params.add(first.paramsFor(k).asMap());
         }
-        SearchEntity s = new SearchEntity("c2f", "iris", "coarse-to-fine", Map.of("coarseToFine", COARSE), 5L,
-                (int) plan.totalTrials(), null, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Map<String, Object> spec = Map.of("name", "c2f", "dataset", "iris", "strategy", "coarse-to-fine", "seed", 5,
+                "coarseToFine", COARSE, "space", SPACE);
+        SearchEntity s = SearchEntities.of(spec, (int) plan.totalTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return lifecycle.createStaged(s, new StageTrials(1, 0, first.describe().space(), params)).getId();
     }
 

@@ -51,8 +51,12 @@ abstract class TrialQueueContract {
         List<Map<String, Object>> params = IntStream.range(0, trialCount)
                 .mapToObj(i -> Map.<String, Object>of("learningRate", 0.001 * (i + 1), "hiddenUnits", 8 + i))
                 .toList();
-        SearchEntity s = new SearchEntity("s", "iris", "grid", Map.of("strategy", "grid"), 1L, trialCount,
-                maxFailed, Instant.now());
+        Map<String, Object> spec = new java.util.HashMap<>(Map.of("name", "s", "dataset", "iris", "strategy", "grid",
+                "seed", 1));
+        if (maxFailed != null) {
+            spec.put("maxFailedTrials", maxFailed);
+        }
+        SearchEntity s = SearchEntities.of(spec, trialCount, Instant.now());
         return lifecycle.create(s, params).getId();
     }
 
