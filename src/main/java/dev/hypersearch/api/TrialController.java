@@ -58,9 +58,6 @@ public class TrialController {
 
     /** The epochs at which the search's pruner may stop this trial (ASHA's rungs below its epoch budget). */
     static List<Integer> rungEpochs(SearchEntity search, TrialEntity t) {
-        if (!(t.getParams().get("epochs") instanceof Number epochs)) {
-            return List.of();
-        }
-        return search.searchSpec().rungEpochs(epochs.intValue());
+        return search.searchSpec().rungEpochs(t.getParams().epochs());
     }
 }

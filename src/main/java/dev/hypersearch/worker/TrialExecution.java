@@ -3,6 +3,7 @@ package dev.hypersearch.worker;
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
@@ -23,7 +24,6 @@ import dev.hypersearch.trial.PruningListener;
 import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -84,7 +84,7 @@ class TrialExecution {
         String name = "trial " + lease.trialId() + " attempt " + lease.attempt();
         try {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
-            Map<String, Object> params = claim.params();
+            TrialParams params = claim.params();
             SearchSettings settings = underLease(name + ": load search", entry, handBack,
                     () -> searchCache.get(claim.searchId()));
             publish(claim, TrialStatus.RUNNING, null);
@@ -97,7 +97,7 @@ class TrialExecution {
             EpochListener storeEpoch = m -> recordEpoch(claim, entry, handBack, m);
             // The pruner runs after the epoch is stored, so peers deciding later see this trial's row.
             PruningListener pruning = !settings.prunes() ? null : new PruningListener(
-                    settings.pruner().create(epochs(params)), new LeasedPeerResults(peers.forSearch(claim.searchId()),
+                    settings.pruner().create(params.epochs()), new LeasedPeerResults(peers.forSearch(claim.searchId()),
                     name, entry, handBack), claim.number(), storeEpoch);
             EpochListener listener = pruning == null ? storeEpoch : pruning;
             BooleanSupplier stop = () -> entry.shouldStop() || handBack.getAsBoolean();
@@ -221,10 +221,5 @@ class TrialExecution {
     private void publish(ClaimedTrial claim, TrialStatus status, Integer epoch) {
         events.publishEvent(new TrialChangedEvent(claim.searchId(), claim.lease().trialId(), claim.number(),
                 status, epoch));
-    }
-
-    /** The trial's epoch budget: ASHA's rungs lie below it. */
-    private static int epochs(Map<String, Object> params) {
-        return ((Number) params.get("epochs")).intValue();
     }
 }

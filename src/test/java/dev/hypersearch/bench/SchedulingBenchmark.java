@@ -8,10 +8,10 @@ import dev.hypersearch.scaleout.Searches;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntities;
-import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialQueue;
@@ -136,9 +136,9 @@ public final class SchedulingBenchmark {
         Map<String, Object> raw = Searches.trivial("bench", trials);
         SearchSpec spec = SearchSpec.parse(raw);
         Strategy strategy = Strategies.create(spec);
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (long k = 0; k < strategy.trialCount(); k++) {
-            params.add(strategy.paramsFor(k).asMap());
+            params.add(strategy.paramsFor(k));
         }
         return ctx.getBean(SearchLifecycle.class).create(SearchEntities.of(raw, params.size(), Instant.now()), params)
                 .getId();

@@ -59,7 +59,7 @@ public final class Searches {
         Strategy strategy = Strategies.create(spec);
         List<String> params = new ArrayList<>();
         for (long k = 0; k < strategy.trialCount(); k++) {
-            Map<String, Object> p = new LinkedHashMap<>(strategy.paramsFor(k).asMap());
+            Map<String, Object> p = new LinkedHashMap<>(strategy.paramsFor(k).values());
             params.add(JSON.writeValueAsString(adjust.apply((int) k, p)));
         }
         return pg.with(c -> {

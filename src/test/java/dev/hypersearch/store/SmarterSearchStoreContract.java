@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypersearch.search.CoarseToFine;
 import dev.hypersearch.search.Space;
 import dev.hypersearch.search.StageStrategy;
+import dev.hypersearch.search.TestParams;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.pruning.PeerResults;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,9 +48,9 @@ abstract class SmarterSearchStoreContract {
     }
 
     long plainSearch(int trialCount) {
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (int i = 0; i < trialCount; i++) {
-            params.add(Map.of("hiddenUnits", 8 + i));
+            params.add(TestParams.defaultsWith("hiddenUnits", 8 + i));
         }
         Map<String, Object> spec = Map.of("name", "s", "dataset", "iris", "strategy", "random", "maxTrials", trialCount,
                 "seed", 1);
@@ -63,9 +65,9 @@ abstract class SmarterSearchStoreContract {
     long stagedSearch() {
         CoarseToFine plan = CoarseToFine.parse(COARSE);
         StageStrategy first = plan.stage(1, Space.parse(SPACE), 5L);
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (int k = 0; k < first.trialCount(); k++) {
-            params.add(first.paramsFor(k).asMap());
+            params.add(first.paramsFor(k));
         }
         Map<String, Object> spec = Map.of("name", "c2f", "dataset", "iris", "strategy", "coarse-to-fine", "seed", 5,
                 "coarseToFine", COARSE, "space", SPACE);
@@ -172,9 +174,9 @@ abstract class SmarterSearchStoreContract {
 
         // Top half of stage 1: trials 1 and 3; stage 2 samples within their span.
         List<Double> topRates = stage1.stream().filter(t -> t.getNumber() == 1 || t.getNumber() == 3)
-                .map(t -> ((Number) t.getParams().get("learningRate")).doubleValue()).sorted().toList();
+                .map(t -> t.getParams().learningRate()).sorted().toList();
         for (TrialEntity t : stage2) {
-            double lr = ((Number) t.getParams().get("learningRate")).doubleValue();
+            double lr = t.getParams().learningRate();
             assertThat(lr).isBetween(topRates.get(0), topRates.get(1));
         }
         Space narrowed = Space.parse(second.getSpace());

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStatus;
-import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochRepository;
 import dev.hypersearch.store.TrialRepository;
@@ -45,8 +46,8 @@ class WorkerPoolIT {
     long submit(Map<String, Object> raw) {
         SearchSpec spec = SearchSpec.parse(raw);
         Strategy strategy = Strategies.create(spec);
-        List<Map<String, Object>> params = new ArrayList<>();
-        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k).asMap()));
+        List<TrialParams> params = new ArrayList<>();
+        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k)));
         SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
