@@ -1,7 +1,7 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.TrialParams;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a spec would run. {@code seed} is the one used, drawn when the request gave none: submit the spec
@@ -9,6 +9,6 @@ import java.util.Map;
  */
 public record PreviewResponse(long trialCount, long totalEpochs, long seed, List<PreviewTrial> firstTrials) {
 
-    public record PreviewTrial(long number, Map<String, Object> params) {
+    public record PreviewTrial(long number, TrialParams params) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.trial.SanityCheck;
 import dev.hypersearch.trial.SanityReport;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ final class SanityChecks {
     private SanityChecks() {
     }
 
-    static Map<String, Object> run(Map<String, Object> firstParams, Dataset dataset, long seed) {
+    static Map<String, Object> run(TrialParams firstParams, Dataset dataset, long seed) {
         SanityReport r;
         try {
             r = SanityCheck.run(firstParams, dataset, seed);

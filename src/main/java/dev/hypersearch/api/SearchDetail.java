@@ -1,20 +1,39 @@
 package dev.hypersearch.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.hypersearch.search.SpaceParameter;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The summary plus the spec as stored: seed included, so the search can be replayed by resubmitting it.
+ * The summary plus the spec as stored: seed included, so the search can be replayed by resubmitting it. Clients
+ * show {@code spec} as text; what it means for tables and charts comes computed in {@code parameters} and
+ * {@code rungEpochs}.
  *
+ * @param parameters  what the space says about each catalogue parameter, in canonical order
+ * @param rungEpochs  the epochs at which the search's pruner may stop a trial (ASHA's rungs below the largest
+ *                    epochs of the space); empty for other pruners
  * @param stages      a coarse-to-fine search's stages so far, each with the space its trials were sampled
  *                    from; empty for other strategies
  * @param sanityCheck the sanity check's report when the spec asked for one: passed, failedCheck
  *                    (initialLoss | overfitSubset | null), initialLoss, expectedInitialLoss, finalTrainLoss,
  *                    message; null otherwise
  */
-public record SearchDetail(@JsonUnwrapped SearchSummary summary, Map<String, Object> spec, List<StageInfo> stages,
+public record SearchDetail(@JsonUnwrapped SearchSummary summary, Map<String, Object> spec,
+                           List<ParameterUse> parameters, List<Integer> rungEpochs, List<StageInfo> stages,
                            Map<String, Object> sanityCheck) {
+
+    /**
+     * One parameter of the search's space: whether it varies, on which axis to plot it ("value", "log" or
+     * "category"), a category axis's values as text, and its value when it does not vary.
+     */
+    public record ParameterUse(String name, boolean varying, String axis, List<String> categories, Object fixed) {
+
+        static List<ParameterUse> of(List<SpaceParameter> space) {
+            return space.stream().map(p -> new ParameterUse(p.name(), p.varying(), p.axis().wireName(),
+                    p.categories(), p.fixed())).toList();
+        }
+    }
 
     /** One coarse-to-fine stage: trial numbers {@code [firstTrial, firstTrial + trialCount)} and its space. */
     public record StageInfo(int stage, int firstTrial, int trialCount, Map<String, Object> space) {

@@ -5,6 +5,7 @@ import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.StageStrategy;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
@@ -47,14 +48,13 @@ public class SearchSubmissions {
         Strategy strategy = Strategies.create(spec);
         // The caps bound trialCount (random-cap, grid-cap), so the list and the int cast are safe.
         int count = Math.toIntExact(strategy.trialCount());
-        List<Map<String, Object>> params = new ArrayList<>(count);
+        List<TrialParams> params = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            params.add(strategy.paramsFor(k).asMap());
+            params.add(strategy.paramsFor(k));
         }
         int budget = spec.coarseToFine() == null ? count : Math.toIntExact(spec.coarseToFine().totalTrials());
         // Microseconds: what the database keeps, so the 201 body shows the same createdAt as later reads.
-        SearchEntity search = new SearchEntity(spec.name(), spec.dataset(), spec.strategy().wireName(), v.stored(),
-                spec.seed(), budget, spec.maxFailedTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        SearchEntity search = new SearchEntity(spec, v.stored(), budget, Instant.now().truncatedTo(ChronoUnit.MICROS));
         SearchEntity saved;
         Map<String, Object> sanity = spec.sanityCheck() ? SanityChecks.run(params.get(0), v.dataset(), spec.seed()) : null;
         if (sanity != null && !SanityChecks.passed(sanity)) {
@@ -78,7 +78,7 @@ public class SearchSubmissions {
         Preview preview = Preview.of(spec, PREVIEW_TRIALS);
         List<PreviewResponse.PreviewTrial> first = new ArrayList<>();
         for (int k = 0; k < preview.firstTrials().size(); k++) {
-            first.add(new PreviewResponse.PreviewTrial(k, preview.firstTrials().get(k).asMap()));
+            first.add(new PreviewResponse.PreviewTrial(k, preview.firstTrials().get(k)));
         }
         return new PreviewResponse(preview.trialCount(), preview.totalEpochs(), spec.seed(), first);
     }

@@ -1,6 +1,8 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Space;
+import dev.hypersearch.search.SpaceParameter;
 import dev.hypersearch.search.SpecException;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchRepository;
@@ -60,7 +62,10 @@ public class SearchSummaries {
         SearchEntity search = find(id);
         List<SearchDetail.StageInfo> stageInfos = stages.findBySearchIdOrderByStage(id).stream()
                 .map(SearchSummaries::stageInfo).toList();
-        return new SearchDetail(summary(search), search.getSpec(), stageInfos, search.getSanityCheck());
+        SearchSpec spec = search.searchSpec();
+        return new SearchDetail(summary(search), search.getStoredSpec(),
+                SearchDetail.ParameterUse.of(SpaceParameter.of(spec.space())), spec.rungEpochs(), stageInfos,
+                search.getSanityCheck());
     }
 
     /** The stage's space in canonical parameter order (PostgreSQL's JSONB does not keep key order). */

@@ -1,5 +1,7 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.SearchSpec;
+import dev.hypersearch.search.SpaceParameter;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochEntity;
@@ -73,7 +75,7 @@ public class TrialChartsController {
         SearchEntity search = searches.find(id);
 
         History history = history(id);
-        List<TrialCharts.SamplePoint> sample = sample(id, history.count, varying(search.getSpec()));
+        List<TrialCharts.SamplePoint> sample = sample(id, history.count, varying(search.searchSpec()));
         List<TrialCharts.Curve> curves = curves(id, topK, extra);
         return new TrialCharts(history.count, history.points(), sample, sample.size() < history.count, curves);
     }
@@ -179,15 +181,13 @@ public class TrialChartsController {
         return out;
     }
 
-    /** Parameters the spec gives a distribution (an object) rather than a fixed value, in spec order. */
-    static Set<String> varying(Map<String, Object> spec) {
+    /** The parameters the search's space varies (as the search's detail lists them), in canonical order. */
+    static Set<String> varying(SearchSpec spec) {
         Set<String> names = new LinkedHashSet<>();
-        if (spec != null && spec.get("space") instanceof Map<?, ?> space) {
-            space.forEach((k, v) -> {
-                if (v instanceof Map<?, ?>) {
-                    names.add(String.valueOf(k));
-                }
-            });
+        for (SpaceParameter p : SpaceParameter.of(spec.space())) {
+            if (p.varying()) {
+                names.add(p.name());
+            }
         }
         return names;
     }

@@ -1,6 +1,5 @@
 package dev.hypersearch.api;
 
-import dev.hypersearch.search.PrunerSpec;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochRepository;
@@ -59,10 +58,6 @@ public class TrialController {
 
     /** The epochs at which the search's pruner may stop this trial (ASHA's rungs below its epoch budget). */
     static List<Integer> rungEpochs(SearchEntity search, TrialEntity t) {
-        Object pruner = search.getSpec().get("pruner");
-        if (pruner == null || !(t.getParams().get("epochs") instanceof Number epochs)) {
-            return List.of();
-        }
-        return PrunerSpec.parse(pruner).create(epochs.intValue()).checkpoints();
+        return search.searchSpec().rungEpochs(t.getParams().epochs());
     }
 }

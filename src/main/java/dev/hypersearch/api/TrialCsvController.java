@@ -78,9 +78,7 @@ public class TrialCsvController {
 
     static List<Object> row(TrialEntity t) {
         List<Object> r = new ArrayList<>(List.of(t.getId(), t.getNumber(), t.getStatus()));
-        for (String name : MlpParameters.names()) {
-            r.add(t.getParams().get(name));
-        }
+        r.addAll(t.getParams().values().values()); // in canonical order, as the header names them
         r.addAll(Arrays.asList(t.getValLoss(), t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(),
                 t.getTrainLoss(), t.getEpochsRun(), t.getDurationMs(), t.getAttempt(), t.getWorkerId(),
                 t.getStartedAt(), t.getFinishedAt(), t.getError(), t.getStage(), t.getPruneRule(), t.getPruneEpoch(),

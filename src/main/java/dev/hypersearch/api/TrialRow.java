@@ -1,8 +1,8 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialStatus;
-import java.util.Map;
 
 /**
  * One leaderboard row: a trial's parameters and metrics. Metrics are null until (and unless) measured.
@@ -12,7 +12,7 @@ import java.util.Map;
  * @param pruning         where and why a PRUNED trial stopped; null otherwise
  * @param crossValidation mean and spread over folds of a cross-validated trial; null for a holdout
  */
-public record TrialRow(long id, int number, TrialStatus status, Map<String, Object> params, Double valLoss,
+public record TrialRow(long id, int number, TrialStatus status, TrialParams params, Double valLoss,
                        Double bestValLoss, Integer bestEpoch, Double valAccuracy, Double trainLoss,
                        Integer epochsRun, Long durationMs, int attempt, String workerId, String error, Integer stage,
                        PruningInfo pruning, CrossValidationInfo crossValidation) {

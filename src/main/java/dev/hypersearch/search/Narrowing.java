@@ -41,14 +41,14 @@ final class Narrowing {
         ranked.sort(Comparator.comparingDouble(StageResult::objective).thenComparingLong(StageResult::trialNumber));
         List<StageResult> top = ranked.subList(0, plan.topCount(ranked.size()));
 
+        List<Map<String, Object>> topValues = top.stream().map(r -> r.params().values()).toList();
         Map<String, Distribution> next = new LinkedHashMap<>();
         space.distributions().forEach((name, d) -> {
-            ParameterType type = MlpParameters.find(name).orElseThrow().type();
             List<Object> values = new ArrayList<>();
-            for (StageResult r : top) {
-                Object v = r.params().asMap().get(name);
+            for (Map<String, Object> trial : topValues) {
+                Object v = trial.get(name);
                 if (v != null) {
-                    values.add(canonical(type, v));
+                    values.add(v);
                 }
             }
             next.put(name, values.isEmpty() ? d : narrow(d, values));
@@ -112,13 +112,5 @@ final class Narrowing {
     private static long gridCeil(Distribution.IntRange r, long x) {
         long floor = gridFloor(r, x);
         return floor >= x ? floor : floor + r.step();
-    }
-
-    /** Stored parameters may come back from JSON as another number type (20 for 20.0); compare by canonical value. */
-    private static Object canonical(ParameterType type, Object v) {
-        if ((type == ParameterType.FLOAT || type == ParameterType.INT) && !(v instanceof Number)) {
-            return v;
-        }
-        return type.canonical(v);
     }
 }

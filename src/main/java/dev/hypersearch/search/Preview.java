@@ -56,7 +56,7 @@ public record Preview(long trialCount, List<TrialParams> firstTrials, long total
         }
         long total = 0;
         for (long k = 0; k < count; k++) {
-            total = Math.addExact(total, strategy.paramsFor(k).getInt(MlpParameters.EPOCHS));
+            total = Math.addExact(total, strategy.paramsFor(k).epochs());
         }
         return total;
     }

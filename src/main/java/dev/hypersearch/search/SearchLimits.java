@@ -7,6 +7,8 @@ package dev.hypersearch.search;
 public record SearchLimits(int maxRandomTrials, long maxGridSize) {
 
     public static final SearchLimits DEFAULT = new SearchLimits(10_000, 100_000);
+    /** No caps: for reading back a stored search, which keeps running whatever the service's limits are now. */
+    public static final SearchLimits NONE = new SearchLimits(Integer.MAX_VALUE, Long.MAX_VALUE);
 
     public SearchLimits {
         if (maxRandomTrials < 1 || maxGridSize < 1) {

@@ -53,6 +53,26 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
         return folds != null;
     }
 
+    /** How trials are scored: on a holdout, or by k-fold cross-validation. */
+    public Validation validation() {
+        return folds != null ? new Validation.KFold(folds) : new Validation.Holdout(validationFraction);
+    }
+
+    /** The largest epoch budget a trial of this search can have. */
+    public int largestEpochs() {
+        return Math.toIntExact(space.largestInt(MlpParameters.EPOCHS));
+    }
+
+    /** The epochs at which the pruner may stop a trial (ASHA's rungs below {@link #largestEpochs}); else empty. */
+    public List<Integer> rungEpochs() {
+        return pruner.create(largestEpochs()).checkpoints();
+    }
+
+    /** The rungs of one trial with this epoch budget (a trial's rungs lie below its own budget). */
+    public List<Integer> rungEpochs(int trialEpochs) {
+        return pruner.create(trialEpochs).checkpoints();
+    }
+
     /** Parses a whole spec (JSON bound to Map / List / Number / String / Boolean) with default limits. */
     public static SearchSpec parse(Map<String, ?> raw) {
         return parse(raw, SearchLimits.DEFAULT);
@@ -60,6 +80,14 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
 
     public static SearchSpec parse(Map<String, ?> raw, SearchLimits limits) {
         return SearchSpecParser.parse(raw, limits);
+    }
+
+    /**
+     * Reads back a stored spec: the same parser without the service's caps ({@link SearchLimits#NONE}), so a
+     * stored search keeps running whatever the limits are now. Accepts whatever a submission accepted.
+     */
+    public static SearchSpec fromStored(Map<String, ?> stored) {
+        return SearchSpecParser.parse(stored, SearchLimits.NONE);
     }
 
     /**

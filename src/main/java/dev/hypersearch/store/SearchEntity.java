@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.SearchSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,12 +9,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A submitted search: its spec as JSON plus the columns the list view filters and sorts by. */
+/**
+ * A submitted search: its spec as stored (JSON, for display and replay; read back typed by {@link #searchSpec})
+ * plus the columns the list view filters and sorts by.
+ */
 @Entity
 @Table(name = "search")
 public class SearchEntity {
@@ -29,8 +34,13 @@ public class SearchEntity {
     @Enumerated(EnumType.STRING)
     private SearchStatus status;
 
+    /** The spec as submitted, seed and defaults filled in; JSON-shaped plain values. */
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> spec;
+
+    /** {@link #spec} parsed, once per loaded entity. */
+    @Transient
+    private SearchSpec parsed;
 
     private long seed;
 
@@ -59,15 +69,19 @@ public class SearchEntity {
     protected SearchEntity() {
     }
 
-    public SearchEntity(String name, String dataset, String strategy, Map<String, Object> spec, long seed,
-                        int trialCount, Integer maxFailedTrials, Instant createdAt) {
-        this.name = name;
-        this.dataset = dataset;
-        this.strategy = strategy;
-        this.spec = spec;
-        this.seed = seed;
+    /**
+     * @param spec   the validated spec
+     * @param stored its stored form, which {@link SearchSpec#fromStored} reads back to {@code spec}
+     */
+    public SearchEntity(SearchSpec spec, Map<String, Object> stored, int trialCount, Instant createdAt) {
+        this.name = spec.name();
+        this.dataset = spec.dataset();
+        this.strategy = spec.strategy().wireName();
+        this.spec = stored;
+        this.parsed = spec;
+        this.seed = spec.seed();
         this.trialCount = trialCount;
-        this.maxFailedTrials = maxFailedTrials;
+        this.maxFailedTrials = spec.maxFailedTrials();
         this.createdAt = createdAt;
         this.status = SearchStatus.RUNNING;
     }
@@ -90,7 +104,16 @@ public class SearchEntity {
     public String getDataset() { return dataset; }
     public String getStrategy() { return strategy; }
     public SearchStatus getStatus() { return status; }
-    public Map<String, Object> getSpec() { return spec; }
+    /** The spec as stored, for display and replay only: read it through {@link #searchSpec}. */
+    public Map<String, Object> getStoredSpec() { return spec; }
+
+    /** The typed spec, parsed from its stored form without today's limits (a stored search keeps running). */
+    public SearchSpec searchSpec() {
+        if (parsed == null) {
+            parsed = SearchSpec.fromStored(spec);
+        }
+        return parsed;
+    }
     public long getSeed() { return seed; }
     public int getTrialCount() { return trialCount; }
     public Integer getMaxFailedTrials() { return maxFailedTrials; }

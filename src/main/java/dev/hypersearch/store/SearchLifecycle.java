@@ -1,7 +1,7 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialParams;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +33,7 @@ public class SearchLifecycle {
 
     /** Creates the search and all its trials QUEUED in one transaction: nothing half-submitted survives a crash. */
     @Transactional
-    public SearchEntity create(SearchEntity search, List<Map<String, Object>> trialParams) {
+    public SearchEntity create(SearchEntity search, List<TrialParams> trialParams) {
         SearchEntity saved = searches.save(search);
         inserts.trials(saved.getId(), 0, null, trialParams, saved.getCreatedAt());
         return saved;

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -64,7 +63,7 @@ public class StageProgression {
             return Step.NOT_READY;
         }
         SearchEntity search = searches.findById(searchId).orElseThrow();
-        CoarseToFine plan = CoarseToFine.parse(search.getSpec().get("coarseToFine"));
+        CoarseToFine plan = search.searchSpec().coarseToFine();
         if (current >= plan.stages()) {
             return Step.LAST_STAGE;
         }
@@ -76,9 +75,9 @@ public class StageProgression {
         SearchStageEntity row = stages.findById(new SearchStageEntity.Key(searchId, current)).orElseThrow();
         Space next = plan.nextSpace(Space.parse(row.getSpace()), results);
         StageStrategy strategy = plan.stage(current + 1, next, search.getSeed());
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (long k = 0; k < strategy.trialCount(); k++) {
-            params.add(strategy.paramsFor(k).asMap());
+            params.add(strategy.paramsFor(k));
         }
         StageSpace d = strategy.describe();
         inserts.stage(searchId, new StageTrials(d.stage(), Math.toIntExact(d.firstTrial()), d.space(), params),
@@ -101,7 +100,7 @@ public class StageProgression {
         List<StageResult> results = new ArrayList<>();
         for (TrialEntity t : trials.findBySearchIdAndStageAndStatus(searchId, stage, TrialStatus.COMPLETED)) {
             if (t.getValLoss() != null && Double.isFinite(t.getValLoss())) {
-                results.add(new StageResult(t.getNumber(), TrialParams.of(t.getParams()), t.getValLoss()));
+                results.add(new StageResult(t.getNumber(), t.getParams(), t.getValLoss()));
             }
         }
         return results;

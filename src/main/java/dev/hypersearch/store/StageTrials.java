@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialParams;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
  * One coarse-to-fine stage to insert: its space in spec form and its trials' parameters, numbered
  * {@code firstTrial, firstTrial + 1, ...} in list order.
  */
-public record StageTrials(int stage, int firstTrial, Map<String, Object> space, List<Map<String, Object>> params) {
+public record StageTrials(int stage, int firstTrial, Map<String, Object> space, List<TrialParams> params) {
 
     public StageTrials {
         if (params.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialParams;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -33,7 +33,7 @@ public class TrialEntity {
     private int number;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> params;
+    private TrialParams params;
 
     @Enumerated(EnumType.STRING)
     private TrialStatus status;
@@ -89,11 +89,11 @@ public class TrialEntity {
     protected TrialEntity() {
     }
 
-    public TrialEntity(long searchId, int number, Map<String, Object> params, Instant queuedAt) {
+    public TrialEntity(long searchId, int number, TrialParams params, Instant queuedAt) {
         this(searchId, number, null, params, queuedAt);
     }
 
-    public TrialEntity(long searchId, int number, Integer stage, Map<String, Object> params, Instant queuedAt) {
+    public TrialEntity(long searchId, int number, Integer stage, TrialParams params, Instant queuedAt) {
         this.searchId = searchId;
         this.number = number;
         this.stage = stage;
@@ -105,7 +105,7 @@ public class TrialEntity {
     public Long getId() { return id; }
     public long getSearchId() { return searchId; }
     public int getNumber() { return number; }
-    public Map<String, Object> getParams() { return params; }
+    public TrialParams getParams() { return params; }
     public TrialStatus getStatus() { return status; }
     public Double getValLoss() { return valLoss; }
     public Double getBestValLoss() { return bestValLoss; }

@@ -1,9 +1,9 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialParams;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ class TrialInserts {
         this.entityManager = entityManager;
     }
 
-    void trials(long searchId, int firstNumber, Integer stage, List<Map<String, Object>> params, Instant now) {
+    void trials(long searchId, int firstNumber, Integer stage, List<TrialParams> params, Instant now) {
         for (int k = 0; k < params.size(); k++) {
             entityManager.persist(new TrialEntity(searchId, firstNumber + k, stage, params.get(k), now));
             if (k % FLUSH_EVERY == FLUSH_EVERY - 1) {

@@ -1,15 +1,14 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialParams;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +43,6 @@ public class TrialQueue {
     private static final String CLAIM_H2 = "SELECT " + CLAIMED_COLUMNS + " FROM trial USE INDEX (trial_claim)"
             + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private volatile Boolean h2;
@@ -71,7 +69,7 @@ public class TrialQueue {
     public Optional<ClaimedTrial> claim(String workerId, int leaseSeconds) {
         List<ClaimedTrial> rows = jdbc.query(isH2() ? CLAIM_H2 : CLAIM, (rs, i) -> new ClaimedTrial(
                 new Lease(rs.getLong(1), workerId, rs.getInt(4) + 1), rs.getLong(2), rs.getInt(3),
-                JSON.readValue(rs.getString(5), PARAMS), SearchStatus.valueOf(rs.getString(6))));
+                JSON.readValue(rs.getString(5), TrialParams.class), SearchStatus.valueOf(rs.getString(6))));
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -7,9 +7,9 @@ import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
 import dev.hypersearch.nn.TrainingRun;
+import dev.hypersearch.search.TrialParams;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,7 +33,7 @@ public final class CrossValidatedRunner {
      * @param folds    from {@link DataPreparation#kFold}
      * @param listener gets the mean over folds of each epoch's metrics; may be null
      */
-    public TrialOutcome run(Map<String, Object> params, List<PreparedData> folds, long searchSeed, int trialNumber,
+    public TrialOutcome run(TrialParams params, List<PreparedData> folds, long searchSeed, int trialNumber,
                             EpochListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         try {
@@ -47,7 +47,7 @@ public final class CrossValidatedRunner {
         }
     }
 
-    private TrialOutcome train(Map<String, Object> params, List<PreparedData> folds, long searchSeed, int trialNumber,
+    private TrialOutcome train(TrialParams params, List<PreparedData> folds, long searchSeed, int trialNumber,
                                EpochListener listener, BooleanSupplier cancelled, long start) {
         if (folds.size() < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds.size());

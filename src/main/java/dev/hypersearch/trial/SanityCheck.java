@@ -11,9 +11,8 @@ import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
 import dev.hypersearch.nn.TrainingRun;
-import java.util.HashMap;
+import dev.hypersearch.search.TrialParams;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -52,25 +51,22 @@ public final class SanityCheck {
     }
 
     /** Checks trial 0's parameters on {@code dataset} with the search seed, on the fastest GEMM. */
-    public static SanityReport run(Map<String, Object> params, Dataset dataset, long seed) {
+    public static SanityReport run(TrialParams params, Dataset dataset, long seed) {
         return new SanityCheck(Gemms.fastest()).check(params, dataset, seed);
     }
 
-    public SanityReport check(Map<String, Object> params, Dataset dataset, long seed) {
+    public SanityReport check(TrialParams params, Dataset dataset, long seed) {
         PreparedData subset = subset(dataset, seed);
         long weightsSeed = TrialConfigs.trialSeed(seed, 0);
 
-        Map<String, Object> small = new HashMap<>(params);
-        small.put("init", "small_random");
+        TrialParams small = params.withInit(TrialParams.Init.small_random);
         NetworkConfig smallConfig = TrialConfigs.network(small, subset);
         double initialLoss = Network.create(smallConfig, gemm, new SplittableRandom(weightsSeed))
                 .evaluate(subset.train()).loss();
         double expected = expectedInitialLoss(subset);
         boolean initialOk = !subset.classification() || initialLossAcceptable(initialLoss, expected);
 
-        Map<String, Object> fit = new HashMap<>(params);
-        fit.put("l2", 0.0);
-        fit.put("epochs", Math.max(MIN_EPOCHS, TrialConfigs.integer(params, "epochs")));
+        TrialParams fit = params.withL2(0).withEpochs(Math.max(MIN_EPOCHS, params.epochs()));
         TrainingConfig training = TrialConfigs.training(fit, seed, 0, 0);
         TrainingRun run = new Trainer(gemm).start(TrialConfigs.network(fit, subset), training, subset.train(),
                 subset.train(), null);
@@ -125,7 +121,7 @@ public final class SanityCheck {
     }
 
     private static String message(String failed, PreparedData subset, double initialLoss, double expected,
-                                  double configuredInitialLoss, Map<String, Object> params, TrainingResult result,
+                                  double configuredInitialLoss, TrialParams params, TrainingResult result,
                                   double finalLoss, double maxFinal) {
         int n = subset.train().size();
         StringBuilder m = new StringBuilder(failed == null ? "sanity check passed" : "sanity check failed: " + failed);
@@ -135,11 +131,11 @@ public final class SanityCheck {
                             + " within %.4f%s", initialLoss, chance, expected, INITIAL_LOSS_TOLERANCE * expected,
                     INITIAL_LOSS.equals(failed) ? " (the loss, the labels or the output layer look wrong)" : ""));
         }
-        m.append(String.format(Locale.ROOT, "; with init %s the initial loss is %.4f", params.get("init"),
+        m.append(String.format(Locale.ROOT, "; with init %s the initial loss is %.4f", params.init(),
                 configuredInitialLoss));
         if (result.outcome() == TrainingResult.Outcome.DIVERGED) {
             m.append(String.format(Locale.ROOT, "; training on %d examples diverged (%s): learning rate %s is too"
-                    + " high for %s", n, result.message(), params.get("learningRate"), params.get("optimizer")));
+                    + " high for %s", n, result.message(), params.learningRate(), params.optimizer()));
         } else {
             EpochMetrics last = result.curve().get(result.curve().size() - 1);
             m.append(String.format(Locale.ROOT, "; train loss on %d examples after %d epochs is %.4g, needed below"

@@ -6,21 +6,18 @@ import dev.hypersearch.nn.Loss;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.OptimizerConfig;
 import dev.hypersearch.nn.TrainingConfig;
+import dev.hypersearch.search.TrialParams;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
-/**
- * Turns one trial's parameters (the search catalogue's names, every one present: the spec fills in
- * defaults) into the engine's network and training configuration.
- */
+/** Turns one trial's parameters into the engine's network and training configuration. */
 public final class TrialConfigs {
 
     private TrialConfigs() {
     }
 
-    public static NetworkConfig network(Map<String, Object> p, PreparedData data) {
+    public static NetworkConfig network(TrialParams p, PreparedData data) {
         int outputs;
         Loss loss;
         if (!data.classification()) {
@@ -33,24 +30,20 @@ public final class TrialConfigs {
             outputs = data.numClasses();
             loss = Loss.SOFTMAX_CROSS_ENTROPY;
         }
-        List<Integer> hidden = Collections.nCopies(integer(p, "hiddenLayers"), integer(p, "hiddenUnits"));
-        return new NetworkConfig(data.numFeatures(), hidden, outputs, Activation.parse(string(p, "activation")),
-                number(p, "leakySlope"), number(p, "eluAlpha"), Initializer.parse(string(p, "init")),
-                bool(p, "batchNorm"), loss);
+        List<Integer> hidden = Collections.nCopies(p.hiddenLayers(), p.hiddenUnits());
+        return new NetworkConfig(data.numFeatures(), hidden, outputs, activation(p.activation()), p.leakySlope(),
+                p.eluAlpha(), initializer(p.init()), p.batchNorm(), loss);
     }
 
-    public static TrainingConfig training(Map<String, Object> p, long searchSeed, int trialNumber,
-                                          int earlyStoppingPatience) {
-        double lr = number(p, "learningRate");
-        OptimizerConfig optimizer = switch (string(p, "optimizer")) {
-            case "sgd" -> OptimizerConfig.sgd(lr);
-            case "momentum" -> OptimizerConfig.momentum(lr, number(p, "momentum"));
-            case "adam" -> new OptimizerConfig(OptimizerConfig.Kind.ADAM, lr, number(p, "momentum"),
-                    number(p, "beta1"), number(p, "beta2"), 1e-8);
-            default -> throw new IllegalArgumentException("unknown optimizer " + p.get("optimizer"));
+    public static TrainingConfig training(TrialParams p, long searchSeed, int trialNumber, int earlyStoppingPatience) {
+        double lr = p.learningRate();
+        OptimizerConfig optimizer = switch (p.optimizer()) {
+            case sgd -> OptimizerConfig.sgd(lr);
+            case momentum -> OptimizerConfig.momentum(lr, p.momentum());
+            case adam -> new OptimizerConfig(OptimizerConfig.Kind.ADAM, lr, p.momentum(), p.beta1(), p.beta2(), 1e-8);
         };
-        return new TrainingConfig(integer(p, "epochs"), integer(p, "batchSize"), optimizer, number(p, "l2"),
-                trialSeed(searchSeed, trialNumber), earlyStoppingPatience);
+        return new TrainingConfig(p.epochs(), p.batchSize(), optimizer, p.l2(), trialSeed(searchSeed, trialNumber),
+                earlyStoppingPatience);
     }
 
     /** Each trial's initialization and shuffling seed: a function of (search seed, trial number) only. */
@@ -58,28 +51,24 @@ public final class TrialConfigs {
         return new SplittableRandom(searchSeed ^ (0x9E3779B97F4A7C15L * (trialNumber + 1L))).nextLong();
     }
 
-    private static Object required(Map<String, Object> p, String name) {
-        Object v = p.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("trial parameter '" + name + "' is missing");
-        }
-        return v;
+    static Activation activation(TrialParams.Activation a) {
+        return switch (a) {
+            case sigmoid -> Activation.SIGMOID;
+            case tanh -> Activation.TANH;
+            case relu -> Activation.RELU;
+            case leaky_relu -> Activation.LEAKY_RELU;
+            case prelu -> Activation.PRELU;
+            case elu -> Activation.ELU;
+            case linear -> Activation.LINEAR;
+        };
     }
 
-    static double number(Map<String, Object> p, String name) {
-        return ((Number) required(p, name)).doubleValue();
-    }
-
-    static int integer(Map<String, Object> p, String name) {
-        return Math.toIntExact(((Number) required(p, name)).longValue());
-    }
-
-    static String string(Map<String, Object> p, String name) {
-        return required(p, name).toString();
-    }
-
-    static boolean bool(Map<String, Object> p, String name) {
-        Object v = required(p, name);
-        return v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
+    static Initializer initializer(TrialParams.Init i) {
+        return switch (i) {
+            case zeros -> Initializer.ZEROS;
+            case small_random -> Initializer.SMALL_RANDOM;
+            case xavier -> Initializer.XAVIER;
+            case he -> Initializer.HE;
+        };
     }
 }

@@ -5,8 +5,8 @@ import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingResult;
+import dev.hypersearch.search.TrialParams;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +21,7 @@ public final class TrialRunner {
         this.gemm = gemm;
     }
 
-    public TrialOutcome run(Map<String, Object> params, PreparedData data, long searchSeed, int trialNumber,
+    public TrialOutcome run(TrialParams params, PreparedData data, long searchSeed, int trialNumber,
                             EpochListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         TrainingResult result;

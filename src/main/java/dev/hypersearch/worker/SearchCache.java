@@ -1,15 +1,15 @@
 package dev.hypersearch.worker;
 
-import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The searches this process's workers are running, read once each: a trial needs its search's dataset, seed
- * and spec, which never change, so the worker does not read the search row again for every trial (that read
- * was the largest cost of a short trial). The search's status, which does change, comes with each claim.
+ * The settings of the searches this process's workers are running, read once each: a trial needs its search's
+ * dataset, seed, validation and pruner, which never change, so the worker does not read and parse the search
+ * row again for every trial (that read was the largest cost of a short trial). The search's status, which does
+ * change, comes with each claim.
  */
 @Component
 class SearchCache {
@@ -17,9 +17,9 @@ class SearchCache {
     private static final int CAPACITY = 64;
 
     private final SearchRepository searches;
-    private final Map<Long, SearchEntity> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+    private final Map<Long, SearchSettings> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, SearchEntity> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, SearchSettings> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -28,18 +28,17 @@ class SearchCache {
         this.searches = searches;
     }
 
-    /** The search as first read by this process: use it for its immutable fields only, not its status. */
-    SearchEntity get(long searchId) {
+    SearchSettings get(long searchId) {
         synchronized (cache) {
-            SearchEntity hit = cache.get(searchId);
+            SearchSettings hit = cache.get(searchId);
             if (hit != null) {
                 return hit;
             }
         }
-        SearchEntity search = searches.findById(searchId).orElseThrow();
+        SearchSettings settings = SearchSettings.of(searches.findById(searchId).orElseThrow().searchSpec());
         synchronized (cache) {
-            cache.put(searchId, search);
+            cache.put(searchId, settings);
         }
-        return search;
+        return settings;
     }
 }

@@ -3,12 +3,13 @@ package dev.hypersearch.worker;
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.Lease;
 import dev.hypersearch.store.SearchChangedEvent;
-import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.StoredPeerResults;
@@ -23,7 +24,6 @@ import dev.hypersearch.trial.PruningListener;
 import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -84,8 +84,8 @@ class TrialExecution {
         String name = "trial " + lease.trialId() + " attempt " + lease.attempt();
         try {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
-            Map<String, Object> params = claim.params();
-            SearchEntity search = underLease(name + ": load search", entry, handBack,
+            TrialParams params = claim.params();
+            SearchSettings settings = underLease(name + ": load search", entry, handBack,
                     () -> searchCache.get(claim.searchId()));
             publish(claim, TrialStatus.RUNNING, null);
             if (claim.searchStatus() != SearchStatus.RUNNING) {
@@ -94,25 +94,25 @@ class TrialExecution {
                         "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
             }
-            TrialSettings settings = TrialSettings.of(search.getSpec());
             EpochListener storeEpoch = m -> recordEpoch(claim, entry, handBack, m);
             // The pruner runs after the epoch is stored, so peers deciding later see this trial's row.
             PruningListener pruning = !settings.prunes() ? null : new PruningListener(
-                    settings.pruner().create(epochs(params)), new LeasedPeerResults(peers.forSearch(claim.searchId()),
+                    settings.pruner().create(params.epochs()), new LeasedPeerResults(peers.forSearch(claim.searchId()),
                     name, entry, handBack), claim.number(), storeEpoch);
             EpochListener listener = pruning == null ? storeEpoch : pruning;
             BooleanSupplier stop = () -> entry.shouldStop() || handBack.getAsBoolean();
             TrialOutcome outcome;
             try {
-                if (settings.folds() != null) {
+                if (settings.validation() instanceof Validation.KFold k) {
                     List<PreparedData> folds = underLease(name + ": load data set", entry, handBack,
-                            () -> data.folds(search.getDataset(), settings.folds(), search.getSeed()));
-                    outcome = crossValidatedRunner.run(params, folds, search.getSeed(), claim.number(),
+                            () -> data.folds(settings.dataset(), k.folds(), settings.seed()));
+                    outcome = crossValidatedRunner.run(params, folds, settings.seed(), claim.number(),
                             listener, stop);
                 } else {
+                    double fraction = ((Validation.Holdout) settings.validation()).fraction();
                     PreparedData prepared = underLease(name + ": load data set", entry, handBack,
-                            () -> data.get(search.getDataset(), settings.validationFraction(), search.getSeed()));
-                    outcome = runner.run(params, prepared, search.getSeed(), claim.number(), listener,
+                            () -> data.get(settings.dataset(), fraction, settings.seed()));
+                    outcome = runner.run(params, prepared, settings.seed(), claim.number(), listener,
                             stop);
                 }
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
@@ -221,10 +221,5 @@ class TrialExecution {
     private void publish(ClaimedTrial claim, TrialStatus status, Integer epoch) {
         events.publishEvent(new TrialChangedEvent(claim.searchId(), claim.lease().trialId(), claim.number(),
                 status, epoch));
-    }
-
-    /** The trial's epoch budget: ASHA's rungs lie below it. */
-    private static int epochs(Map<String, Object> params) {
-        return ((Number) params.get("epochs")).intValue();
     }
 }

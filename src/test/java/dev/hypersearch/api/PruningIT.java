@@ -28,6 +28,8 @@ class PruningIT extends WorkersIT {
         assertThat(search.get("progress").get("running").asLong()).isZero();
         assertThat(search.get("progress").get("queued").asLong()).isZero();
         assertThat(search.get("spec").get("pruner").get("asha").get("eta").asInt()).isEqualTo(3);
+        assertThat(search.get("rungEpochs").valueStream().map(JsonNode::asInt).toList())
+                .as("rungs 1, 3 below the space's 9 epochs").containsExactly(1, 3);
 
         List<JsonNode> rows = trials(id);
         assertThat(rows).hasSize(15);
@@ -71,6 +73,7 @@ class PruningIT extends WorkersIT {
         spec.put("maxTrials", 10);
         spec.put("pruner", Map.of("median", Map.of("warmupEpochs", 2, "startupTrials", 2)));
         JsonNode search = run(spec, "COMPLETED");
+        assertThat(search.get("rungEpochs")).as("the median rule may stop a trial at any epoch").isEmpty();
         List<JsonNode> rows = trials(search.get("id").asLong());
         assertThat(rows).hasSize(10)
                 .allMatch(t -> List.of("COMPLETED", "PRUNED").contains(t.get("status").asString()));

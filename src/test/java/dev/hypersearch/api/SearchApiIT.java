@@ -104,6 +104,41 @@ class SearchApiIT extends ApiIT {
     }
 
     @Test
+    void theDetailSaysWhichParametersTheSpaceVariesAndOnWhatAxis() {
+        Map<String, Object> spec = randomSpec("axes", 2, 5, Map.of(
+                "learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 1e-1, "log", true)),
+                "hiddenUnits", Map.of("intRange", Map.of("min", 4, "max", 64)),
+                "batchSize", Map.of("choice", List.of(1, 1000)),
+                "activation", Map.of("choice", List.of("relu", "tanh")),
+                "optimizer", Map.of("choice", List.of("sgd")), "epochs", 2));
+        JsonNode detail = http.get("/api/searches/" + submit(spec)).json();
+        JsonNode parameters = detail.get("parameters");
+        List<String> names = new ArrayList<>();
+        Map<String, JsonNode> by = new LinkedHashMap<>();
+        parameters.forEach(p -> {
+            names.add(p.get("name").asString());
+            by.put(p.get("name").asString(), p);
+        });
+        assertThat(names).as("every catalogue parameter, in canonical order")
+                .containsExactlyElementsOf(dev.hypersearch.search.MlpParameters.names());
+        assertThat(by.get("learningRate").get("varying").asBoolean()).isTrue();
+        assertThat(by.get("learningRate").get("axis").asString()).isEqualTo("log");
+        assertThat(by.get("learningRate").get("fixed").isNull()).isTrue();
+        assertThat(by.get("hiddenUnits").get("axis").asString()).isEqualTo("value");
+        assertThat(by.get("batchSize").get("axis").asString()).as("a choice spanning 1000x").isEqualTo("log");
+        assertThat(by.get("activation").get("axis").asString()).isEqualTo("category");
+        assertThat(by.get("activation").get("categories").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("relu", "tanh");
+        assertThat(by.get("optimizer").get("varying").asBoolean()).as("a choice of one").isFalse();
+        assertThat(by.get("optimizer").get("fixed").asString()).isEqualTo("sgd");
+        assertThat(by.get("epochs").get("varying").asBoolean()).isFalse();
+        assertThat(by.get("epochs").get("fixed").asInt()).isEqualTo(2);
+        assertThat(by.get("momentum").get("fixed").asDouble()).as("left out: its default").isEqualTo(0.9);
+        assertThat(by.get("momentum").get("categories").isNull()).isTrue();
+        assertThat(detail.get("rungEpochs")).as("no pruner").isEmpty();
+    }
+
+    @Test
     void previewCountsTrialsAndEpochsAndCreatesNothing() {
         long searches = count("search");
         long trials = count("trial");

@@ -8,9 +8,10 @@ import dev.hypersearch.scaleout.Searches;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.SearchChangedEvent;
-import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialQueue;
@@ -132,15 +133,15 @@ public final class SchedulingBenchmark {
     }
 
     static long createSearch(ConfigurableApplicationContext ctx, int trials) {
-        SearchSpec spec = SearchSpec.parse(Searches.trivial("bench", trials));
+        Map<String, Object> raw = Searches.trivial("bench", trials);
+        SearchSpec spec = SearchSpec.parse(raw);
         Strategy strategy = Strategies.create(spec);
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (long k = 0; k < strategy.trialCount(); k++) {
-            params.add(strategy.paramsFor(k).asMap());
+            params.add(strategy.paramsFor(k));
         }
-        return ctx.getBean(SearchLifecycle.class).create(new SearchEntity(spec.name(), spec.dataset(),
-                spec.strategy().wireName(), Map.of("validationFraction", spec.validationFraction()), spec.seed(),
-                params.size(), null, Instant.now()), params).getId();
+        return ctx.getBean(SearchLifecycle.class).create(SearchEntities.of(raw, params.size(), Instant.now()), params)
+                .getId();
     }
 
     /** Claims and finishes every queued trial with the given number of threads, no training. */

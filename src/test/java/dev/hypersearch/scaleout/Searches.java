@@ -59,7 +59,7 @@ public final class Searches {
         Strategy strategy = Strategies.create(spec);
         List<String> params = new ArrayList<>();
         for (long k = 0; k < strategy.trialCount(); k++) {
-            Map<String, Object> p = new LinkedHashMap<>(strategy.paramsFor(k).asMap());
+            Map<String, Object> p = new LinkedHashMap<>(strategy.paramsFor(k).values());
             params.add(JSON.writeValueAsString(adjust.apply((int) k, p)));
         }
         return pg.with(c -> {
@@ -71,7 +71,7 @@ public final class Searches {
                 ps.setString(1, spec.name());
                 ps.setString(2, spec.dataset());
                 ps.setString(3, spec.strategy().wireName());
-                ps.setString(4, JSON.writeValueAsString(Map.of("validationFraction", spec.validationFraction())));
+                ps.setString(4, JSON.writeValueAsString(raw)); // the spec as submitted, read back by workers
                 ps.setLong(5, spec.seed());
                 ps.setInt(6, params.size());
                 try (ResultSet rs = ps.executeQuery()) {

@@ -110,7 +110,7 @@ class CoarseToFineTest {
     void neverWiderThanTheStageSpaceAndIntRangesStayOnTheirGrid() {
         List<StageResult> odd = List.of(
                 result(0, 0.1, 0.5, -1.0, 50, "relu", true),   // lr and l2 outside the space, 50 off the grid
-                result(1, 0.2, 2e-3, 0.003, 99, "swish", true)); // an unknown choice value is ignored
+                result(1, 0.2, 2e-3, 0.003, 99, "linear", true)); // a value outside the choice is ignored
         Space next = new CoarseToFine(2, 2, 1.0).nextSpace(space(), odd);
         assertThat(next.get("learningRate")).isEqualTo(new FloatRange(2e-3, 1e-1, true, null));
         assertThat(next.get("l2")).isEqualTo(new FloatRange(0.0, 0.003, false, null));
@@ -156,14 +156,14 @@ class CoarseToFineTest {
         List<StageResult> results = new ArrayList<>();
         for (long k = 0; k < 8; k++) {
             TrialParams p = stage1.paramsFor(k);
-            double objective = Math.abs(Math.log10(p.getDouble("learningRate")) + 2)
-                    + ("elu".equals(p.getString("activation")) ? 0 : 0.5);
+            double objective = Math.abs(Math.log10(p.learningRate()) + 2)
+                    + ("elu".equals(p.activation().name()) ? 0 : 0.5);
             results.add(new StageResult(stage1.trialNumber(k), p, objective));
         }
         Space second = QUARTER.nextSpace(first, results);
         List<StageResult> top = results.stream().sorted(Comparator.comparingDouble(StageResult::objective)).limit(2).toList();
-        double lo = top.stream().mapToDouble(r -> r.params().getDouble("learningRate")).min().orElseThrow();
-        double hi = top.stream().mapToDouble(r -> r.params().getDouble("learningRate")).max().orElseThrow();
+        double lo = top.stream().mapToDouble(r -> r.params().learningRate()).min().orElseThrow();
+        double hi = top.stream().mapToDouble(r -> r.params().learningRate()).max().orElseThrow();
         assertThat(second.get("learningRate")).isEqualTo(new FloatRange(lo, hi, true, null));
 
         StageStrategy stage2 = QUARTER.stage(2, second, 42);
@@ -177,7 +177,7 @@ class CoarseToFineTest {
             assertThat(replay.paramsFor(k)).isEqualTo(p);
             assertThat(stage3.paramsFor(k)).isNotEqualTo(p);
             assertThat(QUARTER.stage(2, second, 43).paramsFor(k)).isNotEqualTo(p);
-            assertThat(p.getDouble("learningRate")).isBetween(lo, hi);
+            assertThat(p.learningRate()).isBetween(lo, hi);
         }
     }
 

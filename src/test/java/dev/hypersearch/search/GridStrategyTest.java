@@ -47,12 +47,12 @@ class GridStrategyTest {
         for (int k = 0; k < 12; k++) {
             TrialParams p = trials.get(k);
             // digits of k in radices (3, 2, 2): batchNorm changes every trial, activation every 2, units every 4
-            assertThat(p.getInt("hiddenUnits")).isEqualTo(UNITS.get(k / 4));
-            assertThat(p.getString("activation")).isEqualTo(ACTIVATIONS.get(k / 2 % 2));
-            assertThat(p.getBoolean("batchNorm")).isEqualTo(BATCH_NORM.get(k % 2));
+            assertThat(p.hiddenUnits()).isEqualTo(UNITS.get(k / 4));
+            assertThat(p.activation().name()).isEqualTo(ACTIVATIONS.get(k / 2 % 2));
+            assertThat(p.batchNorm()).isEqualTo(BATCH_NORM.get(k % 2));
             // parameters not searched carry their defaults
-            assertThat(p.getString("optimizer")).isEqualTo("adam");
-            assertThat(p.getInt("epochs")).isEqualTo(20);
+            assertThat(p.optimizer().name()).isEqualTo("adam");
+            assertThat(p.epochs()).isEqualTo(20);
         }
     }
 
@@ -61,7 +61,7 @@ class GridStrategyTest {
         List<TrialParams> a = all(Strategies.create(SearchSpec.parse(spec("grid", null, space3x2x2Reversed()))));
         List<TrialParams> b = all(Strategies.create(SearchSpec.parse(spec("grid", null, space3x2x2Canonical()))));
         assertThat(a).isEqualTo(b);
-        assertThat(a.get(0).asMap().keySet()).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(a.get(0).values().keySet()).containsExactlyElementsOf(MlpParameters.names());
     }
 
     @Test

@@ -16,7 +16,7 @@ class PreviewTest {
         Strategy s = Strategies.create(spec);
         long sum = 0;
         for (long k = 0; k < s.trialCount(); k++) {
-            sum += s.paramsFor(k).getInt("epochs");
+            sum += s.paramsFor(k).epochs();
         }
         return sum;
     }

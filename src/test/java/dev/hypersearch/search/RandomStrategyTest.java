@@ -62,14 +62,14 @@ class RandomStrategyTest {
     @Test
     void drawsRespectEveryDistribution() {
         for (TrialParams p : inOrder(strategy(7, 500))) {
-            assertThat(p.getDouble("learningRate")).isBetween(1e-4, 1e-1);
-            assertThat(p.getInt("hiddenLayers")).isBetween(1, 3);
-            assertThat(p.getInt("hiddenUnits")).isBetween(16, 256);
-            assertThat(p.getInt("hiddenUnits") % 16).isZero();
-            assertThat(p.getString("activation")).isIn("relu", "tanh", "leaky_relu", "elu", "sigmoid");
-            assertThat(p.getDouble("l2")).isBetween(1e-6, 1e-2);
-            assertThat(p.getString("optimizer")).isEqualTo("adam"); // default, not searched
-            assertThat(p.asMap().keySet()).containsExactlyElementsOf(MlpParameters.names());
+            assertThat(p.learningRate()).isBetween(1e-4, 1e-1);
+            assertThat(p.hiddenLayers()).isBetween(1, 3);
+            assertThat(p.hiddenUnits()).isBetween(16, 256);
+            assertThat(p.hiddenUnits() % 16).isZero();
+            assertThat(p.activation().name()).isIn("relu", "tanh", "leaky_relu", "elu", "sigmoid");
+            assertThat(p.l2()).isBetween(1e-6, 1e-2);
+            assertThat(p.optimizer().name()).isEqualTo("adam"); // default, not searched
+            assertThat(p.values().keySet()).containsExactlyElementsOf(MlpParameters.names());
         }
     }
 

@@ -22,7 +22,7 @@ class SpaceTest {
         TrialParams p = s.gridPoint(0);
         for (Parameter param : MlpParameters.all()) {
             assertThat(s.get(param.name())).isEqualTo(new Fixed(param.defaultValue()));
-            assertThat(p.get(param.name())).isEqualTo(param.defaultValue());
+            assertThat(p.values().get(param.name())).isEqualTo(param.defaultValue());
         }
     }
 
@@ -42,14 +42,14 @@ class SpaceTest {
                 "hiddenUnits", choice(BigInteger.valueOf(32), 64L)));
         assertThat(a).isEqualTo(b);
         assertThat(a.gridPoint(1)).isEqualTo(b.gridPoint(1));
-        assertThat(a.gridPoint(0).get("epochs")).isInstanceOf(Integer.class);
-        assertThat(a.gridPoint(0).get("l2")).isInstanceOf(Double.class);
+        assertThat(a.gridPoint(0).values().get("epochs")).isInstanceOf(Integer.class);
+        assertThat(a.gridPoint(0).values().get("l2")).isInstanceOf(Double.class);
     }
 
     @Test
     void intRangeValuesBecomeIntegers() {
         TrialParams p = Space.parse(obj("hiddenLayers", SpecFixtures.intRange(2, 3, 1))).gridPoint(1);
-        assertThat(p.get("hiddenLayers")).isEqualTo(3);
+        assertThat(p.hiddenLayers()).isEqualTo(3);
     }
 
     @Test

@@ -1,45 +1,65 @@
 package dev.hypersearch.search;
 
-import static dev.hypersearch.search.SpecFixtures.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class TrialParamsTest {
 
     @Test
-    void typedGettersAndOrder() {
-        TrialParams p = TrialParams.of(obj("learningRate", 0.01, "epochs", 20, "activation", "relu", "batchNorm", true));
-        assertThat(p.getDouble("learningRate")).isEqualTo(0.01);
-        assertThat(p.getInt("epochs")).isEqualTo(20);
-        assertThat(p.getDouble("epochs")).isEqualTo(20.0);
-        assertThat(p.getString("activation")).isEqualTo("relu");
-        assertThat(p.getBoolean("batchNorm")).isTrue();
-        assertThat(p.asMap().keySet()).containsExactly("learningRate", "epochs", "activation", "batchNorm");
+    void typedValuesAndTheCanonicalOrder() {
+        TrialParams p = TestParams.defaultsWith("batchNorm", true, "activation", "relu", "epochs", 20,
+                "learningRate", 0.01);
+        assertThat(p.learningRate()).isEqualTo(0.01);
+        assertThat(p.epochs()).isEqualTo(20);
+        assertThat(p.activation()).isEqualTo(TrialParams.Activation.relu);
+        assertThat(p.batchNorm()).isTrue();
+        assertThat(p.values().keySet()).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(p.values()).containsEntry("activation", "relu").containsEntry("epochs", 20);
     }
 
     @Test
-    void getIntAcceptsIntegralNumbersOnly() {
-        TrialParams p = TrialParams.of(obj("a", 3L, "b", 4.0, "c", 2.5));
-        assertThat(p.getInt("a")).isEqualTo(3);
-        assertThat(p.getInt("b")).isEqualTo(4);
-        assertThatThrownBy(() -> p.getInt("c")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> p.getString("a")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> p.get("missing")).isInstanceOf(IllegalArgumentException.class);
+    void integersAcceptIntegralNumbersOnly() {
+        assertThat(TestParams.defaultsWith("epochs", 3L).epochs()).isEqualTo(3);
+        assertThat(TestParams.defaultsWith("epochs", 4.0).epochs()).isEqualTo(4);
+        assertThatThrownBy(() -> TestParams.defaultsWith("epochs", 2.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestParams.defaultsWith("activation", 3)).isInstanceOf(IllegalArgumentException.class);
+        Map<String, Object> missing = new HashMap<>(TestParams.defaultsWith().values());
+        missing.remove("hiddenUnits");
+        assertThatThrownBy(() -> TrialParams.of(missing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hiddenUnits");
     }
 
     @Test
     void immutableAndEqualByContent() {
-        Map<String, Object> source = new HashMap<>(obj("x", 1, "y", "a"));
+        Map<String, Object> source = new HashMap<>(TestParams.defaultsWith("hiddenUnits", 1).values());
         TrialParams p = TrialParams.of(source);
-        source.put("x", 2);
-        assertThat(p.getInt("x")).isEqualTo(1);
-        assertThatThrownBy(() -> p.asMap().put("z", 1)).isInstanceOf(UnsupportedOperationException.class);
-        TrialParams q = TrialParams.of(obj("y", "a", "x", 1));
+        source.put("hiddenUnits", 2);
+        assertThat(p.hiddenUnits()).isEqualTo(1);
+        assertThatThrownBy(() -> p.values().put("z", 1)).isInstanceOf(UnsupportedOperationException.class);
+        TrialParams q = TestParams.defaultsWith("hiddenUnits", 1);
         assertThat(p).isEqualTo(q).hasSameHashCodeAs(q);
-        assertThat(p).isNotEqualTo(TrialParams.of(obj("x", 1, "y", "b")));
+        assertThat(p).isNotEqualTo(TestParams.defaultsWith("hiddenUnits", 2));
+        assertThat(TrialParams.of(p.values())).isEqualTo(p);
+    }
+
+    /** The record is the catalogue in typed form: same names, same order, same categories. */
+    @Test
+    void oneComponentPerCatalogueParameterInCanonicalOrder() {
+        assertThat(Arrays.stream(TrialParams.class.getRecordComponents()).map(c -> c.getName()).toList())
+                .containsExactlyElementsOf(MlpParameters.names());
+        Function<Enum<?>[], List<String>> names = values -> Arrays.stream(values).map(Enum::name).toList();
+        assertThat(names.apply(TrialParams.Activation.values()))
+                .isEqualTo(MlpParameters.find(MlpParameters.ACTIVATION).orElseThrow().allowed());
+        assertThat(names.apply(TrialParams.Init.values()))
+                .isEqualTo(MlpParameters.find(MlpParameters.INIT).orElseThrow().allowed());
+        assertThat(names.apply(TrialParams.Optimizer.values()))
+                .isEqualTo(MlpParameters.find(MlpParameters.OPTIMIZER).orElseThrow().allowed());
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypersearch.search.CoarseToFine;
 import dev.hypersearch.search.Space;
 import dev.hypersearch.search.StageStrategy;
+import dev.hypersearch.search.TestParams;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.pruning.PeerResults;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +48,13 @@ abstract class SmarterSearchStoreContract {
     }
 
     long plainSearch(int trialCount) {
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (int i = 0; i < trialCount; i++) {
-            params.add(Map.of("hiddenUnits", 8 + i));
+            params.add(TestParams.defaultsWith("hiddenUnits", 8 + i));
         }
-        return lifecycle.create(new SearchEntity("s", "iris", "random", Map.of("strategy", "random"), 1L,
-                trialCount, null, Instant.now()), params).getId();
+        Map<String, Object> spec = Map.of("name", "s", "dataset", "iris", "strategy", "random", "maxTrials", trialCount,
+                "seed", 1);
+        return lifecycle.create(SearchEntities.of(spec, trialCount, Instant.now()), params).getId();
     }
 
     static final Map<String, Object> COARSE = Map.of("stages", 2, "trialsPerStage", 4, "topFraction", 0.5);
@@ -62,12 +65,13 @@ abstract class SmarterSearchStoreContract {
     long stagedSearch() {
         CoarseToFine plan = CoarseToFine.parse(COARSE);
         StageStrategy first = plan.stage(1, Space.parse(SPACE), 5L);
-        List<Map<String, Object>> params = new ArrayList<>();
+        List<TrialParams> params = new ArrayList<>();
         for (int k = 0; k < first.trialCount(); k++) {
-            params.add(first.paramsFor(k).asMap());
+            params.add(first.paramsFor(k));
         }
-        SearchEntity s = new SearchEntity("c2f", "iris", "coarse-to-fine", Map.of("coarseToFine", COARSE), 5L,
-                (int) plan.totalTrials(), null, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Map<String, Object> spec = Map.of("name", "c2f", "dataset", "iris", "strategy", "coarse-to-fine", "seed", 5,
+                "coarseToFine", COARSE, "space", SPACE);
+        SearchEntity s = SearchEntities.of(spec, (int) plan.totalTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return lifecycle.createStaged(s, new StageTrials(1, 0, first.describe().space(), params)).getId();
     }
 
@@ -170,9 +174,9 @@ abstract class SmarterSearchStoreContract {
 
         // Top half of stage 1: trials 1 and 3; stage 2 samples within their span.
         List<Double> topRates = stage1.stream().filter(t -> t.getNumber() == 1 || t.getNumber() == 3)
-                .map(t -> ((Number) t.getParams().get("learningRate")).doubleValue()).sorted().toList();
+                .map(t -> t.getParams().learningRate()).sorted().toList();
         for (TrialEntity t : stage2) {
-            double lr = ((Number) t.getParams().get("learningRate")).doubleValue();
+            double lr = t.getParams().learningRate();
             assertThat(lr).isBetween(topRates.get(0), topRates.get(1));
         }
         Space narrowed = Space.parse(second.getSpace());

@@ -1,5 +1,7 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TestParams;
+import dev.hypersearch.search.TrialParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,11 +50,15 @@ abstract class TrialQueueContract {
     }
 
     long newSearch(int trialCount, Integer maxFailed) {
-        List<Map<String, Object>> params = IntStream.range(0, trialCount)
-                .mapToObj(i -> Map.<String, Object>of("learningRate", 0.001 * (i + 1), "hiddenUnits", 8 + i))
+        List<TrialParams> params = IntStream.range(0, trialCount)
+                .mapToObj(i -> TestParams.defaultsWith("learningRate", 0.001 * (i + 1), "hiddenUnits", 8 + i))
                 .toList();
-        SearchEntity s = new SearchEntity("s", "iris", "grid", Map.of("strategy", "grid"), 1L, trialCount,
-                maxFailed, Instant.now());
+        Map<String, Object> spec = new java.util.HashMap<>(Map.of("name", "s", "dataset", "iris", "strategy", "grid",
+                "seed", 1));
+        if (maxFailed != null) {
+            spec.put("maxFailedTrials", maxFailed);
+        }
+        SearchEntity s = SearchEntities.of(spec, trialCount, Instant.now());
         return lifecycle.create(s, params).getId();
     }
 
@@ -67,19 +73,19 @@ abstract class TrialQueueContract {
                 .sorted((a, b) -> a.getNumber() - b.getNumber()).toList();
         assertThat(rows).extracting(TrialEntity::getNumber).containsExactly(0, 1, 2, 3, 4);
         assertThat(rows).allMatch(t -> t.getStatus() == TrialStatus.QUEUED);
-        assertThat(((Number) rows.get(3).getParams().get("hiddenUnits")).intValue()).isEqualTo(11);
+        assertThat(rows.get(3).getParams().hiddenUnits()).isEqualTo(11);
     }
 
     @Test
     void aClaimBringsTheParametersAndTheSearchsStatus() {
         long id = newSearch(2, null);
         ClaimedTrial first = queue.claim("w", LEASE).orElseThrow();
-        assertThat(first.params()).containsEntry("hiddenUnits", 8);
-        assertThat(((Number) first.params().get("learningRate")).doubleValue()).isEqualTo(0.001);
+        assertThat(first.params().hiddenUnits()).isEqualTo(8);
+        assertThat(first.params().learningRate()).isEqualTo(0.001);
         assertThat(first.searchStatus()).isEqualTo(SearchStatus.RUNNING);
         jdbc.update("UPDATE search SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE id = ?", id);
         ClaimedTrial second = queue.claim("w", LEASE).orElseThrow();
-        assertThat(second.params()).containsEntry("hiddenUnits", 9);
+        assertThat(second.params().hiddenUnits()).isEqualTo(9);
         assertThat(second.searchStatus()).isEqualTo(SearchStatus.CANCELLED);
     }
 

@@ -7,6 +7,7 @@ import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.search.TrialParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,12 @@ class CrossValidatedRunnerTest {
 
     private static final CrossValidatedRunner RUNNER = new CrossValidatedRunner(Gemms.reference());
 
-    private static Map<String, Object> params(Map<String, Object> overrides) {
-        Map<String, Object> p = TrialConfigsTest.params(overrides);
-        p.put("epochs", overrides.getOrDefault("epochs", 6));
+    private static TrialParams params(Map<String, Object> overrides) {
+        Map<String, Object> p = new java.util.HashMap<>(overrides);
+        p.putIfAbsent("epochs", 6);
         p.put("batchSize", 16);
         p.put("hiddenUnits", 16);
-        return p;
+        return TrialConfigsTest.params(p);
     }
 
     @Test
@@ -144,8 +145,7 @@ class CrossValidatedRunnerTest {
     @Test
     void aBadParameterEndsTheTrialFailed() {
         List<PreparedData> folds = DataPreparation.kFold(BuiltinDatasets.load("iris"), 3, 2);
-        Map<String, Object> p = params(Map.of());
-        p.remove("hiddenUnits");
+        TrialParams p = TrialConfigsTest.params(Map.of("epochs", 6, "batchSize", 16, "hiddenUnits", 0));
         TrialOutcome o = RUNNER.run(p, folds, 2, 0, null, null);
         assertThat(o.ending()).isEqualTo(TrialOutcome.Ending.FAILED);
         assertThat(o.message()).contains("hiddenUnits");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.pruning.AshaPruner;
 import dev.hypersearch.search.pruning.MedianPruner;
 import dev.hypersearch.search.pruning.PeerCurves;
@@ -19,12 +20,9 @@ class PruningListenerTest {
     private static final TrialRunner RUNNER = new TrialRunner(Gemms.reference());
     private static final PreparedData IRIS = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.3, 1);
 
-    private static Map<String, Object> params(double learningRate) {
-        Map<String, Object> p = TrialConfigsTest.params(Map.of("learningRate", learningRate, "optimizer", "sgd"));
-        p.put("epochs", 9);
-        p.put("hiddenUnits", 8);
-        p.put("batchSize", 16);
-        return p;
+    private static TrialParams params(double learningRate) {
+        return TrialConfigsTest.params(Map.of("learningRate", learningRate, "optimizer", "sgd", "epochs", 9,
+                "hiddenUnits", 8, "batchSize", 16));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.hypersearch.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.nn.Activation;
@@ -11,27 +10,29 @@ import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.OptimizerConfig;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.search.Space;
+import dev.hypersearch.search.TrialParams;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrialConfigsTest {
 
-    static Map<String, Object> params(Map<String, Object> overrides) {
-        Map<String, Object> p = new HashMap<>();
-        Space.defaults().distributions().forEach((name, d) -> p.put(name, d.gridValue(0)));
+    /** Every parameter at its default, but for {@code overrides}. */
+    static TrialParams params(Map<String, Object> overrides) {
+        Map<String, Object> p = new HashMap<>(Space.defaults().gridPoint(0).values());
         p.putAll(overrides);
-        return p;
+        return TrialParams.of(p);
     }
 
     @Test
     void everyCatalogueParameterReachesTheEngine() {
         PreparedData iris = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.2, 1);
-        Map<String, Object> p = params(Map.of("hiddenLayers", 3, "hiddenUnits", 17, "activation", "elu",
+        Map<String, Object> overrides = new HashMap<>(Map.of("hiddenLayers", 3, "hiddenUnits", 17, "activation", "elu",
                 "eluAlpha", 0.5, "init", "xavier", "batchNorm", true, "optimizer", "momentum", "momentum", 0.8,
                 "learningRate", 0.05, "l2", 1e-3));
-        p.put("epochs", 12);
-        p.put("batchSize", 9);
+        overrides.put("epochs", 12);
+        overrides.put("batchSize", 9);
+        TrialParams p = params(overrides);
 
         NetworkConfig net = TrialConfigs.network(p, iris);
         TrainingConfig training = TrialConfigs.training(p, 42, 3, 0);
@@ -69,11 +70,20 @@ class TrialConfigsTest {
     }
 
     @Test
-    void aMissingParameterIsNamed() {
-        Map<String, Object> p = params(Map.of());
-        p.remove("hiddenUnits");
+    void everyCategoryMapsToTheEngine() {
         PreparedData iris = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.2, 1);
-        assertThatThrownBy(() -> TrialConfigs.network(p, iris)).hasMessageContaining("hiddenUnits");
+        for (TrialParams.Activation a : TrialParams.Activation.values()) {
+            assertThat(TrialConfigs.network(params(Map.of("activation", a.name())), iris).activation())
+                    .isEqualTo(Activation.parse(a.name()));
+        }
+        for (TrialParams.Init i : TrialParams.Init.values()) {
+            assertThat(TrialConfigs.network(params(Map.of("init", i.name())), iris).initializer())
+                    .isEqualTo(Initializer.parse(i.name()));
+        }
+        for (TrialParams.Optimizer o : TrialParams.Optimizer.values()) {
+            assertThat(TrialConfigs.training(params(Map.of("optimizer", o.name())), 1, 0, 0).optimizer().kind().name())
+                    .isEqualToIgnoringCase(o.name());
+        }
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStatus;
-import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochRepository;
 import dev.hypersearch.store.TrialRepository;
@@ -44,11 +46,9 @@ class WorkerPoolIT {
     long submit(Map<String, Object> raw) {
         SearchSpec spec = SearchSpec.parse(raw);
         Strategy strategy = Strategies.create(spec);
-        List<Map<String, Object>> params = new ArrayList<>();
-        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k).asMap()));
-        SearchEntity saved = lifecycle.create(new SearchEntity(spec.name(), spec.dataset(), spec.strategy().wireName(),
-                Map.of("validationFraction", spec.validationFraction()), spec.seed(), params.size(),
-                spec.maxFailedTrials(), Instant.now()), params);
+        List<TrialParams> params = new ArrayList<>();
+        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k)));
+        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         return saved.getId();

@@ -8,13 +8,13 @@ import dev.hypersearch.scaleout.Searches;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.SearchChangedEvent;
-import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,14 +40,13 @@ class WorkerShutdownIT {
     }
 
     static long submit(ConfigurableApplicationContext ctx, int epochs) {
-        SearchSpec spec = SearchSpec.parse(Searches.spec("shutdown", "iris", 1, 10, 16, 8));
+        Map<String, Object> raw = Searches.spec("shutdown", "iris", 1, 10, 16, 8);
+        SearchSpec spec = SearchSpec.parse(raw);
         Strategy strategy = Strategies.create(spec);
-        List<Map<String, Object>> params = new ArrayList<>();
-        params.add(new java.util.HashMap<>(strategy.paramsFor(0).asMap()));
-        params.get(0).put("epochs", epochs); // beyond the spec's limit for the endless one
-        long id = ctx.getBean(SearchLifecycle.class).create(new SearchEntity(spec.name(), spec.dataset(),
-                spec.strategy().wireName(), Map.of("validationFraction", 0.2), spec.seed(), 1, null, Instant.now()),
-                params).getId();
+        // Epochs beyond the spec's limit for the endless one.
+        List<TrialParams> params = List.of(strategy.paramsFor(0).withEpochs(epochs));
+        long id = ctx.getBean(SearchLifecycle.class).create(SearchEntities.of(raw, 1, Instant.now()), params)
+                .getId();
         ctx.publishEvent(new SearchChangedEvent(id, SearchStatus.RUNNING));
         return id;
     }
