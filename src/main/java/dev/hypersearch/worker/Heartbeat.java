@@ -2,14 +2,12 @@ package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.TrialQueue;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,17 +31,17 @@ class Heartbeat {
     private final ActiveTrials active;
     private final TrialQueue queue;
     private final SearchLifecycle lifecycle;
-    private final JdbcTemplate jdbc;
+    private final SearchRepository searches;
     private volatile boolean renewFailing;
     private volatile boolean maintainFailing;
 
     Heartbeat(HypersearchProperties props, ActiveTrials active, TrialQueue queue, SearchLifecycle lifecycle,
-              JdbcTemplate jdbc) {
+              SearchRepository searches) {
         this.props = props;
         this.active = active;
         this.queue = queue;
         this.lifecycle = lifecycle;
-        this.jdbc = jdbc;
+        this.searches = searches;
     }
 
     @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}")
@@ -104,9 +102,6 @@ class Heartbeat {
         }
         Set<Long> running = new HashSet<>();
         active.all().forEach(e -> running.add(e.searchId));
-        String ids = running.stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Long> stopped = jdbc.queryForList(
-                "SELECT id FROM search WHERE status <> 'RUNNING' AND id IN (" + ids + ")", Long.class);
-        active.stopSearches(new HashSet<>(stopped));
+        active.stopSearches(new HashSet<>(searches.findStoppedAmong(running)));
     }
 }

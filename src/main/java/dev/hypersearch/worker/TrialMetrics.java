@@ -1,6 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.store.ClaimedTrial;
+import dev.hypersearch.store.TrialQueue;
 import dev.hypersearch.store.TrialResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Trials by outcome, trial duration, queue depth (Micrometer), and one structured log line per finished trial. */
@@ -19,10 +19,9 @@ class TrialMetrics {
 
     private final MeterRegistry registry;
 
-    TrialMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
+    TrialMetrics(MeterRegistry registry, TrialQueue queue) {
         this.registry = registry;
-        registry.gauge("hypersearch.queue.depth", jdbc,
-                j -> j.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'QUEUED'", Long.class));
+        registry.gauge("hypersearch.queue.depth", queue, TrialQueue::depth);
     }
 
     void trialEnded(ClaimedTrial claim, TrialResult r) {
