@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.Role;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -44,8 +45,8 @@ public enum SqlDialect {
      * database belongs to one process, so at its startup every RUNNING trial is an orphan of a dead one.
      * On a shared database other processes may be running their trials.
      */
-    public boolean isOnlyProcess(boolean servesApiAndRunsWorkers) {
-        return embedded && servesApiAndRunsWorkers;
+    public boolean isOnlyProcess(Role role) {
+        return embedded && role == Role.ALL;
     }
 
     /** The dialect of the database behind {@code dataSource}, by its product name. */

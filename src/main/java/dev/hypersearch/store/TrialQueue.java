@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class TrialQueue {
      * returns the trial's parameters and its search's status, and the update.
      */
     @Transactional
-    public Optional<ClaimedTrial> claim(String workerId, int leaseSeconds) {
+    public Optional<ClaimedTrial> claim(String workerId, Duration lease) {
         List<ClaimedTrial> rows = jdbc.query(dialect.claimSql(), (rs, i) -> new ClaimedTrial(
                 new Lease(rs.getLong(1), workerId, rs.getInt(4) + 1), rs.getLong(2), rs.getInt(3),
                 JSON.readValue(rs.getString(5), PARAMS), SearchStatus.valueOf(rs.getString(6))));
@@ -53,21 +54,21 @@ public class TrialQueue {
         ClaimedTrial claim = rows.get(0);
         jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = ?, attempt = ?,"
                 + " lease_expires_at = " + LEASE_EXPIRY + ", started_at = CURRENT_TIMESTAMP WHERE id = ?",
-                workerId, claim.lease().attempt(), leaseSeconds, claim.lease().trialId());
+                workerId, claim.lease().attempt(), seconds(lease), claim.lease().trialId());
         return Optional.of(claim);
     }
 
     /** Extends the lease; false when it was lost (expired and requeued, or the trial ended elsewhere). */
     @Transactional
-    public boolean renew(Lease lease, int leaseSeconds) {
+    public boolean renew(Lease lease, Duration duration) {
         return jdbc.update("UPDATE trial SET lease_expires_at = " + LEASE_EXPIRY + LEASE_MATCH,
-                leaseSeconds, lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+                seconds(duration), lease.trialId(), lease.workerId(), lease.attempt()) == 1;
     }
 
     /** Writes one epoch of the curve under the lease (and renews it); false when the lease was lost. */
     @Transactional
-    public boolean recordEpoch(Lease lease, EpochRow row, int leaseSeconds) {
-        if (!renew(lease, leaseSeconds)) {
+    public boolean recordEpoch(Lease lease, EpochRow row, Duration duration) {
+        if (!renew(lease, duration)) {
             return false;
         }
         jdbc.update("INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss, val_accuracy, elapsed_ms)"
@@ -207,6 +208,11 @@ public class TrialQueue {
     public long depth() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'QUEUED'", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** A lease's length in the whole seconds the SQL counts, rounded up. */
+    private static long seconds(Duration lease) {
+        return Math.max(1, lease.plusNanos(999_999_999).toSeconds());
     }
 
     private static Double finite(double v) {

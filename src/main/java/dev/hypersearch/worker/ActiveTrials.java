@@ -1,6 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.store.Lease;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * lost or the search was cancelled elsewhere; workers poll the flags between mini-batches.
  */
 @Component
+@ConditionalOnWorkers
 class ActiveTrials {
 
     static final class Entry {
@@ -22,10 +24,10 @@ class ActiveTrials {
         /** By this process's clock, when the lease runs out unless renewed: retries past it are pointless. */
         private volatile long leaseValidUntilNanos;
 
-        Entry(Lease lease, long searchId, int leaseSeconds, long claimStartNanos) {
+        Entry(Lease lease, long searchId, Duration leaseLength, long claimStartNanos) {
             this.lease = lease;
             this.searchId = searchId;
-            this.leaseNanos = leaseSeconds * 1_000_000_000L;
+            this.leaseNanos = leaseLength.toNanos();
             this.leaseValidUntilNanos = claimStartNanos + leaseNanos;
         }
 
@@ -46,8 +48,8 @@ class ActiveTrials {
     private final Map<Long, Entry> byTrial = new ConcurrentHashMap<>();
 
     /** @param claimStartNanos System.nanoTime() before the claim, so the local lease deadline errs early */
-    Entry start(Lease lease, long searchId, int leaseSeconds, long claimStartNanos) {
-        Entry e = new Entry(lease, searchId, leaseSeconds, claimStartNanos);
+    Entry start(Lease lease, long searchId, Duration leaseLength, long claimStartNanos) {
+        Entry e = new Entry(lease, searchId, leaseLength, claimStartNanos);
         byTrial.put(lease.trialId(), e);
         return e;
     }

@@ -4,18 +4,21 @@ import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.TrialQueue;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Two periodic jobs on separate scheduler threads (spring.task.scheduling.pool.size), so that maintenance
  * waiting on the database never delays lease renewal:
  * <ul>
- * <li>{@link #renew}: extend the leases of this process's running trials, flagging lost ones;</li>
+ * <li>{@link #renewLeases}: extend the leases of this process's running trials, flagging lost ones;</li>
  * <li>{@link #maintain}: pass on cancellations made by any process, requeue trials whose lease expired
  * (any process may reap any trial; rows being written are skipped), and complete searches left with
  * nothing to run.</li>
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
  * A failing beat (database unreachable) is logged once per outage and retried at the next beat.
  */
 @Component
-class Heartbeat {
+@ConditionalOnWorkers
+class Heartbeat implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
@@ -44,19 +48,15 @@ class Heartbeat {
         this.searches = searches;
     }
 
-    @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}")
-    void renew() {
-        if (props.runsWorkers()) {
-            renewLeases();
-        }
+    /** Both jobs every {@code hypersearch.heartbeat-seconds}; maintenance half a beat out of step with renewal. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        Duration beat = props.heartbeat();
+        tasks.addFixedDelayTask(new FixedDelayTask(this::renewLeases, beat, Duration.ZERO));
+        tasks.addFixedDelayTask(new FixedDelayTask(this::maintain, beat, beat.dividedBy(2)));
     }
 
-    @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}",
-            initialDelayString = "#{${hypersearch.heartbeat-seconds:5} * 500}")
     void maintain() {
-        if (!props.runsWorkers()) {
-            return;
-        }
         try {
             stopCancelledSearches();
             queue.reapExpired(props.maxAttempts());
@@ -78,7 +78,7 @@ class Heartbeat {
         try {
             for (ActiveTrials.Entry e : active.all()) {
                 long start = System.nanoTime();
-                if (queue.renew(e.lease, props.leaseSeconds())) {
+                if (queue.renew(e.lease, props.lease())) {
                     e.renewedAt(start);
                 } else {
                     e.leaseLost = true;

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * running their trials; there the lease reaper requeues only the expired ones.
  */
 @Component
+@ConditionalOnWorkers
 class StartupRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
@@ -33,7 +34,7 @@ class StartupRecovery {
 
     /** Called by the worker pool before its first claim, so no live trial of this process is requeued. */
     void recover() {
-        boolean onlyProcess = dialect.isOnlyProcess(props.role().equals("all"));
+        boolean onlyProcess = dialect.isOnlyProcess(props.role());
         int requeued = onlyProcess ? queue.reapAllRunning(props.maxAttempts()) : queue.reapExpired(props.maxAttempts());
         int completed = lifecycle.completeFinishedSearches();
         if (requeued > 0 || completed > 0) {

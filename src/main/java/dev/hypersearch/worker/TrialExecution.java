@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
  * outage costs at most an attempt, not a result.
  */
 @Component
+@ConditionalOnWorkers
 class TrialExecution {
 
     private static final Logger log = LoggerFactory.getLogger(TrialExecution.class);
@@ -80,7 +81,7 @@ class TrialExecution {
      */
     void execute(ClaimedTrial claim, long claimStartNanos, BooleanSupplier handBack) {
         Lease lease = claim.lease();
-        ActiveTrials.Entry entry = active.start(lease, claim.searchId(), props.leaseSeconds(), claimStartNanos);
+        ActiveTrials.Entry entry = active.start(lease, claim.searchId(), props.lease(), claimStartNanos);
         String name = "trial " + lease.trialId() + " attempt " + lease.attempt();
         try {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
@@ -157,7 +158,7 @@ class TrialExecution {
                 boolean retry = tried[0];
                 tried[0] = true;
                 try {
-                    return queue.recordEpoch(lease, row, props.leaseSeconds());
+                    return queue.recordEpoch(lease, row, props.lease());
                 } catch (DuplicateKeyException e) {
                     // The previous try committed but its answer was lost with the connection.
                     if (retry) {
@@ -207,7 +208,7 @@ class TrialExecution {
         publish(claim, status, null);
         try {
             SearchStatus searchStatus = DatabaseRetry.call("search " + claim.searchId() + ": after trial",
-                    System.nanoTime() + props.leaseSeconds() * 1_000_000_000L, handBack,
+                    System.nanoTime() + props.lease().toNanos(), handBack,
                     () -> lifecycle.afterTrialEnded(claim.searchId(), status, o.valLoss(), claim.number()));
             if (searchStatus.isFinished()) {
                 events.publishEvent(new SearchChangedEvent(claim.searchId(), searchStatus));

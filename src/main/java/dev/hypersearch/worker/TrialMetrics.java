@@ -1,7 +1,6 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.store.ClaimedTrial;
-import dev.hypersearch.store.TrialQueue;
 import dev.hypersearch.store.TrialResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,17 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Trials by outcome, trial duration, queue depth (Micrometer), and one structured log line per finished trial. */
+/**
+ * Trials by outcome and trial duration (Micrometer), and one structured log line per finished trial; the queue
+ * depth gauge is the store's (every role has it).
+ */
 @Component
+@ConditionalOnWorkers
 class TrialMetrics {
 
     private static final Logger log = LoggerFactory.getLogger("hypersearch.trials");
 
     private final MeterRegistry registry;
 
-    TrialMetrics(MeterRegistry registry, TrialQueue queue) {
+    TrialMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("hypersearch.queue.depth", queue, TrialQueue::depth);
     }
 
     void trialEnded(ClaimedTrial claim, TrialResult r) {

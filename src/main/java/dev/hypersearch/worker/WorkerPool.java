@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * their next mini-batch, so no trial waits for a lease to expire; then the threads are joined.
  */
 @Component
+@ConditionalOnWorkers
 class WorkerPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -56,7 +57,7 @@ class WorkerPool implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!props.runsWorkers() || !threads.isEmpty()) {
+        if (!threads.isEmpty()) {
             return;
         }
         stopping = false;
@@ -76,13 +77,13 @@ class WorkerPool implements SmartLifecycle {
         while (!stopping) {
             try {
                 long claimStart = System.nanoTime();
-                Optional<ClaimedTrial> claim = queue.claim(workerId, props.leaseSeconds());
+                Optional<ClaimedTrial> claim = queue.claim(workerId, props.lease());
                 if (failures > 0) {
                     log.info("worker {}: database reachable again after {} failed claims", workerId, failures);
                     failures = 0;
                 }
                 if (claim.isEmpty()) {
-                    signal.await(props.pollMillis());
+                    signal.await(props.poll().toMillis());
                 } else if (stopping) {
                     // Claimed as the process began to stop: straight back to the queue.
                     queue.release(claim.get().lease());
@@ -95,7 +96,7 @@ class WorkerPool implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // Typically the database is unreachable: back off and retry; our leases expire if it stays down.
                 failures++;
-                long backoff = backoffMillis(props.pollMillis(), failures);
+                long backoff = backoffMillis(props.poll().toMillis(), failures);
                 if (failures == 1 || Integer.bitCount(failures) == 1) {
                     log.warn("worker {}: {} (failure {}), retrying in {} ms", workerId, e.toString(), failures,
                             backoff);
@@ -123,10 +124,10 @@ class WorkerPool implements SmartLifecycle {
         }
         stopping = true;
         signal.wakeAll();
-        long grace = props.shutdownGraceSeconds() * 1_000_000_000L;
+        long grace = props.shutdownGrace().toNanos();
         if (grace > 0) {
-            log.info("stopping: no more claims; {} running trials get up to {} s to finish", active.size(),
-                    props.shutdownGraceSeconds());
+            log.info("stopping: no more claims; {} running trials get up to {} to finish", active.size(),
+                    props.shutdownGrace());
             awaitThreads(System.nanoTime() + grace);
         }
         int running = active.size();
@@ -141,7 +142,7 @@ class WorkerPool implements SmartLifecycle {
 
     /** Joins the worker threads until the deadline, renewing leases meanwhile (the scheduler is already down). */
     private void awaitThreads(long deadline) {
-        long renewEvery = props.heartbeatSeconds() * 1_000_000_000L;
+        long renewEvery = props.heartbeat().toNanos();
         long nextRenew = System.nanoTime() + renewEvery;
         for (Thread t : threads) {
             while (t.isAlive()) {

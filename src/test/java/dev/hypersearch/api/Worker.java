@@ -9,15 +9,16 @@ import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialQueue;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
+import java.time.Duration;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** Plays a worker in tests: the same queue calls and events, with results chosen by the test. */
 record Worker(TrialQueue queue, SearchLifecycle lifecycle, ApplicationEventPublisher events, String id) {
 
-    static final int LEASE_SECONDS = 60;
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     ClaimedTrial claim(long expectedSearch) {
-        ClaimedTrial c = queue.claim(id, LEASE_SECONDS).orElseThrow(() -> new AssertionError("nothing to claim"));
+        ClaimedTrial c = queue.claim(id, LEASE).orElseThrow(() -> new AssertionError("nothing to claim"));
         if (c.searchId() != expectedSearch) {
             throw new AssertionError("claimed a trial of search " + c.searchId() + ", not " + expectedSearch);
         }
@@ -26,7 +27,7 @@ record Worker(TrialQueue queue, SearchLifecycle lifecycle, ApplicationEventPubli
     }
 
     void epoch(ClaimedTrial c, int epoch, double trainLoss, double valLoss, double valAccuracy) {
-        if (!queue.recordEpoch(c.lease(), new EpochRow(epoch, trainLoss, valLoss, valAccuracy, 10L * epoch), LEASE_SECONDS)) {
+        if (!queue.recordEpoch(c.lease(), new EpochRow(epoch, trainLoss, valLoss, valAccuracy, 10L * epoch), LEASE)) {
             throw new AssertionError("lease lost");
         }
         events.publishEvent(new TrialChangedEvent(c.searchId(), c.lease().trialId(), c.number(), TrialStatus.RUNNING, epoch));

@@ -156,7 +156,7 @@ public final class SchedulingBenchmark {
                 String worker = "bench-" + t;
                 done.add(pool.submit(() -> {
                     Optional<ClaimedTrial> c;
-                    while ((c = queue.claim(worker, 30)).isPresent()) {
+                    while ((c = queue.claim(worker, Duration.ofSeconds(30))).isPresent()) {
                         queue.finish(c.get().lease(), result);
                     }
                     return null;

@@ -6,6 +6,7 @@ import dev.hypersearch.search.CoarseToFine;
 import dev.hypersearch.search.Space;
 import dev.hypersearch.search.StageStrategy;
 import dev.hypersearch.search.pruning.PeerResults;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class SmarterSearchStoreContract {
 
-    static final int LEASE = 30;
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @Autowired TrialQueue queue;
     @Autowired SearchLifecycle lifecycle;

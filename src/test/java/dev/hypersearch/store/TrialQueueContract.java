@@ -3,6 +3,7 @@ package dev.hypersearch.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class TrialQueueContract {
 
-    static final int LEASE = 30;
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @Autowired TrialQueue queue;
     @Autowired SearchLifecycle lifecycle;
