@@ -89,10 +89,6 @@ public class TrialEntity {
     protected TrialEntity() {
     }
 
-    public TrialEntity(long searchId, int number, Map<String, Object> params, Instant queuedAt) {
-        this(searchId, number, null, params, queuedAt);
-    }
-
     public TrialEntity(long searchId, int number, Integer stage, Map<String, Object> params, Instant queuedAt) {
         this.searchId = searchId;
         this.number = number;

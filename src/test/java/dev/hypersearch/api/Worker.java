@@ -7,6 +7,7 @@ import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.store.TestResults;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
 import java.time.Duration;
@@ -34,7 +35,7 @@ record Worker(TrialQueue queue, SearchLifecycle lifecycle, ApplicationEventPubli
     }
 
     SearchStatus finish(ClaimedTrial c, TrialStatus status, double valLoss, double valAccuracy) {
-        TrialResult r = new TrialResult(status, valLoss, valLoss, 1, valAccuracy, valLoss + 0.01, 2, 25,
+        TrialResult r = TestResults.holdout(status, valLoss, valLoss, 1, valAccuracy, valLoss + 0.01, 2, 25,
                 status == TrialStatus.FAILED ? "boom" : null);
         if (!queue.finish(c.lease(), r)) {
             throw new AssertionError("lease lost");

@@ -58,7 +58,7 @@ abstract class TrialQueueContract {
     }
 
     TrialResult completed(double valLoss) {
-        return new TrialResult(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5, null);
+        return TestResults.holdout(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5, null);
     }
 
     @Test
@@ -336,7 +336,7 @@ abstract class TrialQueueContract {
         long[] expectedBest = {0, 1, 1, 1, 1, 1};
         for (int i = 0; i < 6; i++) {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
-            queue.finish(c.lease(), new TrialResult(ends[c.number()], losses[c.number()], losses[c.number()], 1,
+            queue.finish(c.lease(), TestResults.holdout(ends[c.number()], losses[c.number()], losses[c.number()], 1,
                     0.9, 0.1, 1, 5, null));
             SearchStatus status = lifecycle.afterTrialEnded(id, ends[c.number()], losses[c.number()], c.number());
             assertThat(status).isEqualTo(i < 5 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
@@ -345,7 +345,7 @@ abstract class TrialQueueContract {
         }
         long failing = newSearch(3, 1);
         ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
-        queue.finish(c.lease(), new TrialResult(TrialStatus.FAILED, Double.NaN, Double.NaN, null, Double.NaN,
+        queue.finish(c.lease(), TestResults.holdout(TrialStatus.FAILED, Double.NaN, Double.NaN, null, Double.NaN,
                 Double.NaN, 0, 1, "boom"));
         assertThat(lifecycle.afterTrialEnded(failing, TrialStatus.FAILED, Double.NaN, c.number()))
                 .isEqualTo(SearchStatus.FAILED);
@@ -368,7 +368,7 @@ abstract class TrialQueueContract {
         long id = newSearch(5, 2);
         for (int i = 0; i < 2; i++) {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
-            queue.finish(c.lease(), new TrialResult(TrialStatus.DIVERGED, Double.NaN, Double.NaN, null,
+            queue.finish(c.lease(), TestResults.holdout(TrialStatus.DIVERGED, Double.NaN, Double.NaN, null,
                     Double.NaN, Double.NaN, 1, 1, "loss became NaN"));
             lifecycle.afterTrialEnded(id);
         }

@@ -24,10 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The storage side of issue 6 on every backend: peer curves for pruners, pruning and fold records, and
- * coarse-to-fine stages (advanced exactly once, never completed in between, failed with no result to narrow to).
+ * What pruning, k-fold validation and coarse-to-fine need of the store, on every backend: peer curves for
+ * pruners, pruning and fold records, and coarse-to-fine stages (advanced exactly once, never completed in
+ * between, failed with no result to narrow to).
  */
-abstract class SmarterSearchStoreContract {
+abstract class PruningAndStagesStoreContract {
 
     static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -77,7 +78,7 @@ abstract class SmarterSearchStoreContract {
     }
 
     void complete(ClaimedTrial c, double valLoss) {
-        assertThat(queue.finish(c.lease(), new TrialResult(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5,
+        assertThat(queue.finish(c.lease(), TestResults.holdout(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5,
                 null))).isTrue();
     }
 
@@ -229,7 +230,7 @@ abstract class SmarterSearchStoreContract {
         long id = stagedSearch();
         for (int i = 0; i < 4; i++) {
             ClaimedTrial c = claim();
-            queue.finish(c.lease(), new TrialResult(i == 0 ? TrialStatus.FAILED : TrialStatus.DIVERGED, Double.NaN,
+            queue.finish(c.lease(), TestResults.holdout(i == 0 ? TrialStatus.FAILED : TrialStatus.DIVERGED, Double.NaN,
                     Double.NaN, null, Double.NaN, Double.NaN, 1, 1, "boom"));
             lifecycle.afterTrialEnded(id);
         }
