@@ -6,8 +6,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Picks the GEMM the engine runs on. {@link #fastest()} is the Vector API path ({@code VectorGemm}) when
- * the JVM was started with {@value #ENABLE_FLAG} and that path passes a self-check against EJML; otherwise
- * it is EJML, and one WARNING line says so. {@code VectorGemm} is only ever named reflectively here, so a
+ * the JVM was started with {@value #ENABLE_FLAG}, compiles with C2 (see {@link JitCheck}) and that path passes
+ * a self-check against EJML; otherwise it is EJML, and one WARNING line says why. {@code VectorGemm} is only ever named reflectively here, so a
  * JVM without the incubator module never links it.
  *
  * <p>Setting the system property {@value #PROPERTY} to {@code ejml} forces the reference path.
@@ -45,7 +45,11 @@ public final class Gemms {
             return REFERENCE;
         }
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-            return off("module " + MODULE + " is not in the boot layer");
+            return off("module " + MODULE + " is not in the boot layer; start the JVM with " + ENABLE_FLAG);
+        }
+        String noC2 = JitCheck.withoutC2();
+        if (noC2 != null) {
+            return off(noC2 + "; drop that flag (spring-boot:run: optimizedLaunch false)");
         }
         Gemm fast;
         try {
@@ -64,8 +68,7 @@ public final class Gemms {
 
     private static Gemm off(String why) {
         System.getLogger(Gemms.class.getName()).log(Level.WARNING,
-                "Fast GEMM path (Vector API) is off, using EJML: " + why
-                        + "; start the JVM with " + ENABLE_FLAG + " to enable it");
+                "Fast GEMM path (Vector API) is off, using EJML: " + why);
         return REFERENCE;
     }
 

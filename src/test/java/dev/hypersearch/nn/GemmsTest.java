@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -69,22 +71,43 @@ class GemmsTest {
     /** A JVM without the flag falls back to EJML with one warning naming the flag, and never links VectorGemm. */
     @Test
     void withoutTheFlagFallsBackToEjml() throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-verbose:class", "-cp", cp, NoFlagMain.class.getName());
-        pb.redirectErrorStream(true);
-        Process proc = pb.start();
-        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "child JVM timed out");
-        assertEquals(0, proc.exitValue(), out);
+        String out = runChild("-verbose:class");
         assertTrue(out.contains("fastest=ejml"), out);
         assertEquals(1, out.split("start the JVM with " + Gemms.ENABLE_FLAG, -1).length - 1, out);
         assertTrue(out.contains("dev.hypersearch.nn.Gemms "), "class loading not logged:\n" + out);
         assertTrue(!out.contains("dev.hypersearch.nn.VectorGemm"), "VectorGemm was loaded:\n" + out);
     }
 
-    /** Entry point of the child JVM in {@link #withoutTheFlagFallsBackToEjml()}. */
+    /** A JVM that never compiles with C2 (Spring Boot's optimized launch) runs EJML rather than boxed vectors. */
+    @Test
+    void withoutC2FallsBackToEjml() throws Exception {
+        String out = runChild("--add-modules", "jdk.incubator.vector", "-XX:TieredStopAtLevel=1");
+        assertTrue(out.contains("fastest=ejml"), out);
+        assertEquals(1, out.split("TieredStopAtLevel=1", -1).length - 1, out);
+    }
+
+    /** With the flag and C2, the child JVM picks the Vector API path: the check above is not a blanket refusal. */
+    @Test
+    void withTheFlagAndC2UsesTheFastPath() throws Exception {
+        String out = runChild("--add-modules", "jdk.incubator.vector");
+        assertTrue(!out.contains("fastest=ejml"), out);
+        assertTrue(!out.contains("is off"), out);
+    }
+
+    private static String runChild(String... jvmArgs) throws Exception {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.addAll(List.of(jvmArgs));
+        cmd.addAll(List.of("-cp", cp, NoFlagMain.class.getName()));
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(proc.waitFor(60, TimeUnit.SECONDS), "child JVM timed out");
+        assertEquals(0, proc.exitValue(), out);
+        return out;
+    }
+
+    /** Entry point of the child JVMs above: prints the GEMM the engine picked. */
     public static final class NoFlagMain {
         public static void main(String[] args) {
             System.out.println("fastest=" + Gemms.fastest().name());
