@@ -39,10 +39,10 @@ class Heartbeat implements SchedulingConfigurer {
     private volatile boolean renewFailing;
     private volatile boolean maintainFailing;
 
-    Heartbeat(HypersearchProperties props, ActiveTrials active, TrialQueue queue, SearchLifecycle lifecycle,
+    Heartbeat(HypersearchProperties props, TrialLeases leases, TrialQueue queue, SearchLifecycle lifecycle,
               SearchRepository searches) {
         this.props = props;
-        this.active = active;
+        this.active = leases.active();
         this.queue = queue;
         this.lifecycle = lifecycle;
         this.searches = searches;
@@ -76,13 +76,8 @@ class Heartbeat implements SchedulingConfigurer {
     /** Renews every running trial's lease; a trial whose lease is gone is flagged to stop. */
     void renewLeases() {
         try {
-            for (ActiveTrials.Entry e : active.all()) {
-                long start = System.nanoTime();
-                if (queue.renew(e.lease, props.lease())) {
-                    e.renewedAt(start);
-                } else {
-                    e.leaseLost = true;
-                }
+            for (LeasedTrial trial : active.all()) {
+                trial.renew();
             }
             if (renewFailing) {
                 log.info("lease renewal: database reachable again");
@@ -101,7 +96,7 @@ class Heartbeat implements SchedulingConfigurer {
             return;
         }
         Set<Long> running = new HashSet<>();
-        active.all().forEach(e -> running.add(e.searchId));
+        active.all().forEach(t -> running.add(t.searchId()));
         active.stopSearches(new HashSet<>(searches.findStoppedAmong(running)));
     }
 }

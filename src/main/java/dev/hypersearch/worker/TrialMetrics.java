@@ -8,15 +8,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Trials by outcome and trial duration (Micrometer), and one structured log line per finished trial; the queue
  * depth gauge is the store's (every role has it).
  */
-@Component
-@ConditionalOnWorkers
-class TrialMetrics {
+final class TrialMetrics {
 
     private static final Logger log = LoggerFactory.getLogger("hypersearch.trials");
 

@@ -1,8 +1,6 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
-import dev.hypersearch.store.ClaimedTrial;
-import dev.hypersearch.store.TrialQueue;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ class WorkerPool implements SmartLifecycle {
     static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final HypersearchProperties props;
-    private final TrialQueue queue;
+    private final TrialLeases leases;
     private final TrialExecution execution;
     private final WorkSignal signal;
     private final StartupRecovery recovery;
@@ -44,14 +42,14 @@ class WorkerPool implements SmartLifecycle {
     /** Running trials stop at their next mini-batch and go back to the queue. */
     private volatile boolean handBack;
 
-    WorkerPool(HypersearchProperties props, TrialQueue queue, TrialExecution execution, WorkSignal signal,
-               StartupRecovery recovery, ActiveTrials active, Heartbeat heartbeat) {
+    WorkerPool(HypersearchProperties props, TrialLeases leases, TrialExecution execution, WorkSignal signal,
+               StartupRecovery recovery, Heartbeat heartbeat) {
         this.props = props;
-        this.queue = queue;
+        this.leases = leases;
         this.execution = execution;
         this.signal = signal;
         this.recovery = recovery;
-        this.active = active;
+        this.active = leases.active();
         this.heartbeat = heartbeat;
     }
 
@@ -76,8 +74,7 @@ class WorkerPool implements SmartLifecycle {
         int failures = 0;
         while (!stopping) {
             try {
-                long claimStart = System.nanoTime();
-                Optional<ClaimedTrial> claim = queue.claim(workerId, props.lease());
+                Optional<LeasedTrial> claim = leases.claim(workerId, () -> handBack);
                 if (failures > 0) {
                     log.info("worker {}: database reachable again after {} failed claims", workerId, failures);
                     failures = 0;
@@ -86,9 +83,11 @@ class WorkerPool implements SmartLifecycle {
                     signal.await(props.poll().toMillis());
                 } else if (stopping) {
                     // Claimed as the process began to stop: straight back to the queue.
-                    queue.release(claim.get().lease());
+                    try (LeasedTrial trial = claim.get()) {
+                        trial.release();
+                    }
                 } else {
-                    execution.execute(claim.get(), claimStart, () -> handBack);
+                    execution.execute(claim.get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

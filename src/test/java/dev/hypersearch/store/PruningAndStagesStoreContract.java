@@ -144,7 +144,8 @@ abstract class PruningAndStagesStoreContract {
         assertThat(foldEpochs.findByTrialIdOrderByFoldAscEpochAsc(f.getId()))
                 .extracting(e -> e.getFold() + ":" + e.getEpoch() + ":" + e.getValLoss())
                 .containsExactly("0:1:0.6", "0:2:0.4", "1:1:0.8", "1:2:0.6");
-        lifecycle.afterTrialEnded(id);
+        lifecycle.afterTrialEnded(id, TrialStatus.PRUNED, 0.85, pruned.number());
+        lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, 0.5, folded.number());
         assertThat(jdbc.queryForObject("SELECT best_trial_id FROM search WHERE id = ?", Long.class, id))
                 .as("a PRUNED trial is never the best").isEqualTo(f.getId());
     }
@@ -159,7 +160,8 @@ abstract class PruningAndStagesStoreContract {
             ClaimedTrial c = claim();
             complete(c, losses[c.number()]);
             stage1.add(trials.findById(c.lease().trialId()).orElseThrow());
-            assertThat(lifecycle.afterTrialEnded(id)).isEqualTo(SearchStatus.RUNNING);
+            assertThat(lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, losses[c.number()], c.number()))
+                    .isEqualTo(SearchStatus.RUNNING);
         }
         List<SearchStageEntity> rows = stages.findBySearchIdOrderByStage(id);
         assertThat(rows).hasSize(2);
@@ -181,8 +183,10 @@ abstract class PruningAndStagesStoreContract {
         assertThat(narrowed.get("learningRate").toString()).contains(String.valueOf(topRates.get(0)));
 
         for (int i = 0; i < 4; i++) {
-            complete(claim(), 0.1);
-            assertThat(lifecycle.afterTrialEnded(id)).isEqualTo(i < 3 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
+            ClaimedTrial c = claim();
+            complete(c, 0.1);
+            assertThat(lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, 0.1, c.number()))
+                    .isEqualTo(i < 3 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
         }
         assertThat(stages.findBySearchIdOrderByStage(id)).hasSize(2);
     }
@@ -190,8 +194,11 @@ abstract class PruningAndStagesStoreContract {
     @Test
     void manyWorkersEndingTheStageAtOnceInsertTheNextStageExactlyOnce() throws Exception {
         long id = stagedSearch();
+        List<ClaimedTrial> ended = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            complete(claim(), 0.5 + i);
+            ClaimedTrial c = claim();
+            complete(c, 0.5 + i);
+            ended.add(c);
         }
         int threads = 4;
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -199,9 +206,11 @@ abstract class PruningAndStagesStoreContract {
         try {
             List<Future<SearchStatus>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
+                double loss = 0.5 + t;
+                int number = ended.get(t).number();
                 results.add(pool.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return lifecycle.afterTrialEnded(id);
+                    return lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, loss, number);
                 }));
             }
             for (Future<SearchStatus> f : results) {
@@ -230,9 +239,10 @@ abstract class PruningAndStagesStoreContract {
         long id = stagedSearch();
         for (int i = 0; i < 4; i++) {
             ClaimedTrial c = claim();
-            queue.finish(c.lease(), TestResults.holdout(i == 0 ? TrialStatus.FAILED : TrialStatus.DIVERGED, Double.NaN,
+            TrialStatus ending = i == 0 ? TrialStatus.FAILED : TrialStatus.DIVERGED;
+            queue.finish(c.lease(), TestResults.holdout(ending, Double.NaN,
                     Double.NaN, null, Double.NaN, Double.NaN, 1, 1, "boom"));
-            lifecycle.afterTrialEnded(id);
+            lifecycle.afterTrialEnded(id, ending, Double.NaN, c.number());
         }
         assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.FAILED);
         String message = jdbc.queryForObject("SELECT message FROM search WHERE id = ?", String.class, id);

@@ -319,7 +319,7 @@ abstract class TrialQueueContract {
         for (int i = 0; i < 3; i++) {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
             queue.finish(c.lease(), completed(losses[c.number()]));
-            SearchStatus status = lifecycle.afterTrialEnded(id);
+            SearchStatus status = lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, losses[c.number()], c.number());
             assertThat(status).isEqualTo(i < 2 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
         }
         Long best = jdbc.queryForObject("SELECT best_trial_id FROM search WHERE id = ?", Long.class, id);
@@ -370,7 +370,7 @@ abstract class TrialQueueContract {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
             queue.finish(c.lease(), TestResults.holdout(TrialStatus.DIVERGED, Double.NaN, Double.NaN, null,
                     Double.NaN, Double.NaN, 1, 1, "loss became NaN"));
-            lifecycle.afterTrialEnded(id);
+            lifecycle.afterTrialEnded(id, TrialStatus.DIVERGED, Double.NaN, c.number());
         }
         assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.FAILED);
         assertThat(trials.countBySearchIdAndStatus(id, TrialStatus.CANCELLED)).isEqualTo(3);
