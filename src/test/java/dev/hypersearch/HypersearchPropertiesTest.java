@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class HypersearchPropertiesTest {
 
@@ -50,5 +53,17 @@ class HypersearchPropertiesTest {
         assertThat(p.shutdownGrace()).isEqualTo(Duration.ofSeconds(7));
         assertThat(TestProperties.bind("lease-seconds=2m", "poll-millis=1s").lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(TestProperties.bind("poll-millis=1s").poll()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void environmentVariablesBindAsDockerComposeSetsThem() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", Map.of(
+                "HYPERSEARCH_ROLE", "worker", "HYPERSEARCH_LEASE_SECONDS", "12",
+                "HYPERSEARCH_SHUTDOWN_GRACE_SECONDS", "3")));
+        HypersearchProperties p = HypersearchProperties.bind(env);
+        assertThat(p.role()).isEqualTo(Role.WORKER);
+        assertThat(p.lease()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(p.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
     }
 }
