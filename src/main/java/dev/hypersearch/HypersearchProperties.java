@@ -1,38 +1,58 @@
 package dev.hypersearch;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.core.env.Environment;
 
 /**
- * Service settings under {@code hypersearch.*}.
+ * Service settings under {@code hypersearch.*}, with their defaults (this is the only place that sets them).
+ * Durations take Spring's forms ({@code 30s}, {@code 500ms}, {@code 1m}); a plain number is in the unit its
+ * property name ends with, so {@code lease-seconds=30} is 30 seconds and {@code poll-millis=50} is 50 ms.
  *
- * @param role             all (API + workers, the embedded default), api, worker, or none (tests of one layer)
- * @param workers          worker threads in this process; 0 = one per core
- * @param leaseSeconds     how long a claimed trial stays with its worker without a heartbeat
- * @param heartbeatSeconds how often leases are renewed, expired ones reaped and cancellations read
- * @param maxAttempts      attempts per trial before an expired lease fails it
- * @param pollMillis       how long an idle worker waits before looking for work again
- * @param gridCap          largest grid a search may enumerate
- * @param randomCap        largest maxTrials of a random search
- * @param shutdownGraceSeconds on shutdown (SIGTERM), how long running trials may go on to finish before they
- *                         are handed back to the queue; 0 = hand them back at once
+ * @param role          what this process runs; default all
+ * @param workers       worker threads in this process; 0 (default) = one per core
+ * @param lease         how long a claimed trial stays with its worker without a heartbeat; default 30 s
+ * @param heartbeat     how often leases are renewed, expired ones reaped and cancellations read; default 5 s
+ * @param maxAttempts   attempts per trial before an expired lease fails it; default 3
+ * @param poll          how long an idle worker waits before looking for work again; default 500 ms
+ * @param gridCap       largest grid a search may enumerate; default 100,000
+ * @param randomCap     largest maxTrials of a random search; default 10,000
+ * @param shutdownGrace on shutdown (SIGTERM), how long running trials may go on to finish before they are
+ *                      handed back to the queue; default 0 = hand them back at once
  */
 @ConfigurationProperties("hypersearch")
-public record HypersearchProperties(String role, int workers, int leaseSeconds, int heartbeatSeconds,
-                                    int maxAttempts, int pollMillis, int gridCap, int randomCap,
-                                    int shutdownGraceSeconds) {
+public record HypersearchProperties(
+        Role role,
+        int workers,
+        @Name("lease-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration lease,
+        @Name("heartbeat-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration heartbeat,
+        int maxAttempts,
+        @Name("poll-millis") @DurationUnit(ChronoUnit.MILLIS) Duration poll,
+        int gridCap,
+        int randomCap,
+        @Name("shutdown-grace-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration shutdownGrace) {
 
     public HypersearchProperties {
-        role = role == null ? "all" : role.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!java.util.Set.of("all", "api", "worker", "none").contains(role)) {
-            throw new IllegalArgumentException("hypersearch.role must be all, api, worker or none, not '" + role + "'");
-        }
-        leaseSeconds = leaseSeconds <= 0 ? 30 : leaseSeconds;
-        heartbeatSeconds = heartbeatSeconds <= 0 ? 5 : heartbeatSeconds;
+        role = role == null ? Role.ALL : role;
+        lease = positiveOr(lease, Duration.ofSeconds(30));
+        heartbeat = positiveOr(heartbeat, Duration.ofSeconds(5));
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
-        pollMillis = pollMillis <= 0 ? 500 : pollMillis;
+        poll = positiveOr(poll, Duration.ofMillis(500));
         gridCap = gridCap <= 0 ? 100_000 : gridCap;
         randomCap = randomCap <= 0 ? 10_000 : randomCap;
-        shutdownGraceSeconds = Math.max(0, shutdownGraceSeconds);
+        shutdownGrace = shutdownGrace == null || shutdownGrace.isNegative() ? Duration.ZERO : shutdownGrace;
+    }
+
+    private static Duration positiveOr(Duration d, Duration fallback) {
+        return d == null || d.isNegative() || d.isZero() ? fallback : d;
     }
 
     public int workerThreads() {
@@ -40,11 +60,26 @@ public record HypersearchProperties(String role, int workers, int leaseSeconds, 
     }
 
     public boolean runsWorkers() {
-        return role.equals("all") || role.equals("worker");
+        return role.runsWorkers();
     }
 
-    /** Whether this process serves the REST API (role all or api); worker processes answer /api/** with 404. */
+    /** Whether this process serves the REST API (every role but worker, which answers /api/** with 404). */
     public boolean servesApi() {
-        return role.equals("all") || role.equals("api");
+        return role.servesApi();
+    }
+
+    /**
+     * The settings as the application binds them, read before the context exists (conditions on the role):
+     * the same names, units, role parsing and defaults.
+     */
+    public static HypersearchProperties bind(Environment environment) {
+        return bind(ConfigurationPropertySources.get(environment), new PropertySourcesPlaceholdersResolver(environment));
+    }
+
+    static HypersearchProperties bind(Iterable<ConfigurationPropertySource> sources,
+                                      PropertySourcesPlaceholdersResolver placeholders) {
+        ApplicationConversionService conversions = new ApplicationConversionService();
+        conversions.addConverter(new RoleConverter());
+        return new Binder(sources, placeholders, conversions).bindOrCreate("hypersearch", HypersearchProperties.class);
     }
 }

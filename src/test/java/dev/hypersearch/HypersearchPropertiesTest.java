@@ -3,17 +3,22 @@ package dev.hypersearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class HypersearchPropertiesTest {
 
     static HypersearchProperties of(String role, int grace) {
-        return new HypersearchProperties(role, 0, 0, 0, 0, 0, 0, 0, grace);
+        return role == null ? TestProperties.bind("shutdown-grace-seconds=" + grace)
+                : TestProperties.bind("role=" + role, "shutdown-grace-seconds=" + grace);
     }
 
     @Test
     void rolesDecideWhatAProcessRuns() {
-        assertThat(of(null, 0).role()).isEqualTo("all");
+        assertThat(of(null, 0).role()).isEqualTo(Role.ALL);
         assertThat(of("all", 0).runsWorkers()).isTrue();
         assertThat(of("all", 0).servesApi()).isTrue();
         assertThat(of("Worker", 0).runsWorkers()).isTrue();
@@ -25,16 +30,40 @@ class HypersearchPropertiesTest {
 
     @Test
     void anUnknownRoleIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> of("workers", 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> of("workers", 0)).rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("all, api, worker or none");
     }
 
     @Test
     void defaults() {
         HypersearchProperties p = of("all", -5);
-        assertThat(p.shutdownGraceSeconds()).isZero();
-        assertThat(p.leaseSeconds()).isEqualTo(30);
-        assertThat(p.heartbeatSeconds()).isEqualTo(5);
+        assertThat(p.shutdownGrace()).isZero();
+        assertThat(p.lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.heartbeat()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.maxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void plainNumbersAreInThePropertyNamesUnitAndDurationsAreAcceptedToo() {
+        HypersearchProperties p = TestProperties.bind("lease-seconds=12", "heartbeat-seconds=1", "poll-millis=50",
+                "shutdown-grace-seconds=7");
+        assertThat(p.lease()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(p.heartbeat()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(p.poll()).isEqualTo(Duration.ofMillis(50));
+        assertThat(p.shutdownGrace()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(TestProperties.bind("lease-seconds=2m", "poll-millis=1s").lease()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(TestProperties.bind("poll-millis=1s").poll()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void environmentVariablesBindAsDockerComposeSetsThem() {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", Map.of(
+                "HYPERSEARCH_ROLE", "worker", "HYPERSEARCH_LEASE_SECONDS", "12",
+                "HYPERSEARCH_SHUTDOWN_GRACE_SECONDS", "3")));
+        HypersearchProperties p = HypersearchProperties.bind(env);
+        assertThat(p.role()).isEqualTo(Role.WORKER);
+        assertThat(p.lease()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(p.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
     }
 }

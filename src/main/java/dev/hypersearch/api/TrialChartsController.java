@@ -2,23 +2,18 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.SpaceParameter;
+import dev.hypersearch.store.ChartRepository;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochEntity;
-import dev.hypersearch.store.TrialStatus;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,19 +39,13 @@ public class TrialChartsController {
     /** Most epochs drawn per curve; longer curves are thinned evenly (first and last kept). */
     static final int MAX_CURVE_POINTS = 1000;
 
-    private static final String COMPLETED_WITH_LOSS = "t.searchId = :id and t.status = :completed and t.valLoss is not null";
-    private static final String SAMPLE = "SELECT id, number, val_loss, val_accuracy, params FROM trial"
-            + " WHERE search_id = ? AND status = 'COMPLETED' AND val_loss IS NOT NULL";
-
     private final SearchSummaries searches;
-    private final JdbcTemplate jdbc;
-    private final EntityManager em;
+    private final ChartRepository rows;
     private final ObjectMapper json;
 
-    public TrialChartsController(SearchSummaries searches, JdbcTemplate jdbc, EntityManager em, ObjectMapper json) {
+    public TrialChartsController(SearchSummaries searches, ChartRepository rows, ObjectMapper json) {
         this.searches = searches;
-        this.jdbc = jdbc;
-        this.em = em;
+        this.rows = rows;
         this.json = json;
     }
 
@@ -104,9 +93,7 @@ public class TrialChartsController {
     /** The running minimum, computed while the (number, loss) rows stream by in trial order. */
     private History history(long searchId) {
         History h = new History();
-        jdbc.query("SELECT number, val_loss FROM trial WHERE search_id = ? AND status = 'COMPLETED'"
-                + " AND val_loss IS NOT NULL ORDER BY number", (RowCallbackHandler) rs -> h.add(rs.getInt(1), rs.getDouble(2)),
-                searchId);
+        rows.completedLossesInOrder(searchId, h::add);
         return h;
     }
 
@@ -142,25 +129,25 @@ public class TrialChartsController {
      * as plain rows (no entities), with only the parameters the spec varies: the rest are the same everywhere.
      */
     private List<TrialCharts.SamplePoint> sample(long searchId, long count, Set<String> varying) {
-        RowMapper<TrialCharts.SamplePoint> row = (rs, i) -> new TrialCharts.SamplePoint(rs.getLong(1), rs.getInt(2),
-                rs.getDouble(3), (Double) rs.getObject(4, Double.class), params(rs.getString(5), varying));
         if (count <= MAX_POINTS) {
-            return finite(jdbc.query(SAMPLE + " ORDER BY number", row, searchId));
+            return points(rows.completed(searchId), varying);
         }
-        Map<Long, TrialCharts.SamplePoint> byId = new LinkedHashMap<>();
-        jdbc.query(SAMPLE + " ORDER BY val_loss, number FETCH FIRST " + SAMPLE_BEST + " ROWS ONLY", row, searchId)
-                .forEach(p -> byId.put(p.id(), p));
+        Map<Long, ChartRepository.SampleRow> byId = new LinkedHashMap<>();
+        rows.best(searchId, SAMPLE_BEST).forEach(r -> byId.put(r.id(), r));
         int spread = MAX_POINTS - SAMPLE_BEST;
         long stride = Math.max(1, (count + spread - 1) / spread);
-        jdbc.query(SAMPLE + " AND MOD(number, " + stride + ") = 0 ORDER BY number FETCH FIRST " + spread + " ROWS ONLY",
-                row, searchId).forEach(p -> byId.putIfAbsent(p.id(), p));
-        List<TrialCharts.SamplePoint> rows = new ArrayList<>(byId.values());
-        rows.sort(Comparator.comparingInt(TrialCharts.SamplePoint::number));
-        return finite(rows);
+        rows.everyNth(searchId, stride, spread).forEach(r -> byId.putIfAbsent(r.id(), r));
+        List<ChartRepository.SampleRow> sample = new ArrayList<>(byId.values());
+        sample.sort(Comparator.comparingInt(ChartRepository.SampleRow::number));
+        return points(sample, varying);
     }
 
-    private static List<TrialCharts.SamplePoint> finite(List<TrialCharts.SamplePoint> rows) {
-        return rows.stream().filter(p -> Double.isFinite(p.valLoss())).toList();
+    /** The rows with finite losses as sample points, with the varying parameters only. */
+    private List<TrialCharts.SamplePoint> points(List<ChartRepository.SampleRow> sample, Set<String> varying) {
+        return sample.stream().filter(r -> Double.isFinite(r.valLoss()))
+                .map(r -> new TrialCharts.SamplePoint(r.id(), r.number(), r.valLoss(), r.valAccuracy(),
+                        params(r.params(), varying)))
+                .toList();
     }
 
     private Map<String, Object> params(String text, Set<String> varying) {
@@ -192,37 +179,23 @@ public class TrialChartsController {
         return names;
     }
 
-    private jakarta.persistence.TypedQuery<TrialEntity> completed(String order) {
-        return em.createQuery("select t from TrialEntity t where " + COMPLETED_WITH_LOSS + " " + order, TrialEntity.class)
-                .setParameter("completed", TrialStatus.COMPLETED);
-    }
-
     private List<TrialCharts.Curve> curves(long searchId, int topK, List<Long> extra) {
         Set<TrialEntity> wanted = new LinkedHashSet<>();
         if (topK > 0) {
-            wanted.addAll(completed("order by t.valLoss, t.number").setParameter("id", searchId).setMaxResults(topK)
-                    .getResultList());
+            wanted.addAll(rows.bestTrials(searchId, topK));
         }
         if (!extra.isEmpty()) {
-            List<TrialEntity> found = em.createQuery("select t from TrialEntity t where t.searchId = :id and t.id in :ids",
-                    TrialEntity.class).setParameter("id", searchId).setParameter("ids", extra).getResultList();
+            List<TrialEntity> found = rows.trials(searchId, extra);
             Set<Long> have = new LinkedHashSet<>(wanted.stream().map(TrialEntity::getId).toList());
             found.stream().filter(t -> have.add(t.getId())).forEach(wanted::add);
         }
         if (wanted.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<TrialDetail.CurvePoint>> points = epochs(wanted.stream().map(TrialEntity::getId).toList());
+        Map<Long, List<TrialEpochEntity>> epochs = rows.epochs(wanted.stream().map(TrialEntity::getId).toList());
         return wanted.stream().map(t -> new TrialCharts.Curve(t.getId(), t.getNumber(), t.getValLoss(),
-                thin(points.getOrDefault(t.getId(), List.of()), MAX_CURVE_POINTS))).toList();
-    }
-
-    private Map<Long, List<TrialDetail.CurvePoint>> epochs(Collection<Long> trialIds) {
-        Map<Long, List<TrialDetail.CurvePoint>> out = new LinkedHashMap<>();
-        em.createQuery("select e from TrialEpochEntity e where e.trialId in :ids order by e.trialId, e.epoch",
-                        TrialEpochEntity.class).setParameter("ids", trialIds).getResultList()
-                .forEach(e -> out.computeIfAbsent(e.getTrialId(), k -> new ArrayList<>()).add(TrialDetail.CurvePoint.of(e)));
-        return out;
+                thin(epochs.getOrDefault(t.getId(), List.of()).stream().map(TrialDetail.CurvePoint::of).toList(),
+                        MAX_CURVE_POINTS))).toList();
     }
 
     /** At most max items, evenly spaced by index, the first and last always kept. */

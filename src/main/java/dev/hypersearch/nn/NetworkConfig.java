@@ -56,11 +56,4 @@ public record NetworkConfig(int inputSize, List<Integer> hiddenUnits, int output
                     "outputSize must be 1 for sigmoid binary cross-entropy (2 classes as 0/1), was " + outputSize);
         }
     }
-
-    /** Convenience: default leaky slope and ELU alpha. */
-    public static NetworkConfig of(int inputSize, List<Integer> hiddenUnits, int outputSize, Activation activation,
-            Initializer initializer, boolean batchNorm, Loss loss) {
-        return new NetworkConfig(inputSize, hiddenUnits, outputSize, activation, DEFAULT_LEAKY_SLOPE,
-                DEFAULT_ELU_ALPHA, initializer, batchNorm, loss);
-    }
 }

@@ -41,13 +41,6 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
         }
     }
 
-    /** A spec without the later fields: no pruner, no coarse-to-fine, holdout validation, no sanity check. */
-    public SearchSpec(String name, String dataset, StrategyType strategy, Integer maxTrials, long seed,
-                      double validationFraction, Integer maxFailedTrials, Space space) {
-        this(name, dataset, strategy, maxTrials, seed, validationFraction, maxFailedTrials, space, PrunerSpec.NONE,
-                null, null, false);
-    }
-
     /** True when trials are scored by k-fold cross-validation rather than on a holdout. */
     public boolean crossValidated() {
         return folds != null;

@@ -5,7 +5,7 @@
  * JSON-path-like field. {@link dev.hypersearch.search.Strategies#create} then gives random access to
  * trial parameters by trial number, so any worker can materialise any trial.
  *
- * <p>Smarter searches: {@link dev.hypersearch.search.PrunerSpec} builds the per-trial pruners of
+ * <p>Pruning, staged and validated searches: {@link dev.hypersearch.search.PrunerSpec} builds the per-trial pruners of
  * {@code dev.hypersearch.search.pruning}; {@link dev.hypersearch.search.CoarseToFine} narrows a stage's
  * space to its best trials and samples the next stage; the spec also carries k-fold validation and the
  * sanity-check flag, which the trial package acts on.

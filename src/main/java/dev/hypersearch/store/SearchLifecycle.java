@@ -66,22 +66,6 @@ public class SearchLifecycle {
         return changed == 1;
     }
 
-    /**
-     * Called after one of the search's trials ended: moves the best-trial pointer, fails the search when
-     * its failure budget is spent, starts the next coarse-to-fine stage when this one has ended, and
-     * completes the search when no trial is left to run. Run it in its own
-     * transaction after the trial's, so of two workers finishing the last trials at once, the later sees both.
-     */
-    @Transactional
-    public SearchStatus afterTrialEnded(long searchId) {
-        jdbc.update("UPDATE search SET best_trial_id = " + BEST_TRIAL + " WHERE id = ?", searchId, searchId);
-        if (!failIfOverBudget(searchId)) {
-            stages.advanceIfStageEnded(searchId);
-        }
-        completeIfDone(searchId);
-        return statusOf(searchId);
-    }
-
     private boolean failIfOverBudget(long searchId) {
         int failedSearch = jdbc.update("UPDATE search SET status = 'FAILED', finished_at = CURRENT_TIMESTAMP,"
                 + " message = 'maxFailedTrials reached: ' || CAST(max_failed_trials AS VARCHAR(12))"
@@ -97,13 +81,14 @@ public class SearchLifecycle {
     }
 
     /**
-     * {@link #afterTrialEnded(long)} for a worker that knows which trial it just ended, without scanning the
-     * search's results for most trials (measured on H2: 0.09 ms instead of 0.49 ms per trial at 2,000 trials):
-     * the best-trial pointer is recomputed only when this trial may beat the current best (results never
-     * change once written and only accumulate, so the best only improves: a trial no better than the current
-     * best cannot become it), and the failure budget is checked only after a failure. The next coarse-to-fine
-     * stage and the end of the search are handled as in {@link #afterTrialEnded(long)}, in this (second)
-     * transaction.
+     * Called after one of the search's trials ended, by the worker that ended it: moves the best-trial pointer,
+     * fails the search when its failure budget is spent, starts the next coarse-to-fine stage when this one has
+     * ended, and completes the search when no trial is left to run. Run it in its own transaction after the
+     * trial's, so of two workers finishing the last trials at once, the later sees both. Knowing which trial
+     * ended spares scanning the search's results for most trials (measured on H2: 0.09 ms instead of 0.49 ms
+     * per trial at 2,000 trials): the best-trial pointer is recomputed only when this trial may beat the
+     * current best (results never change once written and only accumulate, so the best only improves: a trial
+     * no better than the current best cannot become it), and the failure budget is checked only after a failure.
      */
     @Transactional
     public SearchStatus afterTrialEnded(long searchId, TrialStatus ended, double valLoss, int number) {

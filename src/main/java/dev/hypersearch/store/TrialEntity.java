@@ -89,10 +89,6 @@ public class TrialEntity {
     protected TrialEntity() {
     }
 
-    public TrialEntity(long searchId, int number, TrialParams params, Instant queuedAt) {
-        this(searchId, number, null, params, queuedAt);
-    }
-
     public TrialEntity(long searchId, int number, Integer stage, TrialParams params, Instant queuedAt) {
         this.searchId = searchId;
         this.number = number;

@@ -1,6 +1,7 @@
 package dev.hypersearch.store;
 
 import dev.hypersearch.search.TrialParams;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * conditional update on (id, worker id, attempt, RUNNING), so a worker that lost its lease changes nothing.
  * A trial's curve ({@code trial_epoch}) always belongs to its current attempt: whatever hands a trial back
  * to the queue (release, reaper) deletes it in the same transaction, so a claim needs no clean-up.
- * Portable SQL only: the same statements run on H2 and PostgreSQL.
+ * Portable SQL except the claim's locking read, which {@link SqlDialect} words for each database.
  */
 @Repository
 public class TrialQueue {
@@ -25,39 +26,14 @@ public class TrialQueue {
     private static final String LEASE_MATCH = " WHERE id = ? AND worker_id = ? AND attempt = ? AND status = 'RUNNING'";
     private static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
     private static final int TEXT_LIMIT = 4000;
-
-    /**
-     * The claimed row with its parameters, and its search's status by a scalar subquery: not in FROM, so the
-     * search row is read, not locked (claimers of one search never queue behind each other on it).
-     */
-    private static final String CLAIMED_COLUMNS = "id, search_id, number, attempt, params,"
-            + " (SELECT s.status FROM search s WHERE s.id = trial.search_id)";
-    private static final String CLAIM = "SELECT " + CLAIMED_COLUMNS + " FROM trial WHERE status = 'QUEUED'"
-            + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
-    /**
-     * H2 (2.x) evaluates FOR UPDATE with ORDER BY by reading every matching row before it sorts, so the claim
-     * above costs O(queued trials) there (1.2 ms at 2,000, measured) instead of one index step. Walking the claim
-     * index (status, number, search_id) yields rows in exactly that order without the ORDER BY; the hint pins the
-     * index, and the contract test of claim order runs on H2.
-     */
-    private static final String CLAIM_H2 = "SELECT " + CLAIMED_COLUMNS + " FROM trial USE INDEX (trial_claim)"
-            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean h2;
+    private final SqlDialect dialect;
 
-    public TrialQueue(JdbcTemplate jdbc) {
+    public TrialQueue(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-    }
-
-    private boolean isH2() {
-        Boolean v = h2;
-        if (v == null) {
-            v = "H2".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
-            h2 = v;
-        }
-        return v;
+        this.dialect = dialect;
     }
 
     /**
@@ -66,8 +42,8 @@ public class TrialQueue {
      * returns the trial's parameters and its search's status, and the update.
      */
     @Transactional
-    public Optional<ClaimedTrial> claim(String workerId, int leaseSeconds) {
-        List<ClaimedTrial> rows = jdbc.query(isH2() ? CLAIM_H2 : CLAIM, (rs, i) -> new ClaimedTrial(
+    public Optional<ClaimedTrial> claim(String workerId, Duration lease) {
+        List<ClaimedTrial> rows = jdbc.query(dialect.claimSql(), (rs, i) -> new ClaimedTrial(
                 new Lease(rs.getLong(1), workerId, rs.getInt(4) + 1), rs.getLong(2), rs.getInt(3),
                 JSON.readValue(rs.getString(5), TrialParams.class), SearchStatus.valueOf(rs.getString(6))));
         if (rows.isEmpty()) {
@@ -76,21 +52,21 @@ public class TrialQueue {
         ClaimedTrial claim = rows.get(0);
         jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = ?, attempt = ?,"
                 + " lease_expires_at = " + LEASE_EXPIRY + ", started_at = CURRENT_TIMESTAMP WHERE id = ?",
-                workerId, claim.lease().attempt(), leaseSeconds, claim.lease().trialId());
+                workerId, claim.lease().attempt(), seconds(lease), claim.lease().trialId());
         return Optional.of(claim);
     }
 
     /** Extends the lease; false when it was lost (expired and requeued, or the trial ended elsewhere). */
     @Transactional
-    public boolean renew(Lease lease, int leaseSeconds) {
+    public boolean renew(Lease lease, Duration duration) {
         return jdbc.update("UPDATE trial SET lease_expires_at = " + LEASE_EXPIRY + LEASE_MATCH,
-                leaseSeconds, lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+                seconds(duration), lease.trialId(), lease.workerId(), lease.attempt()) == 1;
     }
 
     /** Writes one epoch of the curve under the lease (and renews it); false when the lease was lost. */
     @Transactional
-    public boolean recordEpoch(Lease lease, EpochRow row, int leaseSeconds) {
-        if (!renew(lease, leaseSeconds)) {
+    public boolean recordEpoch(Lease lease, EpochRow row, Duration duration) {
+        if (!renew(lease, duration)) {
             return false;
         }
         jdbc.update("INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss, val_accuracy, elapsed_ms)"
@@ -224,6 +200,17 @@ public class TrialQueue {
         jdbc.update("UPDATE trial SET lease_expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND"
                 + " WHERE status = 'RUNNING'");
         return reapExpired(maxAttempts);
+    }
+
+    /** How many trials wait in the queue, across all searches. */
+    public long depth() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'QUEUED'", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** A lease's length in the whole seconds the SQL counts, rounded up. */
+    private static long seconds(Duration lease) {
+        return Math.max(1, lease.plusNanos(999_999_999).toSeconds());
     }
 
     private static Double finite(double v) {

@@ -19,10 +19,4 @@ public record TrialResult(TrialStatus status, double valLoss, double bestValLoss
             throw new IllegalArgumentException("only a PRUNED trial records a pruning decision, not " + status);
         }
     }
-
-    /** A holdout trial's result that was not pruned. */
-    public TrialResult(TrialStatus status, double valLoss, double bestValLoss, Integer bestEpoch, double valAccuracy,
-                       double trainLoss, int epochsRun, long durationMs, String error) {
-        this(status, valLoss, bestValLoss, bestEpoch, valAccuracy, trainLoss, epochsRun, durationMs, error, null, null);
-    }
 }

@@ -2,22 +2,23 @@ package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.TrialQueue;
+import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Two periodic jobs on separate scheduler threads (spring.task.scheduling.pool.size), so that maintenance
  * waiting on the database never delays lease renewal:
  * <ul>
- * <li>{@link #renew}: extend the leases of this process's running trials, flagging lost ones;</li>
+ * <li>{@link #renewLeases}: extend the leases of this process's running trials, flagging lost ones;</li>
  * <li>{@link #maintain}: pass on cancellations made by any process, requeue trials whose lease expired
  * (any process may reap any trial; rows being written are skipped), and complete searches left with
  * nothing to run.</li>
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * A failing beat (database unreachable) is logged once per outage and retried at the next beat.
  */
 @Component
-class Heartbeat {
+@ConditionalOnWorkers
+class Heartbeat implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
@@ -33,32 +35,28 @@ class Heartbeat {
     private final ActiveTrials active;
     private final TrialQueue queue;
     private final SearchLifecycle lifecycle;
-    private final JdbcTemplate jdbc;
+    private final SearchRepository searches;
     private volatile boolean renewFailing;
     private volatile boolean maintainFailing;
 
-    Heartbeat(HypersearchProperties props, ActiveTrials active, TrialQueue queue, SearchLifecycle lifecycle,
-              JdbcTemplate jdbc) {
+    Heartbeat(HypersearchProperties props, TrialLeases leases, TrialQueue queue, SearchLifecycle lifecycle,
+              SearchRepository searches) {
         this.props = props;
-        this.active = active;
+        this.active = leases.active();
         this.queue = queue;
         this.lifecycle = lifecycle;
-        this.jdbc = jdbc;
+        this.searches = searches;
     }
 
-    @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}")
-    void renew() {
-        if (props.runsWorkers()) {
-            renewLeases();
-        }
+    /** Both jobs every {@code hypersearch.heartbeat-seconds}; maintenance half a beat out of step with renewal. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        Duration beat = props.heartbeat();
+        tasks.addFixedDelayTask(new FixedDelayTask(this::renewLeases, beat, Duration.ZERO));
+        tasks.addFixedDelayTask(new FixedDelayTask(this::maintain, beat, beat.dividedBy(2)));
     }
 
-    @Scheduled(fixedDelayString = "#{${hypersearch.heartbeat-seconds:5} * 1000}",
-            initialDelayString = "#{${hypersearch.heartbeat-seconds:5} * 500}")
     void maintain() {
-        if (!props.runsWorkers()) {
-            return;
-        }
         try {
             stopCancelledSearches();
             queue.reapExpired(props.maxAttempts());
@@ -78,13 +76,8 @@ class Heartbeat {
     /** Renews every running trial's lease; a trial whose lease is gone is flagged to stop. */
     void renewLeases() {
         try {
-            for (ActiveTrials.Entry e : active.all()) {
-                long start = System.nanoTime();
-                if (queue.renew(e.lease, props.leaseSeconds())) {
-                    e.renewedAt(start);
-                } else {
-                    e.leaseLost = true;
-                }
+            for (LeasedTrial trial : active.all()) {
+                trial.renew();
             }
             if (renewFailing) {
                 log.info("lease renewal: database reachable again");
@@ -103,10 +96,7 @@ class Heartbeat {
             return;
         }
         Set<Long> running = new HashSet<>();
-        active.all().forEach(e -> running.add(e.searchId));
-        String ids = running.stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Long> stopped = jdbc.queryForList(
-                "SELECT id FROM search WHERE status <> 'RUNNING' AND id IN (" + ids + ")", Long.class);
-        active.stopSearches(new HashSet<>(stopped));
+        active.all().forEach(t -> running.add(t.searchId()));
+        active.stopSearches(new HashSet<>(searches.findStoppedAmong(running)));
     }
 }

@@ -3,7 +3,6 @@ package dev.hypersearch.worker;
 import dev.hypersearch.search.pruning.PeerResults;
 import dev.hypersearch.trial.AbandonTrialException;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -14,15 +13,11 @@ import java.util.function.Supplier;
 final class LeasedPeerResults implements PeerResults {
 
     private final PeerResults database;
-    private final String trialName;
-    private final ActiveTrials.Entry entry;
-    private final BooleanSupplier abort;
+    private final LeasedTrial trial;
 
-    LeasedPeerResults(PeerResults database, String trialName, ActiveTrials.Entry entry, BooleanSupplier abort) {
+    LeasedPeerResults(PeerResults database, LeasedTrial trial) {
         this.database = database;
-        this.trialName = trialName;
-        this.entry = entry;
-        this.abort = abort;
+        this.trial = trial;
     }
 
     @Override
@@ -37,7 +32,7 @@ final class LeasedPeerResults implements PeerResults {
 
     private List<Double> read(String what, Supplier<List<Double>> query) {
         try {
-            return DatabaseRetry.call(trialName + ": " + what, entry.leaseValidUntilNanos(), abort, query);
+            return trial.underLease(what, query);
         } catch (RuntimeException e) {
             throw new AbandonTrialException(e instanceof DatabaseRetry.GaveUp ? e.getMessage()
                     : what + " not read: " + e);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * shares one, so a worker parses and scales a data set once, not once per trial.
  */
 @Component
+@ConditionalOnWorkers
 class PreparedDataCache {
 
     private static final int CAPACITY = 16;

@@ -2,10 +2,10 @@ package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.store.SearchLifecycle;
+import dev.hypersearch.store.SqlDialect;
 import dev.hypersearch.store.TrialQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * running their trials; there the lease reaper requeues only the expired ones.
  */
 @Component
+@ConditionalOnWorkers
 class StartupRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
@@ -22,19 +23,18 @@ class StartupRecovery {
     private final HypersearchProperties props;
     private final TrialQueue queue;
     private final SearchLifecycle lifecycle;
-    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
-    StartupRecovery(HypersearchProperties props, TrialQueue queue, SearchLifecycle lifecycle, JdbcTemplate jdbc) {
+    StartupRecovery(HypersearchProperties props, TrialQueue queue, SearchLifecycle lifecycle, SqlDialect dialect) {
         this.props = props;
         this.queue = queue;
         this.lifecycle = lifecycle;
-        this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** Called by the worker pool before its first claim, so no live trial of this process is requeued. */
     void recover() {
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        boolean onlyProcess = "H2".equals(product) && props.role().equals("all");
+        boolean onlyProcess = dialect.isOnlyProcess(props.role());
         int requeued = onlyProcess ? queue.reapAllRunning(props.maxAttempts()) : queue.reapExpired(props.maxAttempts());
         int completed = lifecycle.completeFinishedSearches();
         if (requeued > 0 || completed > 0) {

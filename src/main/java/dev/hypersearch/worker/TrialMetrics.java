@@ -8,21 +8,19 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
-/** Trials by outcome, trial duration, queue depth (Micrometer), and one structured log line per finished trial. */
-@Component
-class TrialMetrics {
+/**
+ * Trials by outcome and trial duration (Micrometer), and one structured log line per finished trial; the queue
+ * depth gauge is the store's (every role has it).
+ */
+final class TrialMetrics {
 
     private static final Logger log = LoggerFactory.getLogger("hypersearch.trials");
 
     private final MeterRegistry registry;
 
-    TrialMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
+    TrialMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("hypersearch.queue.depth", jdbc,
-                j -> j.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'QUEUED'", Long.class));
     }
 
     void trialEnded(ClaimedTrial claim, TrialResult r) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Wakes idle workers as soon as a search is submitted in this process instead of at their next poll. */
 @Component
+@ConditionalOnWorkers
 class WorkSignal {
 
     private long generation;

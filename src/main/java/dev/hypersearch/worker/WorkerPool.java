@@ -1,8 +1,6 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
-import dev.hypersearch.store.ClaimedTrial;
-import dev.hypersearch.store.TrialQueue;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +20,14 @@ import org.springframework.stereotype.Component;
  * their next mini-batch, so no trial waits for a lease to expire; then the threads are joined.
  */
 @Component
+@ConditionalOnWorkers
 class WorkerPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final HypersearchProperties props;
-    private final TrialQueue queue;
+    private final TrialLeases leases;
     private final TrialExecution execution;
     private final WorkSignal signal;
     private final StartupRecovery recovery;
@@ -43,20 +42,20 @@ class WorkerPool implements SmartLifecycle {
     /** Running trials stop at their next mini-batch and go back to the queue. */
     private volatile boolean handBack;
 
-    WorkerPool(HypersearchProperties props, TrialQueue queue, TrialExecution execution, WorkSignal signal,
-               StartupRecovery recovery, ActiveTrials active, Heartbeat heartbeat) {
+    WorkerPool(HypersearchProperties props, TrialLeases leases, TrialExecution execution, WorkSignal signal,
+               StartupRecovery recovery, Heartbeat heartbeat) {
         this.props = props;
-        this.queue = queue;
+        this.leases = leases;
         this.execution = execution;
         this.signal = signal;
         this.recovery = recovery;
-        this.active = active;
+        this.active = leases.active();
         this.heartbeat = heartbeat;
     }
 
     @Override
     public synchronized void start() {
-        if (!props.runsWorkers() || !threads.isEmpty()) {
+        if (!threads.isEmpty()) {
             return;
         }
         stopping = false;
@@ -75,19 +74,20 @@ class WorkerPool implements SmartLifecycle {
         int failures = 0;
         while (!stopping) {
             try {
-                long claimStart = System.nanoTime();
-                Optional<ClaimedTrial> claim = queue.claim(workerId, props.leaseSeconds());
+                Optional<LeasedTrial> claim = leases.claim(workerId, () -> handBack);
                 if (failures > 0) {
                     log.info("worker {}: database reachable again after {} failed claims", workerId, failures);
                     failures = 0;
                 }
                 if (claim.isEmpty()) {
-                    signal.await(props.pollMillis());
+                    signal.await(props.poll().toMillis());
                 } else if (stopping) {
                     // Claimed as the process began to stop: straight back to the queue.
-                    queue.release(claim.get().lease());
+                    try (LeasedTrial trial = claim.get()) {
+                        trial.release();
+                    }
                 } else {
-                    execution.execute(claim.get(), claimStart, () -> handBack);
+                    execution.execute(claim.get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -95,7 +95,7 @@ class WorkerPool implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // Typically the database is unreachable: back off and retry; our leases expire if it stays down.
                 failures++;
-                long backoff = backoffMillis(props.pollMillis(), failures);
+                long backoff = backoffMillis(props.poll().toMillis(), failures);
                 if (failures == 1 || Integer.bitCount(failures) == 1) {
                     log.warn("worker {}: {} (failure {}), retrying in {} ms", workerId, e.toString(), failures,
                             backoff);
@@ -123,10 +123,10 @@ class WorkerPool implements SmartLifecycle {
         }
         stopping = true;
         signal.wakeAll();
-        long grace = props.shutdownGraceSeconds() * 1_000_000_000L;
+        long grace = props.shutdownGrace().toNanos();
         if (grace > 0) {
-            log.info("stopping: no more claims; {} running trials get up to {} s to finish", active.size(),
-                    props.shutdownGraceSeconds());
+            log.info("stopping: no more claims; {} running trials get up to {} to finish", active.size(),
+                    props.shutdownGrace());
             awaitThreads(System.nanoTime() + grace);
         }
         int running = active.size();
@@ -141,7 +141,7 @@ class WorkerPool implements SmartLifecycle {
 
     /** Joins the worker threads until the deadline, renewing leases meanwhile (the scheduler is already down). */
     private void awaitThreads(long deadline) {
-        long renewEvery = props.heartbeatSeconds() * 1_000_000_000L;
+        long renewEvery = props.heartbeat().toNanos();
         long nextRenew = System.nanoTime() + renewEvery;
         for (Thread t : threads) {
             while (t.isAlive()) {

@@ -2,8 +2,11 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.TestProperties;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.worker.TrialLeases;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the API integration tests: one application context (so one server and one in-memory H2) shared
- * by every subclass, no workers; tests drive trials through {@link TrialQueue} exactly as a worker does.
+ * by every subclass, no workers; tests drive trials through {@link TrialLeases} exactly as a worker does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:api-it;DB_CLOSE_DELAY=-1",
@@ -29,6 +32,7 @@ abstract class ApiIT {
     @Autowired TrialQueue queue;
     @Autowired SearchLifecycle lifecycle;
     @Autowired ApplicationEventPublisher events;
+    @Autowired MeterRegistry meters;
 
     Http http;
     Worker worker;
@@ -36,7 +40,9 @@ abstract class ApiIT {
     @BeforeEach
     void client() {
         http = new Http(port);
-        worker = new Worker(queue, lifecycle, events, "test-worker");
+        // This context runs no workers (role none): the test's worker claims through its own TrialLeases.
+        worker = new Worker(new TrialLeases(queue, lifecycle, events, meters, TestProperties.bind("lease-seconds=60")),
+                "test-worker");
     }
 
     /** Cancels other tests' searches so that claims in this test take this test's trials. */

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad submissions: each answered 400 problem+json naming the field, and nothing written. */
+/** Bad submissions: each answered 400 problem+json naming the field (413, 415 by size and type), and nothing written. */
 class BadRequestIT extends ApiIT {
 
     /** A valid random search; each case swaps one fragment of it for a bad one. */
@@ -23,6 +24,7 @@ class BadRequestIT extends ApiIT {
         return "{\"name\": \"bad\", \"dataset\": \"iris\", \"strategy\": \"grid\", \"seed\": 1, \"space\": {" + space + "}}";
     }
 
+    /** Bad values of the core fields: name, dataset, strategy, caps, the space and its distributions, JSON. */
     static Stream<Arguments> badBodies() {
         String big = "{\"intRange\": {\"min\": 1, \"max\": 10000}}";
         String pts = "{\"floatRange\": {\"min\": 0.001, \"max\": 0.5, \"points\": 10000}}";
@@ -74,8 +76,61 @@ class BadRequestIT extends ApiIT {
                 Arguments.of("empty body", "", "$"));
     }
 
+    /** A valid coarse-to-fine search with {@code coarseToFine} swapped for the given JSON. */
+    static String coarseToFine(String settings) {
+        return spec(settings.isEmpty() ? "" : "\"coarseToFine\": " + settings, "")
+                .replace("\"random\", \"maxTrials\": 3", "\"coarse-to-fine\"");
+    }
+
+    /** Bad values of the optional fields: pruner, validation, coarseToFine, sanityCheck. */
+    static Stream<Arguments> badOptionalFields() {
+        return Stream.of(
+                Arguments.of("unknown pruner", spec("\"pruner\": \"hyperband\"", ""), "pruner"),
+                Arguments.of("pruner of the wrong type", spec("\"pruner\": 3", ""), "pruner"),
+                Arguments.of("two pruners", spec("\"pruner\": {\"asha\": {}, \"median\": {}}", ""), "pruner"),
+                Arguments.of("asha eta 1", spec("\"pruner\": {\"asha\": {\"eta\": 1}}", ""), "pruner.asha.eta"),
+                Arguments.of("asha eta 2.5", spec("\"pruner\": {\"asha\": {\"eta\": 2.5}}", ""), "pruner.asha.eta"),
+                Arguments.of("asha minEpochs 0", spec("\"pruner\": {\"asha\": {\"minEpochs\": 0}}", ""),
+                        "pruner.asha.minEpochs"),
+                Arguments.of("asha minEpochs past the epochs", spec("\"pruner\": {\"asha\": {\"minEpochs\": 2}}", ""),
+                        "pruner.asha.minEpochs"),
+                Arguments.of("asha unknown setting", spec("\"pruner\": {\"asha\": {\"rate\": 3}}", ""),
+                        "pruner.asha.rate"),
+                Arguments.of("median warmupEpochs -1", spec("\"pruner\": {\"median\": {\"warmupEpochs\": -1}}", ""),
+                        "pruner.median.warmupEpochs"),
+                Arguments.of("median startupTrials 0", spec("\"pruner\": {\"median\": {\"startupTrials\": 0}}", ""),
+                        "pruner.median.startupTrials"),
+                Arguments.of("folds 1", spec("\"validation\": {\"folds\": 1}", ""), "validation.folds"),
+                Arguments.of("folds 21", spec("\"validation\": {\"folds\": 21}", ""), "validation.folds"),
+                Arguments.of("folds not a number", spec("\"validation\": {\"folds\": \"three\"}", ""),
+                        "validation.folds"),
+                Arguments.of("folds missing", spec("\"validation\": {}", ""), "validation.folds"),
+                Arguments.of("validation not an object", spec("\"validation\": 3", ""), "validation"),
+                Arguments.of("folds and a holdout fraction",
+                        spec("\"validation\": {\"folds\": 3}, \"validationFraction\": 0.2", ""), "validation"),
+                Arguments.of("unknown validation setting", spec("\"validation\": {\"folds\": 3, \"shuffle\": true}", ""),
+                        "validation.shuffle"),
+                Arguments.of("coarseToFine without its strategy",
+                        spec("\"coarseToFine\": {\"trialsPerStage\": 2}", ""), "coarseToFine"),
+                Arguments.of("coarse-to-fine without coarseToFine", coarseToFine(""), "coarseToFine"),
+                Arguments.of("coarseToFine not an object", coarseToFine("[2, 3]"), "coarseToFine"),
+                Arguments.of("one stage", coarseToFine("{\"stages\": 1, \"trialsPerStage\": 2}"),
+                        "coarseToFine.stages"),
+                Arguments.of("trialsPerStage missing", coarseToFine("{\"stages\": 2}"), "coarseToFine.trialsPerStage"),
+                Arguments.of("trialsPerStage 0", coarseToFine("{\"trialsPerStage\": 0}"), "coarseToFine.trialsPerStage"),
+                Arguments.of("topFraction 0", coarseToFine("{\"trialsPerStage\": 2, \"topFraction\": 0}"),
+                        "coarseToFine.topFraction"),
+                Arguments.of("topFraction 1.5", coarseToFine("{\"trialsPerStage\": 2, \"topFraction\": 1.5}"),
+                        "coarseToFine.topFraction"),
+                Arguments.of("coarse-to-fine over the trial cap",
+                        coarseToFine("{\"stages\": 100, \"trialsPerStage\": 101}"), "coarseToFine"),
+                Arguments.of("maxTrials not stages x trialsPerStage",
+                        coarseToFine("{\"stages\": 2, \"trialsPerStage\": 2}, \"maxTrials\": 5"), "maxTrials"),
+                Arguments.of("sanityCheck not a boolean", spec("\"sanityCheck\": \"yes\"", ""), "sanityCheck"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badBodies")
+    @MethodSource({"badBodies", "badOptionalFields"})
     void badSpecsAre400ProblemsNamingTheFieldAndWriteNothing(String label, String body, String field) {
         assertRejectedNamingField(label, body, field);
     }
@@ -121,5 +176,22 @@ class BadRequestIT extends ApiIT {
         assertThat(fields(http.get("/api/searches/" + id + "/trials?size=500"))).containsExactly("size");
         assertThat(fields(http.get("/api/searches/" + id + "/trials?page=-1"))).containsExactly("page");
         assertThat(http.get("/api/searches/abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void moreFoldsThanTheSmallestClassHasRowsIs400NamingValidationFolds() {
+        StringBuilder csv = new StringBuilder("x,label\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i).append(',').append(i < 3 ? "rare" : i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Multipart form = new Multipart().file("file", "rare.csv", csv.toString().getBytes(StandardCharsets.UTF_8))
+                .field("name", "rare-class").field("labelColumn", "label");
+        assertThat(http.post("/api/datasets", form.contentType(), form.bytes()).status()).isEqualTo(201);
+        String body = spec("\"validation\": {\"folds\": 4}", "").replace("\"iris\"", "\"rare-class\"");
+        assertRejectedNamingField("4 folds, a class of 3 rows", body, "validation.folds");
+        Http.Response r = http.postJson("/api/searches/preview", body);
+        assertThat(r.json().get("detail").asString()).contains("'rare' has 3 rows");
+        assertThat(http.postJson("/api/searches/preview", body.replace("\"folds\": 4", "\"folds\": 3")).status())
+                .isEqualTo(200);
     }
 }

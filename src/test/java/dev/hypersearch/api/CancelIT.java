@@ -2,7 +2,7 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypersearch.store.ClaimedTrial;
+import dev.hypersearch.worker.LeasedTrial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ class CancelIT extends ApiIT {
     void cancellingCancelsQueuedTrialsAndTheSearchAndASecondCancelIs409() {
         cancelEveryRunningSearch();
         long id = submit(randomSpec("to-cancel", 4, 5, Map.of("epochs", 3)));
-        ClaimedTrial running = worker.claim(id);
+        LeasedTrial running = worker.claim(id);
 
         Http.Response r = http.post("/api/searches/" + id + "/cancel");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -36,7 +36,7 @@ class CancelIT extends ApiIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.json().get("detail").asString()).contains("CANCELLED");
-        assertThat(running.searchId()).isEqualTo(id);
+        assertThat(running.claim().searchId()).isEqualTo(id);
     }
 
     @Test

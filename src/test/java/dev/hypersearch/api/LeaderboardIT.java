@@ -2,8 +2,8 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.worker.LeasedTrial;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,8 @@ class LeaderboardIT extends ApiIT {
             if (o.status() == TrialStatus.QUEUED) {
                 continue;
             }
-            ClaimedTrial c = worker.claim(search);
-            assertThat(c.number()).isEqualTo(k);
+            LeasedTrial c = worker.claim(search);
+            assertThat(c.claim().number()).isEqualTo(k);
             worker.epoch(c, 1, 1.0, 0.7, 0.5);
             if (o.status() != TrialStatus.RUNNING) {
                 worker.finish(c, o.status(), o.valLoss(), o.valAccuracy());

@@ -2,10 +2,10 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.worker.LeasedTrial;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,9 @@ class SearchEventsIT extends ApiIT {
             assertThat(initial.json().get("searchId").asLong()).isEqualTo(id);
             assertThat(initial.json().get("status").asString()).isEqualTo("RUNNING");
 
-            ClaimedTrial first = worker.claim(id);
+            LeasedTrial first = worker.claim(id);
             JsonNode claimed = stream.next("trial", WAIT).json();
-            assertThat(claimed.get("trialId").asLong()).isEqualTo(first.lease().trialId());
+            assertThat(claimed.get("trialId").asLong()).isEqualTo(first.claim().lease().trialId());
             assertThat(claimed.get("number").asInt()).isEqualTo(0);
             assertThat(claimed.get("status").asString()).isEqualTo("RUNNING");
             assertThat(claimed.get("epoch").isNull()).isTrue();

@@ -2,51 +2,39 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
-import dev.hypersearch.store.SearchChangedEvent;
-import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
-import dev.hypersearch.store.TrialChangedEvent;
-import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.store.TestResults;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
-import org.springframework.context.ApplicationEventPublisher;
+import dev.hypersearch.worker.LeasedTrial;
+import dev.hypersearch.worker.TrialLeases;
 
-/** Plays a worker in tests: the same queue calls and events, with results chosen by the test. */
-record Worker(TrialQueue queue, SearchLifecycle lifecycle, ApplicationEventPublisher events, String id) {
+/** Plays a worker in tests: production's leased trials (writes, search bookkeeping, events), with results chosen by the test. */
+record Worker(TrialLeases leases, String id) {
 
-    static final int LEASE_SECONDS = 60;
-
-    ClaimedTrial claim(long expectedSearch) {
-        ClaimedTrial c = queue.claim(id, LEASE_SECONDS).orElseThrow(() -> new AssertionError("nothing to claim"));
+    LeasedTrial claim(long expectedSearch) {
+        LeasedTrial t = leases.claim(id, () -> false).orElseThrow(() -> new AssertionError("nothing to claim"));
+        ClaimedTrial c = t.claim();
         if (c.searchId() != expectedSearch) {
             throw new AssertionError("claimed a trial of search " + c.searchId() + ", not " + expectedSearch);
         }
-        events.publishEvent(new TrialChangedEvent(c.searchId(), c.lease().trialId(), c.number(), TrialStatus.RUNNING, null));
-        return c;
+        t.started();
+        return t;
     }
 
-    void epoch(ClaimedTrial c, int epoch, double trainLoss, double valLoss, double valAccuracy) {
-        if (!queue.recordEpoch(c.lease(), new EpochRow(epoch, trainLoss, valLoss, valAccuracy, 10L * epoch), LEASE_SECONDS)) {
-            throw new AssertionError("lease lost");
-        }
-        events.publishEvent(new TrialChangedEvent(c.searchId(), c.lease().trialId(), c.number(), TrialStatus.RUNNING, epoch));
+    void epoch(LeasedTrial t, int epoch, double trainLoss, double valLoss, double valAccuracy) {
+        t.recordEpoch(new EpochRow(epoch, trainLoss, valLoss, valAccuracy, 10L * epoch));
     }
 
-    SearchStatus finish(ClaimedTrial c, TrialStatus status, double valLoss, double valAccuracy) {
-        TrialResult r = new TrialResult(status, valLoss, valLoss, 1, valAccuracy, valLoss + 0.01, 2, 25,
+    SearchStatus finish(LeasedTrial t, TrialStatus status, double valLoss, double valAccuracy) {
+        TrialResult r = TestResults.holdout(status, valLoss, valLoss, 1, valAccuracy, valLoss + 0.01, 2, 25,
                 status == TrialStatus.FAILED ? "boom" : null);
-        if (!queue.finish(c.lease(), r)) {
-            throw new AssertionError("lease lost");
+        try (t) {
+            return t.end(r).orElseThrow(() -> new AssertionError("lease lost"));
         }
-        events.publishEvent(new TrialChangedEvent(c.searchId(), c.lease().trialId(), c.number(), status, null));
-        SearchStatus s = lifecycle.afterTrialEnded(c.searchId());
-        if (s.isFinished()) {
-            events.publishEvent(new SearchChangedEvent(c.searchId(), s));
-        }
-        return s;
     }
 
-    SearchStatus complete(ClaimedTrial c, double valLoss, double valAccuracy) {
-        return finish(c, TrialStatus.COMPLETED, valLoss, valAccuracy);
+    SearchStatus complete(LeasedTrial t, double valLoss, double valAccuracy) {
+        return finish(t, TrialStatus.COMPLETED, valLoss, valAccuracy);
     }
 }

@@ -1,26 +1,15 @@
 package dev.hypersearch.bench;
 
-import dev.hypersearch.Application;
-import dev.hypersearch.api.SearchSubmissions;
-import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
-import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialRepository;
 import dev.hypersearch.store.TrialStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 
 /**
- * Issue 6's speed target: the service issue's 40-trial random search on digits (20 epochs, batch 64, seed 42,
+ * ASHA's speed target: the search benchmark's 40-trial random search on digits (20 epochs, batch 64, seed 42,
  * so both runs draw the same 40 configurations) run by the whole service without a pruner and with ASHA
  * (by default minEpochs 1, eta 3: rungs at epochs 1, 3, 9). Prints epochs trained, wall time and best validation loss of
  * each, and their ratios; the target is a best loss within 1% of the full search's at no more than a third of
@@ -39,25 +28,13 @@ public final class AshaBenchmark {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int minEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int eta = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Map<Long, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
-        ApplicationListener<PayloadApplicationEvent<?>> onEnd = event -> {
-            if (event.getPayload() instanceof SearchChangedEvent e && e.status().isFinished()) {
-                ends.computeIfAbsent(e.searchId(), id -> new CompletableFuture<>()).complete(null);
-            }
-        };
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
-                .listeners(onEnd)
-                .properties("spring.datasource.url=jdbc:h2:mem:asha-bench;DB_CLOSE_DELAY=-1",
-                        "hypersearch.workers=" + workers, "server.port=0", "logging.level.root=WARN",
-                        "spring.main.banner-mode=off")
-                .run()) {
-            SearchSubmissions submissions = ctx.getBean(SearchSubmissions.class);
+        try (BenchService service = BenchService.start("asha-bench", "all", workers)) {
             // Warm-up: the JIT compiles the engine before the measured searches.
-            SearchBenchmark.await(ends, submissions.submit(SearchBenchmark.spec("warm-up", 2 * workers, 5)));
-            Run full = run(ctx, ends, "full", SearchBenchmark.spec("full", 40, 20));
+            service.run(SearchBenchmark.spec("warm-up", 2 * workers, 5));
+            Run full = run(service, "full", SearchBenchmark.spec("full", 40, 20));
             Map<String, Object> asha = new HashMap<>(SearchBenchmark.spec("asha", 40, 20));
             asha.put("pruner", Map.of("asha", Map.of("minEpochs", minEpochs, "eta", eta)));
-            Run pruned = run(ctx, ends, "asha", asha);
+            Run pruned = run(service, "asha", asha);
 
             System.out.printf("40-trial random search on digits (20 epochs, batch 64, seed 42), %d worker(s), H2;"
                     + " asha minEpochs %d, eta %d:%n", workers, minEpochs, eta);
@@ -86,20 +63,14 @@ public final class AshaBenchmark {
         }
     }
 
-    static Run run(ConfigurableApplicationContext ctx, Map<Long, CompletableFuture<Void>> ends, String label,
-                   Map<String, Object> spec) throws Exception {
+    static Run run(BenchService service, String label, Map<String, Object> spec) throws Exception {
         long start = System.nanoTime();
-        SearchEntity search = ctx.getBean(SearchSubmissions.class).submit(spec);
-        SearchBenchmark.await(ends, search);
+        SearchEntity done = service.run(spec);
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<TrialEntity> trials = ctx.getBean(TrialRepository.class).findAll().stream()
-                .filter(t -> t.getSearchId() == search.getId()).toList();
+        List<TrialEntity> trials = service.trials(done.getId());
         long epochs = trials.stream().map(TrialEntity::getEpochsRun).filter(Objects::nonNull)
                 .mapToLong(Integer::longValue).sum();
-        SearchEntity done = ctx.getBean(SearchRepository.class).findById(search.getId()).orElseThrow();
-        double best = trials.stream().filter(t -> t.getId().equals(done.getBestTrialId()))
-                .mapToDouble(TrialEntity::getValLoss).findFirst().orElse(Double.NaN);
-        return new Run(label, seconds, epochs, best,
+        return new Run(label, seconds, epochs, BenchService.bestValLoss(done, trials),
                 trials.stream().filter(t -> t.getStatus() == TrialStatus.PRUNED).count(),
                 trials.stream().filter(t -> t.getStatus() == TrialStatus.COMPLETED).count(), trials,
                 trials.stream().filter(t -> t.getId().equals(done.getBestTrialId())).mapToInt(TrialEntity::getNumber)

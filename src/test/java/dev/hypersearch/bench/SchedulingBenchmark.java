@@ -1,6 +1,5 @@
 package dev.hypersearch.bench;
 
-import dev.hypersearch.Application;
 import dev.hypersearch.scaleout.AppProcess;
 import dev.hypersearch.scaleout.Await;
 import dev.hypersearch.scaleout.Pg;
@@ -15,6 +14,7 @@ import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.store.TestResults;
 import dev.hypersearch.store.TrialResult;
 import dev.hypersearch.store.TrialStatus;
 import java.time.Duration;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -55,7 +54,6 @@ public final class SchedulingBenchmark {
     static int PG_WARM_UP_ROUNDS = Integer.getInteger("bench.warmup", 12);
     static int PG_THREADS = 8;
     static final int REAL_TRIALS = 16;
-    static String H2_URL_OPTIONS = System.getProperty("h2.options", "");
     static final List<String> BENCH_JVM = List.of("--add-modules", "jdk.incubator.vector", "-Xmx512m");
 
     public static void main(String[] args) {
@@ -125,11 +123,7 @@ public final class SchedulingBenchmark {
     }
 
     static ConfigurableApplicationContext h2Context(String db, String role, int workers) {
-        SpringApplication app = new SpringApplication(Application.class);
-        return app.run("--spring.datasource.url=jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1" + H2_URL_OPTIONS,
-                "--hypersearch.role=" + role, "--hypersearch.workers=" + workers, "--hypersearch.poll-millis=20",
-                "--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--spring.jmx.enabled=false");
+        return BenchService.start(db, role, workers, "--hypersearch.poll-millis=20").context();
     }
 
     static long createSearch(ConfigurableApplicationContext ctx, int trials) {
@@ -148,7 +142,7 @@ public final class SchedulingBenchmark {
     static double queueOnly(ConfigurableApplicationContext ctx, int threads, int trials) {
         createSearch(ctx, trials);
         TrialQueue queue = ctx.getBean(TrialQueue.class);
-        TrialResult result = new TrialResult(TrialStatus.COMPLETED, 0.5, 0.5, 1, 0.9, 0.4, 1, 1, null);
+        TrialResult result = TestResults.holdout(TrialStatus.COMPLETED, 0.5, 0.5, 1, 0.9, 0.4, 1, 1, null);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         try {
@@ -157,7 +151,7 @@ public final class SchedulingBenchmark {
                 String worker = "bench-" + t;
                 done.add(pool.submit(() -> {
                     Optional<ClaimedTrial> c;
-                    while ((c = queue.claim(worker, 30)).isPresent()) {
+                    while ((c = queue.claim(worker, Duration.ofSeconds(30))).isPresent()) {
                         queue.finish(c.get().lease(), result);
                     }
                     return null;

@@ -1,24 +1,13 @@
 package dev.hypersearch.bench;
 
-import dev.hypersearch.Application;
-import dev.hypersearch.api.SearchSubmissions;
-import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
-import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The service issue's search benchmark: a 40-trial random search on digits run by the whole service
+ * The search benchmark: a 40-trial random search on digits run by the whole service
  * (H2, worker pool, every epoch persisted) with 1 and then 2 workers; prints trials/minute and the
  * scaling ratio. Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.SearchBenchmark}.
  */
@@ -50,37 +39,17 @@ public final class SearchBenchmark {
     }
 
     static Run run(int workers) throws Exception {
-        Map<Long, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
-        ApplicationListener<PayloadApplicationEvent<?>> onEnd = event -> {
-            if (event.getPayload() instanceof SearchChangedEvent e && e.status().isFinished()) {
-                ends.computeIfAbsent(e.searchId(), id -> new CompletableFuture<>()).complete(null);
-            }
-        };
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
-                .listeners(onEnd)
-                .properties("spring.datasource.url=jdbc:h2:mem:bench-" + workers + ";DB_CLOSE_DELAY=-1",
-                        "hypersearch.workers=" + workers, "server.port=0", "logging.level.root=WARN",
-                        "spring.main.banner-mode=off")
-                .run()) {
-            SearchSubmissions submissions = ctx.getBean(SearchSubmissions.class);
+        try (BenchService service = BenchService.start("bench-" + workers, "all", workers)) {
             // Warm-up: the JIT compiles the engine before the measured search.
-            await(ends, submissions.submit(spec("warm-up", 2 * workers, 5)));
+            service.run(spec("warm-up", 2 * workers, 5));
             long start = System.nanoTime();
-            SearchEntity search = submissions.submit(spec("measured", 40, 20));
-            await(ends, search);
+            SearchEntity done = service.run(spec("measured", 40, 20));
             double seconds = (System.nanoTime() - start) / 1e9;
-            List<TrialEntity> trials = ctx.getBean(TrialRepository.class).findAll().stream()
-                    .filter(t -> t.getSearchId() == search.getId()).toList();
+            List<TrialEntity> trials = service.trials(done.getId());
             long epochs = trials.stream().map(TrialEntity::getEpochsRun).filter(Objects::nonNull)
                     .mapToLong(Integer::longValue).sum();
-            SearchEntity done = ctx.getBean(SearchRepository.class).findById(search.getId()).orElseThrow();
-            double best = trials.stream().filter(t -> t.getId().equals(done.getBestTrialId()))
-                    .mapToDouble(TrialEntity::getValLoss).findFirst().orElse(Double.NaN);
-            return new Run(workers, seconds, trials.size() / (seconds / 60), best, epochs);
+            return new Run(workers, seconds, trials.size() / (seconds / 60), BenchService.bestValLoss(done, trials),
+                    epochs);
         }
-    }
-
-    static void await(Map<Long, CompletableFuture<Void>> ends, SearchEntity search) throws Exception {
-        ends.computeIfAbsent(search.getId(), id -> new CompletableFuture<>()).get();
     }
 }

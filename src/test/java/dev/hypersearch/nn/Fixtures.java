@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 
 /** Small seeded data sets and configs shared by the nn tests. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
@@ -33,8 +33,10 @@ final class Fixtures {
         return TrainingData.classification(x, new int[] {0, 1, 1, 0}, 2);
     }
 
-    static NetworkConfig net(int in, List<Integer> hidden, int out, Activation f, Initializer init, boolean bn,
+    /** A network with the default leaky slope and ELU alpha. */
+    public static NetworkConfig net(int in, List<Integer> hidden, int out, Activation f, Initializer init, boolean bn,
             Loss loss) {
-        return NetworkConfig.of(in, hidden, out, f, init, bn, loss);
+        return new NetworkConfig(in, hidden, out, f, NetworkConfig.DEFAULT_LEAKY_SLOPE, NetworkConfig.DEFAULT_ELU_ALPHA,
+                init, bn, loss);
     }
 }

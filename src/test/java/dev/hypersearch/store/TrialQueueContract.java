@@ -5,6 +5,7 @@ import dev.hypersearch.search.TrialParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class TrialQueueContract {
 
-    static final int LEASE = 30;
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @Autowired TrialQueue queue;
     @Autowired SearchLifecycle lifecycle;
@@ -63,7 +64,7 @@ abstract class TrialQueueContract {
     }
 
     TrialResult completed(double valLoss) {
-        return new TrialResult(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5, null);
+        return TestResults.holdout(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5, null);
     }
 
     @Test
@@ -324,7 +325,7 @@ abstract class TrialQueueContract {
         for (int i = 0; i < 3; i++) {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
             queue.finish(c.lease(), completed(losses[c.number()]));
-            SearchStatus status = lifecycle.afterTrialEnded(id);
+            SearchStatus status = lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, losses[c.number()], c.number());
             assertThat(status).isEqualTo(i < 2 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
         }
         Long best = jdbc.queryForObject("SELECT best_trial_id FROM search WHERE id = ?", Long.class, id);
@@ -341,7 +342,7 @@ abstract class TrialQueueContract {
         long[] expectedBest = {0, 1, 1, 1, 1, 1};
         for (int i = 0; i < 6; i++) {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
-            queue.finish(c.lease(), new TrialResult(ends[c.number()], losses[c.number()], losses[c.number()], 1,
+            queue.finish(c.lease(), TestResults.holdout(ends[c.number()], losses[c.number()], losses[c.number()], 1,
                     0.9, 0.1, 1, 5, null));
             SearchStatus status = lifecycle.afterTrialEnded(id, ends[c.number()], losses[c.number()], c.number());
             assertThat(status).isEqualTo(i < 5 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
@@ -350,7 +351,7 @@ abstract class TrialQueueContract {
         }
         long failing = newSearch(3, 1);
         ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
-        queue.finish(c.lease(), new TrialResult(TrialStatus.FAILED, Double.NaN, Double.NaN, null, Double.NaN,
+        queue.finish(c.lease(), TestResults.holdout(TrialStatus.FAILED, Double.NaN, Double.NaN, null, Double.NaN,
                 Double.NaN, 0, 1, "boom"));
         assertThat(lifecycle.afterTrialEnded(failing, TrialStatus.FAILED, Double.NaN, c.number()))
                 .isEqualTo(SearchStatus.FAILED);
@@ -373,9 +374,9 @@ abstract class TrialQueueContract {
         long id = newSearch(5, 2);
         for (int i = 0; i < 2; i++) {
             ClaimedTrial c = queue.claim("w", LEASE).orElseThrow();
-            queue.finish(c.lease(), new TrialResult(TrialStatus.DIVERGED, Double.NaN, Double.NaN, null,
+            queue.finish(c.lease(), TestResults.holdout(TrialStatus.DIVERGED, Double.NaN, Double.NaN, null,
                     Double.NaN, Double.NaN, 1, 1, "loss became NaN"));
-            lifecycle.afterTrialEnded(id);
+            lifecycle.afterTrialEnded(id, TrialStatus.DIVERGED, Double.NaN, c.number());
         }
         assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.FAILED);
         assertThat(trials.countBySearchIdAndStatus(id, TrialStatus.CANCELLED)).isEqualTo(3);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.nn.Activation;
+import dev.hypersearch.nn.Fixtures;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.nn.Initializer;
 import dev.hypersearch.nn.Loss;
@@ -15,14 +16,14 @@ import dev.hypersearch.nn.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The engine issue's reference: digits, 64-128-64-10, relu, he, adam 1e-3, batch 64, 30 epochs, 20% validation, seed 0. */
+/** The engine's reference network: digits, 64-128-64-10, relu, he, adam 1e-3, batch 64, 30 epochs, 20% validation, seed 0. */
 class DigitsReferenceNetTest {
 
     @Test
     void referenceNetReachesNinetySixPercentValidationAccuracyOnBothGemmPaths() {
         PreparedData data = DataPreparation.holdout(BuiltinDatasets.load("digits"), 0.2, 0);
         assertThat(data.train().size() + data.validation().size()).isEqualTo(1797);
-        NetworkConfig net = NetworkConfig.of(64, List.of(128, 64), 10, Activation.RELU, Initializer.HE, false,
+        NetworkConfig net = Fixtures.net(64, List.of(128, 64), 10, Activation.RELU, Initializer.HE, false,
                 Loss.SOFTMAX_CROSS_ENTROPY);
         TrainingConfig training = new TrainingConfig(30, 64, OptimizerConfig.adam(1e-3), 0.0, 0L, 0);
 

@@ -1,8 +1,9 @@
-package dev.hypersearch.roles;
+package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.TestProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -11,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class WorkerRoleApiFilterTest {
 
     static HypersearchProperties role(String role) {
-        return new HypersearchProperties(role, 1, 0, 0, 0, 0, 0, 0, 0);
+        return TestProperties.bind("role=" + role, "workers=1");
     }
 
     MockHttpServletResponse get(String role, String path) throws Exception {

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(properties = "hypersearch.role=none")
 @ActiveProfiles("postgres")
-class PostgresSmarterSearchStoreIT extends SmarterSearchStoreContract {
+class PostgresPruningAndStagesStoreIT extends PruningAndStagesStoreContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

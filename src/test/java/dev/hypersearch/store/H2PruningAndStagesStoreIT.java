@@ -3,7 +3,7 @@ package dev.hypersearch.store;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:smarter-store;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:pruning-stages-store;DB_CLOSE_DELAY=-1",
         "hypersearch.role=none"})
-class H2SmarterSearchStoreIT extends SmarterSearchStoreContract {
+class H2PruningAndStagesStoreIT extends PruningAndStagesStoreContract {
 }

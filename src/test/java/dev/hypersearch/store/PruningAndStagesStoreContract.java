@@ -8,6 +8,7 @@ import dev.hypersearch.search.StageStrategy;
 import dev.hypersearch.search.TestParams;
 import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.pruning.PeerResults;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,12 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The storage side of issue 6 on every backend: peer curves for pruners, pruning and fold records, and
- * coarse-to-fine stages (advanced exactly once, never completed in between, failed with no result to narrow to).
+ * What pruning, k-fold validation and coarse-to-fine need of the store, on every backend: peer curves for
+ * pruners, pruning and fold records, and coarse-to-fine stages (advanced exactly once, never completed in
+ * between, failed with no result to narrow to).
  */
-abstract class SmarterSearchStoreContract {
+abstract class PruningAndStagesStoreContract {
 
-    static final int LEASE = 30;
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @Autowired TrialQueue queue;
     @Autowired SearchLifecycle lifecycle;
@@ -80,7 +82,7 @@ abstract class SmarterSearchStoreContract {
     }
 
     void complete(ClaimedTrial c, double valLoss) {
-        assertThat(queue.finish(c.lease(), new TrialResult(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5,
+        assertThat(queue.finish(c.lease(), TestResults.holdout(TrialStatus.COMPLETED, valLoss, valLoss, 1, 0.9, 0.1, 1, 5,
                 null))).isTrue();
     }
 
@@ -146,7 +148,8 @@ abstract class SmarterSearchStoreContract {
         assertThat(foldEpochs.findByTrialIdOrderByFoldAscEpochAsc(f.getId()))
                 .extracting(e -> e.getFold() + ":" + e.getEpoch() + ":" + e.getValLoss())
                 .containsExactly("0:1:0.6", "0:2:0.4", "1:1:0.8", "1:2:0.6");
-        lifecycle.afterTrialEnded(id);
+        lifecycle.afterTrialEnded(id, TrialStatus.PRUNED, 0.85, pruned.number());
+        lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, 0.5, folded.number());
         assertThat(jdbc.queryForObject("SELECT best_trial_id FROM search WHERE id = ?", Long.class, id))
                 .as("a PRUNED trial is never the best").isEqualTo(f.getId());
     }
@@ -161,7 +164,8 @@ abstract class SmarterSearchStoreContract {
             ClaimedTrial c = claim();
             complete(c, losses[c.number()]);
             stage1.add(trials.findById(c.lease().trialId()).orElseThrow());
-            assertThat(lifecycle.afterTrialEnded(id)).isEqualTo(SearchStatus.RUNNING);
+            assertThat(lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, losses[c.number()], c.number()))
+                    .isEqualTo(SearchStatus.RUNNING);
         }
         List<SearchStageEntity> rows = stages.findBySearchIdOrderByStage(id);
         assertThat(rows).hasSize(2);
@@ -183,8 +187,10 @@ abstract class SmarterSearchStoreContract {
         assertThat(narrowed.get("learningRate").toString()).contains(String.valueOf(topRates.get(0)));
 
         for (int i = 0; i < 4; i++) {
-            complete(claim(), 0.1);
-            assertThat(lifecycle.afterTrialEnded(id)).isEqualTo(i < 3 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
+            ClaimedTrial c = claim();
+            complete(c, 0.1);
+            assertThat(lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, 0.1, c.number()))
+                    .isEqualTo(i < 3 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
         }
         assertThat(stages.findBySearchIdOrderByStage(id)).hasSize(2);
     }
@@ -192,8 +198,11 @@ abstract class SmarterSearchStoreContract {
     @Test
     void manyWorkersEndingTheStageAtOnceInsertTheNextStageExactlyOnce() throws Exception {
         long id = stagedSearch();
+        List<ClaimedTrial> ended = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            complete(claim(), 0.5 + i);
+            ClaimedTrial c = claim();
+            complete(c, 0.5 + i);
+            ended.add(c);
         }
         int threads = 4;
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -201,9 +210,11 @@ abstract class SmarterSearchStoreContract {
         try {
             List<Future<SearchStatus>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
+                double loss = 0.5 + t;
+                int number = ended.get(t).number();
                 results.add(pool.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return lifecycle.afterTrialEnded(id);
+                    return lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, loss, number);
                 }));
             }
             for (Future<SearchStatus> f : results) {
@@ -232,9 +243,10 @@ abstract class SmarterSearchStoreContract {
         long id = stagedSearch();
         for (int i = 0; i < 4; i++) {
             ClaimedTrial c = claim();
-            queue.finish(c.lease(), new TrialResult(i == 0 ? TrialStatus.FAILED : TrialStatus.DIVERGED, Double.NaN,
+            TrialStatus ending = i == 0 ? TrialStatus.FAILED : TrialStatus.DIVERGED;
+            queue.finish(c.lease(), TestResults.holdout(ending, Double.NaN,
                     Double.NaN, null, Double.NaN, Double.NaN, 1, 1, "boom"));
-            lifecycle.afterTrialEnded(id);
+            lifecycle.afterTrialEnded(id, ending, Double.NaN, c.number());
         }
         assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.FAILED);
         String message = jdbc.queryForObject("SELECT message FROM search WHERE id = ?", String.class, id);

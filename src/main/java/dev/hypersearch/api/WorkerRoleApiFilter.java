@@ -1,4 +1,4 @@
-package dev.hypersearch.roles;
+package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
 import jakarta.servlet.FilterChain;
@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * On a worker process ({@code hypersearch.role=worker}) the REST API is not served: every {@code /api/**}
  * request gets 404 problem+json naming the role, so a search can only be submitted or cancelled through an
  * api process. Actuator ({@code /actuator/health} for Docker and load balancers, metrics) stays up.
- * The API's classes load as usual; this filter sits in front of them and imports nothing from them.
+ * The API's controllers load as usual; this filter sits in front of them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,8 +31,7 @@ class WorkerRoleApiFilter extends OncePerRequestFilter {
     private final boolean servesApi;
 
     WorkerRoleApiFilter(HypersearchProperties props) {
-        // role none (tests of one layer) keeps the API.
-        this.servesApi = !props.role().equals("worker");
+        this.servesApi = props.servesApi();
     }
 
     @Override

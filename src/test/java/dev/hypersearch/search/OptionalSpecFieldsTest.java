@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The spec fields of smarter searches: pruner, coarse-to-fine, k-fold validation, sanity check. */
-class SmarterSpecTest {
+/** The spec's optional fields: pruner, coarse-to-fine, k-fold validation, sanity check. */
+class OptionalSpecFieldsTest {
 
     private static Map<String, Object> random() {
         return spec("random", 10, obj("learningRate", floatRange(1e-4, 1e-1, true, null), "hiddenUnits", choice(32, 64)));
@@ -42,7 +42,7 @@ class SmarterSpecTest {
         assertThat(s.sanityCheck()).isFalse();
         assertThat(s.validationFraction()).isEqualTo(0.2);
         SearchSpec legacy = new SearchSpec(s.name(), s.dataset(), s.strategy(), s.maxTrials(), s.seed(),
-                s.validationFraction(), s.maxFailedTrials(), s.space());
+                s.validationFraction(), s.maxFailedTrials(), s.space(), PrunerSpec.NONE, null, null, false);
         assertThat(legacy).isEqualTo(s);
     }
 
