@@ -5,7 +5,7 @@ import type { PageHandle } from './dom';
 import { h } from './dom';
 import { mountList } from './pages/list';
 import { mountNew } from './pages/new';
-import { mountSearch } from './pages/search';
+import { mountSearch } from './pages/search/page';
 import { mountTrial } from './pages/trial';
 import { parseRoute, type Route } from './route';
 

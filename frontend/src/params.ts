@@ -1,5 +1,4 @@
-// The MLP parameter catalogue (mirrors dev.hypersearch.search.MlpParameters) and what a search's space
-// says about each parameter: fixed or varying, numeric or categorical, log-scaled or not.
+// The MLP parameter catalogue (mirrors dev.hypersearch.search.MlpParameters).
 
 export type ParamType = 'float' | 'int' | 'categorical' | 'boolean';
 
@@ -35,65 +34,3 @@ export const PARAMS: ParamDef[] = [
 ];
 
 export const PARAM_BY_NAME: Record<string, ParamDef> = Object.fromEntries(PARAMS.map((p) => [p.name, p]));
-
-export type AxisKind = 'value' | 'log' | 'category';
-
-/** How one parameter of a given search's space varies. */
-export interface ParamMeta {
-  name: string;
-  varying: boolean;
-  axis: AxisKind;
-  /** For category axes: the values in display order (strings). */
-  categories?: string[];
-  /** The fixed value when not varying. */
-  fixed?: unknown;
-}
-
-/**
- * Reads a search's space: which parameters vary (those are the leaderboard's and charts' columns), and
- * on which kind of axis to plot each. Parameters missing from the space take their defaults.
- */
-export function spaceMeta(spec: Record<string, unknown> | undefined): ParamMeta[] {
-  const space = (spec?.space ?? {}) as Record<string, unknown>;
-  const out: ParamMeta[] = [];
-  const names = [...PARAMS.map((p) => p.name), ...Object.keys(space).filter((k) => !PARAM_BY_NAME[k])];
-  for (const name of names) {
-    const def = PARAM_BY_NAME[name];
-    const raw = space[name];
-    const numeric = def ? def.type === 'float' || def.type === 'int' : typeof raw === 'number';
-    if (raw === undefined) {
-      out.push({ name, varying: false, axis: numeric ? 'value' : 'category', fixed: def?.defaultValue });
-      continue;
-    }
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-      const o = raw as Record<string, unknown>;
-      if (Array.isArray(o.choice)) {
-        const values = o.choice as unknown[];
-        const allNumbers = values.every((v) => typeof v === 'number');
-        const positive = allNumbers && values.every((v) => (v as number) > 0);
-        const spread = positive ? Math.max(...(values as number[])) / Math.min(...(values as number[])) : 0;
-        const axis: AxisKind = allNumbers ? (spread >= 100 ? 'log' : 'value') : 'category';
-        out.push({
-          name,
-          varying: values.length > 1,
-          axis,
-          categories: axis === 'category' ? values.map(String) : undefined,
-          fixed: values.length === 1 ? values[0] : undefined,
-        });
-        continue;
-      }
-      if (o.floatRange && typeof o.floatRange === 'object') {
-        const r = o.floatRange as Record<string, unknown>;
-        out.push({ name, varying: r.min !== r.max, axis: r.log === true ? 'log' : 'value', fixed: r.min === r.max ? r.min : undefined });
-        continue;
-      }
-      if (o.intRange && typeof o.intRange === 'object') {
-        const r = o.intRange as Record<string, unknown>;
-        out.push({ name, varying: r.min !== r.max, axis: 'value', fixed: r.min === r.max ? r.min : undefined });
-        continue;
-      }
-    }
-    out.push({ name, varying: false, axis: numeric ? 'value' : 'category', fixed: raw });
-  }
-  return out;
-}
