@@ -4,7 +4,7 @@ import './style.css';
 import type { PageHandle } from './dom';
 import { h } from './dom';
 import { mountList } from './pages/list';
-import { mountNew } from './pages/new';
+import { mountNew } from './pages/new/page';
 import { mountSearch } from './pages/search/page';
 import { mountTrial } from './pages/trial';
 import { parseRoute, type Route } from './route';
