@@ -66,10 +66,12 @@ export class Leaderboard {
     if (!page) return;
     const total = page.totalElements;
     const pages = Math.max(1, page.totalPages);
-    const prev = h('button', { type: 'button', className: 'small', disabled: board.page <= 0, onclick: () => this.go({ ...board, page: board.page - 1 }) }, '← Previous');
-    const next = h('button', { type: 'button', className: 'small', disabled: board.page + 1 >= pages, onclick: () => this.go({ ...board, page: board.page + 1 }) }, 'Next →');
+    // Handlers read the board when clicked: the selected trial may have changed since this render.
+    const go = (change: Partial<BoardState>) => () => this.go({ ...this.state.board, ...change });
+    const prev = h('button', { type: 'button', className: 'small', disabled: board.page <= 0, onclick: go({ page: board.page - 1 }) }, '← Previous');
+    const next = h('button', { type: 'button', className: 'small', disabled: board.page + 1 >= pages, onclick: go({ page: board.page + 1 }) }, 'Next →');
     const size = h('select', { id: 'page-size', 'aria-label': 'Trials per page' }, ...PAGE_SIZES.map((n) => h('option', { value: n, selected: n === board.size }, `${n} per page`)));
-    size.addEventListener('change', () => this.go({ ...board, size: Number(size.value), page: 0 }));
+    size.addEventListener('change', () => this.go({ ...this.state.board, size: Number(size.value), page: 0 }));
     this.pager.append(prev, h('span', { className: 'page-of' }, `Page ${board.page + 1} of ${formatCount(pages)} · ${formatCount(total)} trial${total === 1 ? '' : 's'}`), next, size);
   }
 

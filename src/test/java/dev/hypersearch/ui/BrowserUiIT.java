@@ -221,6 +221,10 @@ class BrowserUiIT extends ChromiumSession {
     @Test
     void aBadSpecShowsTheServersErrorNextToTheField() {
         fillForm("bad", "iris", 4, 5);
+        // The parameter editor is built from the server's catalogue: one row per parameter it lists, in its order.
+        Object served = page.evaluate("() => fetch('/api/parameters').then((r) => r.json()).then((c) => c.parameters.map((p) => p.name))");
+        Assertions.assertThat((List<Object>) served).contains("learningRate", "epochs", "momentum");
+        Assertions.assertThat(page.locator(".params [data-param]").evaluateAll("(rows) => rows.map((r) => r.dataset.param)")).isEqualTo(served);
         page.locator("#p-learningRate-mode").selectOption("range");
         page.locator("#p-learningRate-min").fill("5");
         page.locator("#p-learningRate-max").fill("0.1");
