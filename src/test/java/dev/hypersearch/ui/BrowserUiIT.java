@@ -153,6 +153,8 @@ class BrowserUiIT extends ChromiumSession {
     void anAshaSearchShowsWhereItsPrunedTrialsStoppedAndTheRungs() {
         fillForm("ui-asha", "iris", 9, 9);
         page.locator("#f-pruner").selectOption("asha");
+        // ASHA's settings have their own inputs (from the server's catalogue): eta 3 as the default would have it.
+        page.locator("#f-asha-eta").fill("3");
         assertThat(page.locator("#preview-trials")).hasText("9");
         page.locator("#submit-search").click();
         assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
