@@ -54,6 +54,8 @@ export interface SearchDetail extends SearchSummary {
   spec: Record<string, unknown>;
   stages?: StageInfo[];
   sanityCheck?: SanityCheck | null;
+  parameters?: { name: string; varying: boolean; axis: 'value' | 'log' | 'category'; categories: string[] | null; fixed: unknown }[];
+  rungEpochs?: number[];
 }
 
 export interface Pruning {

@@ -4,8 +4,8 @@ import './style.css';
 import type { PageHandle } from './dom';
 import { h } from './dom';
 import { mountList } from './pages/list';
-import { mountNew } from './pages/new';
-import { mountSearch } from './pages/search';
+import { mountNew } from './pages/new/page';
+import { mountSearch } from './pages/search/page';
 import { mountTrial } from './pages/trial';
 import { parseRoute, type Route } from './route';
 

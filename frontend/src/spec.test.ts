@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { defaultForm, errorTarget, formToSpec, paramFromJson, parseNumber, parseSpecText, specToForm } from './spec';
-import { PARAM_BY_NAME } from './params';
+import { CATALOGUE, param } from './catalogue.fixture';
+import { paramFromJson, parseNumber } from './paramForm';
+import { defaultForm as defaultFormOf, errorTarget, formToSpec as formToSpecOf, parseSpecText, specToForm as specToFormOf, type SpecForm } from './spec';
+
+// The form as built from the server's catalogue.
+const defaultForm = () => defaultFormOf(CATALOGUE);
+const formToSpec = (f: SpecForm) => formToSpecOf(f, CATALOGUE);
+const specToForm = (spec: Record<string, unknown>) => specToFormOf(spec, CATALOGUE);
 
 describe('formToSpec', () => {
   test('leaves default parameters and empty optional fields out', () => {
@@ -80,8 +86,8 @@ describe('specToForm', () => {
   });
 
   test('an intRange on a float parameter has no editor', () => {
-    expect(paramFromJson(PARAM_BY_NAME.learningRate, { intRange: { min: 1, max: 2 } })).toBeNull();
-    expect(paramFromJson(PARAM_BY_NAME.epochs, { intRange: { min: 1, max: 2 } })?.mode).toBe('range');
+    expect(paramFromJson(param('learningRate'), { intRange: { min: 1, max: 2 } })).toBeNull();
+    expect(paramFromJson(param('epochs'), { intRange: { min: 1, max: 2 } })?.mode).toBe('range');
   });
 });
 
@@ -91,8 +97,8 @@ describe('strategy options', () => {
     f.name = 'c';
     f.strategy = 'coarse-to-fine';
     f.maxTrials = '';
-    f.stages = '3';
-    f.trialsPerStage = '20';
+    f.settings['coarseToFine.stages'] = '3';
+    f.settings['coarseToFine.trialsPerStage'] = '20';
     f.pruner = 'median';
     f.folds = '5';
     f.sanityCheck = true;
@@ -102,11 +108,30 @@ describe('strategy options', () => {
   });
 
   test('a pruner object or a coarseToFine with a stray key is kept verbatim', () => {
-    const spec = { name: 'p', dataset: 'iris', strategy: 'coarse-to-fine', seed: 1, pruner: { asha: { minEpochs: 2, eta: 3 } },
+    const spec = { name: 'p', dataset: 'iris', strategy: 'coarse-to-fine', seed: 1, pruner: { asha: { minEpochs: 2, eta: 3, grace: 1 } },
       coarseToFine: { trialsPerStage: 10, shrink: 2 }, space: {} };
     const f = specToForm(spec);
     expect(f.extra).toEqual({ pruner: spec.pruner, coarseToFine: spec.coarseToFine });
     expect(formToSpec(f)).toEqual(spec);
+  });
+
+  test('pruner settings from the catalogue have editors: the name alone when none is set', () => {
+    const spec = { name: 'p', dataset: 'iris', strategy: 'random', seed: 1, pruner: { asha: { minEpochs: 2, eta: 3 } }, space: {} };
+    const f = specToForm(spec);
+    expect(f.extra).toEqual({});
+    expect(f).toMatchObject({ pruner: 'asha', settings: { 'pruner.asha.minEpochs': '2', 'pruner.asha.eta': '3' } });
+    expect(formToSpec(f)).toEqual(spec);
+    f.pruner = 'median';
+    expect(formToSpec(f).pruner).toBe('median');
+    f.settings['pruner.median.warmupEpochs'] = '4';
+    expect(formToSpec(f).pruner).toEqual({ median: { warmupEpochs: 4 } });
+  });
+
+  test('a strategy without settings in the catalogue writes none', () => {
+    const f = defaultForm();
+    f.strategy = 'grid';
+    f.settings['coarseToFine.stages'] = '3';
+    expect(formToSpec(f)).not.toHaveProperty('coarseToFine');
   });
 });
 

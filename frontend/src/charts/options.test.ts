@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ChartData } from '../api';
-import { spaceMeta } from '../params';
+import type { SearchParameter } from '../searchParameters';
 import { curvesOption, historyOption, parallelOption, scatterOption } from './options';
 
 const data: ChartData = {
@@ -15,13 +15,14 @@ const data: ChartData = {
   sampled: false,
   curves: [],
 };
-const metas = spaceMeta({
-  space: {
-    learningRate: { floatRange: { min: 0.001, max: 0.1, log: true } },
-    activation: { choice: ['relu', 'tanh'] },
-    hiddenUnits: { choice: [16, 32, 64] },
-  },
-});
+// As the server describes a space of a log-scaled learningRate range, two activations and three hidden sizes.
+const metas: SearchParameter[] = [
+  { name: 'learningRate', varying: true, axis: 'log', categories: null, fixed: null },
+  { name: 'epochs', varying: false, axis: 'value', categories: null, fixed: 20 },
+  { name: 'hiddenUnits', varying: true, axis: 'value', categories: null, fixed: null },
+  { name: 'activation', varying: true, axis: 'category', categories: ['relu', 'tanh'], fixed: null },
+  { name: 'batchNorm', varying: false, axis: 'category', categories: null, fixed: false },
+];
 const ctx = { animation: false };
 
 describe('chart options', () => {

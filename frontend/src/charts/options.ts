@@ -4,7 +4,7 @@ import type { EChartsOption } from 'echarts';
 import type { ChartData, CurvePoint } from '../api';
 import { formatLoss, formatParam } from '../format';
 import { prefersLog, stepLine } from '../history';
-import type { ParamMeta } from '../params';
+import type { SearchParameter } from '../searchParameters';
 
 export const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#be185d', '#4d7c0f', '#7c3aed', '#b45309'];
 
@@ -113,14 +113,14 @@ function curvesTooltip(p: unknown): string {
   return [`epoch ${list[0].value[0]}`, ...lines].join('<br>');
 }
 
-function axisValue(meta: ParamMeta, v: unknown): string | number | null {
+function axisValue(meta: SearchParameter, v: unknown): string | number | null {
   if (v === undefined || v === null) return null;
   if (meta.axis === 'category') return String(v);
   return typeof v === 'number' ? v : Number(v);
 }
 
 /** Parallel coordinates: one axis per varying parameter and a last one for val loss, lines coloured by it. */
-export function parallelOption(data: ChartData, metas: ParamMeta[], ctx: OptionContext): EChartsOption {
+export function parallelOption(data: ChartData, metas: SearchParameter[], ctx: OptionContext): EChartsOption {
   const dims = metas.filter((m) => m.varying);
   const losses = data.sample.map((s) => s.valLoss);
   const logLoss = prefersLog(losses);
@@ -155,13 +155,13 @@ export function parallelOption(data: ChartData, metas: ParamMeta[], ctx: OptionC
   };
 }
 
-function categoriesOf(m: ParamMeta, data: ChartData): string[] {
+function categoriesOf(m: SearchParameter, data: ChartData): string[] {
   if (m.categories && m.categories.length) return m.categories;
   return [...new Set(data.sample.map((s) => String(s.params[m.name])))];
 }
 
 /** One parameter against val loss; log axis for log-scaled ranges (and wide numeric choices). */
-export function scatterOption(meta: ParamMeta, data: ChartData, ctx: OptionContext): EChartsOption {
+export function scatterOption(meta: SearchParameter, data: ChartData, ctx: OptionContext): EChartsOption {
   const pts = data.sample
     .map((s) => [axisValue(meta, s.params[meta.name]), s.valLoss, s.number] as [string | number | null, number, number])
     .filter((p) => p[0] !== null);

@@ -4,8 +4,8 @@ import { ANIMATE, ChartHost } from '../charts/host';
 import { curvesOption } from '../charts/options';
 import { clear, h, type PageHandle, statusBadge } from '../dom';
 import { formatDuration, formatLoss, formatParam, formatPercent, formatTime } from '../format';
-import { PARAMS } from '../params';
-import { cvAccuracyText, cvLossText, pruningText } from '../smart';
+import { cvAccuracyText, cvLossText } from '../crossValidation';
+import { pruningText } from '../pruning';
 
 /** Renders a trial into host; refresh() reloads it (while it runs). */
 export class TrialPanel {
@@ -18,7 +18,13 @@ export class TrialPanel {
   constructor(
     readonly host: HTMLElement,
     readonly trialId: number,
-    private readonly opts: { closeHref?: string; headingLevel?: 'h1' | 'h2'; onLoad?: (t: TrialDetail) => void } = {},
+    private readonly opts: {
+      closeHref?: string;
+      headingLevel?: 'h1' | 'h2';
+      /** Parameter names in display order (the search's canonical order); others follow as the trial lists them. */
+      order?: string[];
+      onLoad?: (t: TrialDetail) => void;
+    } = {},
   ) {}
 
   async refresh(): Promise<void> {
@@ -39,7 +45,7 @@ export class TrialPanel {
   }
 
   private render(t: TrialDetail): void {
-    const known = PARAMS.map((p) => p.name).filter((n) => n in t.params);
+    const known = (this.opts.order ?? []).filter((n) => n in t.params);
     const names = [...known, ...Object.keys(t.params).filter((n) => !known.includes(n))];
     const Heading = this.opts.headingLevel ?? 'h2';
     const chartEl = this.host.querySelector<HTMLElement>('.trial-curve') ?? h('div', { className: 'chart trial-curve', role: 'img', 'aria-label': 'Learning curve' });

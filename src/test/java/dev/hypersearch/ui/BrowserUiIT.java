@@ -153,6 +153,8 @@ class BrowserUiIT extends ChromiumSession {
     void anAshaSearchShowsWhereItsPrunedTrialsStoppedAndTheRungs() {
         fillForm("ui-asha", "iris", 9, 9);
         page.locator("#f-pruner").selectOption("asha");
+        // ASHA's settings have their own inputs (from the server's catalogue): eta 3 as the default would have it.
+        page.locator("#f-asha-eta").fill("3");
         assertThat(page.locator("#preview-trials")).hasText("9");
         page.locator("#submit-search").click();
         assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
@@ -221,6 +223,10 @@ class BrowserUiIT extends ChromiumSession {
     @Test
     void aBadSpecShowsTheServersErrorNextToTheField() {
         fillForm("bad", "iris", 4, 5);
+        // The parameter editor is built from the server's catalogue: one row per parameter it lists, in its order.
+        Object served = page.evaluate("() => fetch('/api/parameters').then((r) => r.json()).then((c) => c.parameters.map((p) => p.name))");
+        Assertions.assertThat((List<Object>) served).contains("learningRate", "epochs", "momentum");
+        Assertions.assertThat(page.locator(".params [data-param]").evaluateAll("(rows) => rows.map((r) => r.dataset.param)")).isEqualTo(served);
         page.locator("#p-learningRate-mode").selectOption("range");
         page.locator("#p-learningRate-min").fill("5");
         page.locator("#p-learningRate-max").fill("0.1");

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ChartData, SearchDetail } from '../../api';
+
+const api = vi.hoisted(() => ({ search: vi.fn(), trials: vi.fn(), charts: vi.fn(), eventsUrl: (id: number) => `/events/${id}` }));
+vi.mock('../../api', async (original) => ({ ...(await original<typeof import('../../api')>()), api }));
+vi.mock('../../charts/host', () => ({ loadEcharts: () => Promise.resolve({}) }));
+vi.mock('../../dom', () => ({ announce: () => undefined }));
+
+const { SearchRefresh } = await import('./refresh');
+const { initialState } = await import('./state');
+
+/** An EventSource the test drives. */
+class FakeEventSource {
+  static CLOSED = 2;
+  static last: FakeEventSource | null = null;
+  readyState = 1;
+  private readonly listeners = new Map<string, (e: { data: string }) => void>();
+  constructor() {
+    FakeEventSource.last = this;
+  }
+  addEventListener(type: string, fn: (e: { data: string }) => void) {
+    this.listeners.set(type, fn);
+  }
+  emit(type: string, data: unknown) {
+    this.listeners.get(type)?.({ data: JSON.stringify(data) });
+  }
+  close() {
+    this.readyState = 2;
+  }
+}
+
+function detail(status: SearchDetail['status']): SearchDetail {
+  return {
+    id: 1, name: 's', dataset: 'iris', strategy: 'random', status, createdAt: '', finishedAt: null, message: null,
+    progress: { total: 8, finished: 8, running: 0, queued: 0, byStatus: {} }, best: null, spec: {}, parameters: [], rungEpochs: [],
+  };
+}
+
+const charts = (finished: number): ChartData => ({ finished, bestSoFar: [], sample: [], sampled: false, curves: [] });
+const page = { items: [], page: 0, size: 25, totalElements: 0, totalPages: 0 };
+
+function views() {
+  return { summary: vi.fn(), board: vi.fn(), rows: vi.fn(), charts: vi.fn(), chartsFailed: vi.fn(), live: vi.fn(), trial: vi.fn(async () => undefined), go: vi.fn() };
+}
+
+describe('search page refresh coordination', () => {
+  beforeEach(() => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    api.search.mockReset();
+    api.trials.mockReset().mockResolvedValue(page);
+    api.charts.mockReset();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('when the search ends, everything is read once more at once, and an older charts answer never replaces a newer one', async () => {
+    api.search.mockResolvedValueOnce(detail('RUNNING')).mockResolvedValueOnce(detail('RUNNING')).mockResolvedValue(detail('COMPLETED'));
+    let answerFirst: (c: ChartData) => void = () => undefined;
+    api.charts.mockReturnValueOnce(new Promise<ChartData>((r) => (answerFirst = r))).mockResolvedValueOnce(charts(5)).mockResolvedValue(charts(8));
+    const state = initialState(1, new URLSearchParams());
+    const v = views();
+    const refresh = new SearchRefresh(state, v);
+    const ready = vi.fn();
+    const started = refresh.start(ready);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    expect(api.search).toHaveBeenCalledTimes(1);
+
+    // A trial finishes: header, board and charts are re-read (the first throttled runs go at once).
+    FakeEventSource.last!.emit('trial', { searchId: 1, trialId: 7, number: 0, status: 'COMPLETED', epoch: null });
+    await vi.waitFor(() => expect(state.charts?.finished).toBe(5));
+    expect(api.search).toHaveBeenCalledTimes(2);
+
+    // Then the search's own event says it ended, well within the throttles' intervals, while the first
+    // (slow) charts answer is still out: everything is read again without waiting them out.
+    // (waitFor gives up after 1 s; the charts' interval is 2 s.)
+    FakeEventSource.last!.emit('search', { searchId: 1, status: 'COMPLETED' });
+    await vi.waitFor(() => expect(state.charts?.finished).toBe(8), { timeout: 1000 });
+    await vi.waitFor(() => expect(state.detail?.status).toBe('COMPLETED'));
+    expect(api.trials).toHaveBeenCalledTimes(3);
+    expect(FakeEventSource.last!.readyState).toBe(FakeEventSource.CLOSED);
+
+    answerFirst(charts(3));
+    await started;
+    expect(state.charts?.finished).toBe(8);
+    refresh.dispose();
+  });
+
+  test('a header that cannot be read fails the start', async () => {
+    api.search.mockRejectedValue(new Error('down'));
+    api.charts.mockResolvedValue(charts(0));
+    const refresh = new SearchRefresh(initialState(1, new URLSearchParams()), views());
+    await expect(refresh.start(() => undefined)).rejects.toThrow('down');
+    refresh.dispose();
+  });
+});

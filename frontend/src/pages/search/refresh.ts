@@ -1,0 +1,194 @@
+// When the search page reads what: the one place that coordinates its refreshes.
+//  - First visit: header and leaderboard are asked for first; the charts' aggregates (and the chart
+//    library) load meanwhile and are shown once the header has said which parameters vary.
+//  - While the search runs, batched server-sent events move visible rows on at once and ask for
+//    re-reads, throttled: header + leaderboard every BOARD_REFRESH_MS at most, charts every
+//    CHART_REFRESH_MS, the selected trial every TRIAL_REFRESH_MS.
+//  - When the search ends (its event, or a read seeing a final status) header, leaderboard, charts and
+//    the selected trial are read once more at once (Throttle.requestNow), so that nothing stays at an
+//    earlier, throttled state; trials still stopping after a cancel are polled for.
+//  - An older answer never replaces a newer one: the leaderboard's previous request is aborted, and a
+//    charts answer is shown only if no later-asked one has been shown.
+import { api, type ChartData } from '../../api';
+import { loadEcharts } from '../../charts/host';
+import { announce } from '../../dom';
+import { applyToRows, Throttle, type Collapsed } from '../../events';
+import type { BoardState } from '../../route';
+import { LiveFeed } from './liveFeed';
+import { TOP_K_CHOICES, type SearchPageState } from './state';
+
+const BOARD_REFRESH_MS = 500;
+const CHART_REFRESH_MS = 2000;
+const TRIAL_REFRESH_MS = 1000;
+const FINISHING_POLL_MS = 1000;
+
+/** What the coordinator asks the page's components to show after a read. */
+export interface SearchViews {
+  /** The detail arrived: header, stages, filters, and (after the first) the board's best marker. */
+  summary(first: boolean): void;
+  /** A leaderboard page arrived (table and pager). */
+  board(): void;
+  /** Events moved the rows on screen (table only). */
+  rows(): void;
+  /** Chart aggregates arrived (charts, and the board's top-k marks). */
+  charts(): void;
+  chartsFailed(err: unknown): void;
+  /** The live connection's state beside the leaderboard heading. */
+  live(text: string): void;
+  /** Reloads the selected trial. */
+  trial(): Promise<void>;
+  /** The URL asks for a page past the end: go to the last one. */
+  go(board: BoardState): void;
+}
+
+interface ChartsRequest {
+  seq: number;
+  answer: Promise<ChartData>;
+}
+
+export class SearchRefresh {
+  private readonly summaryAndBoard = new Throttle(async () => {
+    await Promise.all([this.loadSummary(), this.loadBoard()]);
+  }, BOARD_REFRESH_MS);
+  private readonly charts = new Throttle(() => this.showCharts(this.askCharts()), CHART_REFRESH_MS);
+  private readonly trial = new Throttle(() => this.views.trial(), TRIAL_REFRESH_MS);
+  /** After a cancel the event stream has ended with the search; trials still stopping are polled for. */
+  private readonly finishing = new Throttle(async () => {
+    this.summaryAndBoard.request();
+    this.charts.request();
+  }, FINISHING_POLL_MS);
+  private readonly feed: LiveFeed;
+  private boardCtrl: AbortController | null = null;
+  /** Whether the last refresh after the search ended has been asked for. */
+  private settled = false;
+  private chartsAsked = 0;
+  private chartsShown = 0;
+
+  constructor(private readonly state: SearchPageState, private readonly views: SearchViews) {
+    this.feed = new LiveFeed(state.id, {
+      batch: (c) => this.afterEvents(c),
+      opened: () => {
+        views.live('live');
+        this.summaryAndBoard.request(); // catch up on what happened while (re)connecting
+      },
+      reconnecting: () => views.live('reconnecting…'),
+    });
+  }
+
+  /**
+   * The first reads. Rejects when the header or the leaderboard cannot be read; calls ready() once they
+   * are shown, before the charts arrive.
+   */
+  async start(ready: () => void): Promise<void> {
+    const first = Promise.all([this.loadSummary(), this.loadBoard()]);
+    const charts = this.askCharts();
+    void loadEcharts().catch(() => undefined);
+    await first;
+    if (this.state.detail?.status === 'RUNNING') this.feed.open();
+    ready();
+    await this.showCharts(charts);
+  }
+
+  /** The URL asks for another leaderboard page (sort, filter, page, size). */
+  boardChanged(): void {
+    void this.loadBoard().catch(() => undefined);
+  }
+
+  /** A cancel was sent: the header now, everything else at the next throttled refresh. */
+  async afterCancel(): Promise<void> {
+    await this.loadSummary().catch(() => undefined);
+    this.summaryAndBoard.request();
+  }
+
+  private afterEvents(c: Collapsed): void {
+    const s = this.state;
+    if (s.disposed) return;
+    const applied = applyToRows(s.rows, c);
+    if (applied.changed) {
+      s.rows = applied.rows;
+      this.views.rows();
+    }
+    if (c.statusChanged || c.anyFinished || c.search) this.summaryAndBoard.request();
+    if (c.anyFinished || c.search) this.charts.request();
+    if (s.board.trial !== null && c.trials.some((t) => t.trialId === s.board.trial)) this.trial.request();
+    if (c.search && c.search !== 'RUNNING') {
+      this.settle();
+      this.closeFeed();
+      announce(`Search ${c.search.toLowerCase()}`);
+    }
+  }
+
+  /** The search has ended: one last read of everything, at once. */
+  private settle(): void {
+    if (this.settled || this.state.disposed) return;
+    this.settled = true;
+    this.summaryAndBoard.requestNow();
+    this.charts.requestNow();
+    if (this.state.board.trial !== null) this.trial.requestNow();
+  }
+
+  private async loadSummary(): Promise<void> {
+    const s = this.state;
+    const d = await api.search(s.id);
+    if (s.disposed) return;
+    const first = s.detail === null;
+    s.detail = d;
+    this.views.summary(first);
+    if (d.status !== 'RUNNING') {
+      if (!first) this.settle();
+      this.closeFeed();
+      if (d.progress.running > 0) this.finishing.request();
+    }
+  }
+
+  private async loadBoard(): Promise<void> {
+    const s = this.state;
+    this.boardCtrl?.abort();
+    this.boardCtrl = new AbortController();
+    const p = await api.trials(s.id, s.board, this.boardCtrl.signal);
+    if (s.disposed) return;
+    if (p.totalPages > 0 && s.board.page >= p.totalPages) {
+      this.views.go({ ...s.board, page: p.totalPages - 1 });
+      return;
+    }
+    s.page = p;
+    s.rows = p.items;
+    this.views.board();
+    this.views.live(s.detail?.status === 'RUNNING' ? 'live' : '');
+  }
+
+  private askCharts(): ChartsRequest {
+    const answer = api.charts(this.state.id, Math.max(...TOP_K_CHOICES), []);
+    answer.catch(() => undefined); // handled in showCharts, perhaps later
+    return { seq: ++this.chartsAsked, answer };
+  }
+
+  private async showCharts(req: ChartsRequest): Promise<void> {
+    let c: ChartData;
+    try {
+      c = await req.answer;
+    } catch (err) {
+      if (!this.state.disposed) this.views.chartsFailed(err);
+      return;
+    }
+    // An answer to an older request (the first one, slow while the search ran on) never replaces a newer one.
+    if (this.state.disposed || req.seq < this.chartsShown) return;
+    this.chartsShown = req.seq;
+    this.state.charts = c;
+    this.views.charts();
+  }
+
+  private closeFeed(): void {
+    this.feed.close();
+    this.views.live('');
+  }
+
+  dispose(): void {
+    this.feed.dispose();
+    this.summaryAndBoard.dispose();
+    this.charts.dispose();
+    this.trial.dispose();
+    this.finishing.dispose();
+    this.boardCtrl?.abort();
+  }
+}
