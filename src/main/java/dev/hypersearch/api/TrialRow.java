@@ -2,6 +2,7 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialStatus;
+import jakarta.annotation.Nullable;
 import java.util.Map;
 
 /**
@@ -12,10 +13,11 @@ import java.util.Map;
  * @param pruning         where and why a PRUNED trial stopped; null otherwise
  * @param crossValidation mean and spread over folds of a cross-validated trial; null for a holdout
  */
-public record TrialRow(long id, int number, TrialStatus status, Map<String, Object> params, Double valLoss,
-                       Double bestValLoss, Integer bestEpoch, Double valAccuracy, Double trainLoss,
-                       Integer epochsRun, Long durationMs, int attempt, String workerId, String error, Integer stage,
-                       PruningInfo pruning, CrossValidationInfo crossValidation) {
+public record TrialRow(long id, int number, TrialStatus status, Map<String, Object> params, @Nullable Double valLoss,
+                       @Nullable Double bestValLoss, @Nullable Integer bestEpoch, @Nullable Double valAccuracy,
+                       @Nullable Double trainLoss, @Nullable Integer epochsRun, @Nullable Long durationMs, int attempt,
+                       @Nullable String workerId, @Nullable String error, @Nullable Integer stage,
+                       @Nullable PruningInfo pruning, @Nullable CrossValidationInfo crossValidation) {
 
     static TrialRow of(TrialEntity t) {
         return new TrialRow(t.getId(), t.getNumber(), t.getStatus(), t.getParams(), t.getValLoss(),
