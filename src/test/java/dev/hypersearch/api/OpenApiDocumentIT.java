@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -34,8 +37,36 @@ class OpenApiDocumentIT extends ApiIT {
         }
         JsonNode committed = Files.exists(COMMITTED)
                 ? Http.JSON.readTree(Files.readString(COMMITTED, StandardCharsets.UTF_8)) : null;
-        assertThat(committed).as("%s differs from the served /v3/api-docs; the API changed. Rewrite it with%n  %s%n"
-                + "and commit it (the frontend's types are generated from it)", COMMITTED, UPDATE).isEqualTo(live);
+        List<String> differences = new ArrayList<>();
+        differences(committed, live, "", differences);
+        assertThat(differences).as("%s differs from the served /v3/api-docs at the JSON pointers listed; the API"
+                + " changed. Rewrite it with%n  %s%nand commit it (the frontend's types are generated from it)",
+                COMMITTED, UPDATE).isEmpty();
+    }
+
+    /** JSON pointers where the two documents differ, at most ten. */
+    private static void differences(JsonNode committed, JsonNode live, String at, List<String> out) {
+        if (out.size() >= 10 || java.util.Objects.equals(committed, live)) {
+            return;
+        }
+        if (committed == null || live == null || !committed.isContainer() || committed.getNodeType() != live.getNodeType()) {
+            out.add((at.isEmpty() ? "/" : at) + (committed == null ? " (missing in the file)"
+                    : live == null ? " (not served)" : ""));
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>(committed.isObject() ? committed.propertyNames() : List.of());
+        if (live.isObject()) {
+            keys.addAll(live.propertyNames());
+        } else {
+            for (int i = 0; i < Math.max(committed.size(), live.size()); i++) {
+                keys.add(String.valueOf(i));
+            }
+        }
+        for (String key : keys) {
+            JsonNode c = committed.isObject() ? committed.get(key) : committed.get(Integer.parseInt(key));
+            JsonNode l = live.isObject() ? live.get(key) : live.get(Integer.parseInt(key));
+            differences(c, l, at + "/" + key.replace("~", "~0").replace("/", "~1"), out);
+        }
     }
 
     @Test
