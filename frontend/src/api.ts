@@ -49,6 +49,8 @@ export type SearchSpec = Schemas['SearchSpec'];
 /** GET /api/parameters: the hyperparameters, strategies and pruners a spec may name. */
 export type ParameterCatalog = Schemas['ParameterCatalog'];
 export type ParameterInfo = Schemas['ParameterInfo'];
+/** float, int, categorical or boolean. */
+export type ValueType = Schemas['ValueType'];
 export type OptionInfo = Schemas['OptionInfo'];
 export type SettingInfo = Schemas['SettingInfo'];
 

@@ -11,6 +11,7 @@ import dev.hypersearch.search.Setting;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code GET /api/parameters}: every hyperparameter a spec may set, and the strategies and pruners with their
@@ -31,7 +32,7 @@ public record ParameterCatalog(List<ParameterInfo> parameters, List<OptionInfo> 
 
         @JsonValue
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static ValueType of(ParameterType t) {

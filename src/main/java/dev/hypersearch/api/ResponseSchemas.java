@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -26,9 +27,10 @@ final class ResponseSchemas implements OpenApiCustomizer {
 
     /** The free-form bodies that {@link SearchSpecSchema#SPEC} describes. */
     static final List<String> SPEC_BODIES = List.of("/api/searches", "/api/searches/preview");
-    static final Map<String, List<String>> ENUMS = Map.of(
+    static final Map<String, List<String>> ENUMS = ordered(
             "TrialStatus", Arrays.stream(TrialStatus.values()).map(Enum::name).toList(),
-            "SearchStatus", Arrays.stream(SearchStatus.values()).map(Enum::name).toList());
+            "SearchStatus", Arrays.stream(SearchStatus.values()).map(Enum::name).toList(),
+            "ValueType", Arrays.stream(ParameterCatalog.ValueType.values()).map(ParameterCatalog.ValueType::wire).toList());
     /** Streams: their Java type says nothing about the bytes on the wire. */
     private static final List<String> STREAMS = List.of("SseEmitter", "StreamingResponseBody");
 
@@ -68,8 +70,17 @@ final class ResponseSchemas implements OpenApiCustomizer {
     private static void everyPropertyPresent(Schema<?> schema) {
         if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
             schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
-            schema.setTypes(new java.util.LinkedHashSet<>(List.of("object")));
+            schema.setTypes(new LinkedHashSet<>(List.of("object")));
         }
+    }
+
+    private static Map<String, List<String>> ordered(String k1, List<String> v1, String k2, List<String> v2, String k3,
+                                                     List<String> v3) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        return m;
     }
 
     /** Replaces inline enums with exactly {@code values} by a reference to the named one. */

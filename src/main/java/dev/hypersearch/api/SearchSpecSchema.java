@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import dev.hypersearch.search.Interval;
 import dev.hypersearch.search.MlpParameters;
 import dev.hypersearch.search.Parameter;
+import dev.hypersearch.search.ParameterType;
 import dev.hypersearch.search.PrunerSpec;
 import dev.hypersearch.search.SearchOptions;
 import dev.hypersearch.search.SearchSpec;
@@ -146,7 +147,7 @@ final class SearchSpecSchema {
     private static Schema<Object> settings(List<Setting> settings) {
         Schema<Object> s = Schemas.closedObject();
         for (Setting setting : settings) {
-            Schema<Object> v = setting.type() == dev.hypersearch.search.ParameterType.INT
+            Schema<Object> v = setting.type() == ParameterType.INT
                     ? Schemas.integer((long) setting.bounds().min(), (long) setting.bounds().max())
                     : number(setting.bounds());
             if (setting.defaultValue() == null) {

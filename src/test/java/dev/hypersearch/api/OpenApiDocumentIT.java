@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class OpenApiDocumentIT extends ApiIT {
 
     /** JSON pointers where the two documents differ, at most ten. */
     private static void differences(JsonNode committed, JsonNode live, String at, List<String> out) {
-        if (out.size() >= 10 || java.util.Objects.equals(committed, live)) {
+        if (out.size() >= 10 || Objects.equals(committed, live)) {
             return;
         }
         if (committed == null || live == null || !committed.isContainer() || committed.getNodeType() != live.getNodeType()) {
