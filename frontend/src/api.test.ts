@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { leaderboardUrl, normalizePage, toApiError } from './api';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { api, leaderboardUrl, normalizePage, toApiError, type ParameterCatalog } from './api';
 
 describe('api helpers', () => {
   test('leaderboard url', () => {
@@ -25,5 +25,26 @@ describe('api helpers', () => {
     expect(e.status).toBe(400);
     expect(e.title).toBe('Invalid search spec');
     expect(e.errors).toEqual([{ field: 'space.lr', message: 'unknown parameter' }]);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('the parameter catalogue is read from GET /api/parameters', async () => {
+    const catalogue: ParameterCatalog = {
+      parameters: [{
+        name: 'momentum', type: 'float', min: 0, max: 1, minInclusive: true, maxInclusive: false, values: null,
+        default: 0.9, description: 'Momentum coefficient', logScale: false,
+        condition: { parameter: 'optimizer', values: ['momentum'] },
+      }],
+      strategies: [{ name: 'grid', description: 'Every combination', settings: [] }],
+      pruners: [{
+        name: 'asha', description: 'Successive halving',
+        settings: [{ name: 'eta', type: 'int', min: 2, max: 10000, minInclusive: true, maxInclusive: true, default: 3, description: 'factor' }],
+      }],
+    };
+    const fetch = vi.fn(async () => new Response(JSON.stringify(catalogue), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await api.parameters()).toEqual(catalogue);
+    expect(fetch).toHaveBeenCalledWith('/api/parameters', expect.objectContaining({ method: 'GET' }));
   });
 });

@@ -1,162 +1,58 @@
 // The REST API's shapes and a thin fetch layer. Errors come back as RFC 9457 problem+json.
+// Every shape is an alias of a type generated from the server's OpenAPI document (openapi.json, written by
+// OpenApiDocumentIT from /v3/api-docs): a field renamed on the server breaks `tsc`, not a page.
 
-export const TRIAL_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'DIVERGED', 'FAILED', 'CANCELLED', 'PRUNED'] as const;
-export type TrialStatus = (typeof TRIAL_STATUSES)[number];
-export type SearchStatus = 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+import type { components } from './generated/api-schema';
 
-export interface Progress {
-  total: number;
-  finished: number;
-  running: number;
-  queued: number;
-  /** How many trials the search will run in all: above total while coarse-to-fine stages are still to come. */
-  budget?: number;
-  byStatus: Partial<Record<TrialStatus, number>>;
-}
+type Schemas = components['schemas'];
 
-export interface BestTrial {
-  trialId: number;
-  number: number;
-  valLoss: number | null;
-  valAccuracy: number | null;
-}
+export type TrialStatus = Schemas['TrialStatus'];
+export type SearchStatus = Schemas['SearchStatus'];
 
-export interface SearchSummary {
-  id: number;
-  name: string;
-  dataset: string;
-  strategy: string;
-  status: SearchStatus;
-  createdAt: string;
-  finishedAt: string | null;
-  message: string | null;
-  progress: Progress;
-  best: BestTrial | null;
-}
+/** Every trial status, in lifecycle order; checked against the server's enum both ways. */
+export const TRIAL_STATUSES = [
+  'QUEUED',
+  'RUNNING',
+  'COMPLETED',
+  'DIVERGED',
+  'FAILED',
+  'CANCELLED',
+  'PRUNED',
+] as const satisfies readonly TrialStatus[];
+/** Fails to compile when the server has a status the list above lacks. */
+export type MissingTrialStatus = Exclude<TrialStatus, (typeof TRIAL_STATUSES)[number]>;
+const everyTrialStatusListed: [MissingTrialStatus] extends [never] ? true : never = true;
+void everyTrialStatusListed;
 
-export interface StageInfo {
-  stage: number;
-  firstTrial: number;
-  trialCount: number;
-  space: Record<string, unknown>;
-}
-
-export interface SanityCheck {
-  passed: boolean;
-  failedCheck: string | null;
-  initialLoss: number | null;
-  expectedInitialLoss: number | null;
-  finalTrainLoss: number | null;
-  message: string | null;
-}
-
-export interface SearchDetail extends SearchSummary {
-  spec: Record<string, unknown>;
-  stages?: StageInfo[];
-  sanityCheck?: SanityCheck | null;
-  parameters?: { name: string; varying: boolean; axis: 'value' | 'log' | 'category'; categories: string[] | null; fixed: unknown }[];
-  rungEpochs?: number[];
-}
-
-export interface Pruning {
-  rule: string;
-  epoch: number;
-  rung: number | null;
-  value: number | null;
-  threshold: number | null;
-  reason: string | null;
-}
-
-export interface CrossValidation {
-  folds: number;
-  meanValLoss: number | null;
-  stdValLoss: number | null;
-  meanValAccuracy: number | null;
-  stdValAccuracy: number | null;
-}
-
-export type Params = Record<string, unknown>;
-
-export interface TrialRow {
-  id: number;
-  number: number;
-  status: TrialStatus;
-  params: Params;
-  valLoss: number | null;
-  bestValLoss: number | null;
-  bestEpoch: number | null;
-  valAccuracy: number | null;
-  trainLoss: number | null;
-  epochsRun: number | null;
-  durationMs: number | null;
-  attempt: number;
-  workerId: string | null;
-  error: string | null;
-  stage?: number | null;
-  pruning?: Pruning | null;
-  crossValidation?: CrossValidation | null;
-}
-
-export interface CurvePoint {
-  epoch: number;
-  trainLoss: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  elapsedMs: number | null;
-}
-
-export interface TrialDetail extends TrialRow {
-  searchId: number;
-  queuedAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  leaseExpiresAt?: string | null;
-  curve: CurvePoint[];
-  foldCurves?: { fold: number; curve: CurvePoint[] }[];
-  rungEpochs?: number[];
-}
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  size: number;
-  totalElements: number;
-  totalPages: number;
-}
-
-export interface PreviewResponse {
-  trialCount: number;
-  totalEpochs: number;
-  seed?: number;
-  firstTrials: { number: number; params: Params }[];
-}
-
-export interface DatasetInfo {
-  name: string;
-  builtin: boolean;
-  task: string;
-  rows: number;
-  features: number;
-  classes: number | null;
-}
-
+export type Progress = Schemas['Progress'];
+export type BestTrial = Schemas['BestTrial'];
+export type SearchSummary = Schemas['SearchSummary'];
+export type StageInfo = Schemas['StageInfo'];
+export type SanityCheck = Schemas['SanityCheck'];
+export type SearchDetail = Schemas['SearchDetail'];
+export type Pruning = Schemas['PruningInfo'];
+export type CrossValidation = Schemas['CrossValidationInfo'];
+export type TrialRow = Schemas['TrialRow'];
+export type Params = TrialRow['params'];
+export type CurvePoint = Schemas['CurvePoint'];
+export type TrialDetail = Schemas['TrialDetail'];
+/** One page of a list; the server's page shape with items of type T. */
+export type Page<T> = Omit<Schemas['PageResponseTrialRow'], 'items'> & { items: T[] };
+export type PreviewResponse = Schemas['PreviewResponse'];
+export type DatasetInfo = Schemas['DatasetInfo'];
 /** Server-side chart aggregates: GET /api/searches/{id}/charts. */
-export interface ChartData {
-  /** Finished trials with a loss, by status. */
-  finished: number;
-  /** [trial number, best val loss so far]: the steps where the best improved, plus the last trial. */
-  bestSoFar: [number, number][];
-  /** A sample of trials that have a val loss (the best ones always included). */
-  sample: { id: number; number: number; valLoss: number; valAccuracy: number | null; params: Params }[];
-  sampled: boolean;
-  /** Top-k completed trials by val loss (and any requested ones) with their learning curves. */
-  curves: { id: number; number: number; valLoss: number | null; points: CurvePoint[] }[];
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type ChartData = Schemas['TrialCharts'];
+export type FieldError = Schemas['FieldError'];
+export type Problem = Schemas['Problem'];
+/** A search spec as POST /api/searches and its preview accept it. */
+export type SearchSpec = Schemas['SearchSpec'];
+/** GET /api/parameters: the hyperparameters, strategies and pruners a spec may name. */
+export type ParameterCatalog = Schemas['ParameterCatalog'];
+export type ParameterInfo = Schemas['ParameterInfo'];
+/** float, int, categorical or boolean. */
+export type ValueType = Schemas['ValueType'];
+export type OptionInfo = Schemas['OptionInfo'];
+export type SettingInfo = Schemas['SettingInfo'];
 
 /** A non-2xx answer; problem+json bodies fill title, detail and errors. */
 export class ApiError extends Error {
@@ -252,6 +148,7 @@ export const api = {
     return request<ChartData>('GET', `/api/searches/${id}/charts?${p}`, undefined, signal);
   },
   datasets: () => request<DatasetInfo[]>('GET', '/api/datasets'),
+  parameters: (signal?: AbortSignal) => request<ParameterCatalog>('GET', '/api/parameters', undefined, signal),
   uploadDataset: (form: FormData) => request<DatasetInfo>('POST', '/api/datasets', form),
   csvUrl: (id: number) => `/api/searches/${id}/trials.csv`,
   eventsUrl: (id: number) => `/api/searches/${id}/events`,

@@ -11,6 +11,7 @@ function row(id: number, status: string, epochsRun: number | null = null): Trial
   return {
     id, number: id, status: status as never, params: {}, valLoss: null, bestValLoss: null, bestEpoch: null,
     valAccuracy: null, trainLoss: null, epochsRun, durationMs: null, attempt: 1, workerId: null, error: null,
+    stage: null, pruning: null, crossValidation: null,
   };
 }
 

@@ -4,6 +4,9 @@ import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.store.DatasetCatalog;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ public class DatasetController {
         return all;
     }
 
+    @Operation(summary = "One data set by name")
     @GetMapping("/{name}")
     public DatasetInfo get(@PathVariable String name) {
         if (BuiltinDatasets.contains(name)) {
@@ -56,6 +60,10 @@ public class DatasetController {
     }
 
     @Operation(summary = "Upload a CSV with a header row; the label is the last column unless labelColumn names it")
+    @ApiResponse(responseCode = "201", description = "Created; Location is its URL", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = "URL of the new data set", required = true,
+                    schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "409", description = "A data set of that name exists")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<DatasetInfo> upload(@RequestPart("file") MultipartFile file,
                                               @RequestParam("name") String name,

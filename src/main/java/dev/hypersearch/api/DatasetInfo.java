@@ -2,10 +2,11 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.Task;
+import jakarta.annotation.Nullable;
 import java.util.Locale;
 
 /** A data set a search may name. {@code classes} is null for regression. */
-public record DatasetInfo(String name, boolean builtin, String task, int rows, int features, Integer classes) {
+public record DatasetInfo(String name, boolean builtin, String task, int rows, int features, @Nullable Integer classes) {
 
     static DatasetInfo builtin(Dataset d) {
         return new DatasetInfo(d.name(), true, wire(d.task()), d.size(), d.numFeatures(),

@@ -2,10 +2,19 @@ package dev.hypersearch.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The title and overview shown by /v3/api-docs and /swagger-ui.html; the paths are found by springdoc. */
+/**
+ * The OpenAPI document at /v3/api-docs (and /swagger-ui.html): paths are found by springdoc; the customizers
+ * make it the contract the frontend's types are generated from (frontend/openapi.json).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiInfo {
 
@@ -14,6 +23,29 @@ class OpenApiInfo {
         return new OpenAPI().info(new Info().title("Hypersearch API").version("v1").description(
                 "Hyperparameter search for MLPs. Submit a search (dataset, space, grid or random strategy, budget,"
                         + " seed), follow it on the leaderboard or its event stream, export its trials as CSV."
-                        + " Errors are RFC 9457 problem+json; invalid fields are listed in `errors: [{field, message}]`."));
+                        + " Errors are RFC 9457 problem+json; invalid fields are listed in `errors: [{field, message}]`."))
+                // Relative, so the document is the same whichever host and port serve it.
+                .servers(List.of(new Server().url("/")))
+                // The API has no authentication: an empty requirement says so.
+                .security(List.of());
+    }
+
+    @Bean
+    OpenApiCustomizer responseSchemas() {
+        return new ResponseSchemas();
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return new ProblemResponses();
+    }
+
+    /** A nullable record component that refers to another schema: that schema or null. */
+    @Bean
+    PropertyCustomizer nullableReferences() {
+        return (schema, type) -> schema != null && schema.get$ref() != null && type.getCtxAnnotations() != null
+                && Arrays.stream(type.getCtxAnnotations())
+                        .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"))
+                ? Schemas.orNull(schema) : schema;
     }
 }

@@ -5,6 +5,9 @@ import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,6 +45,9 @@ public class SearchController {
             description = "With sanityCheck: true the first configuration is checked before any trial exists; if it"
                     + " fails, the search is created FAILED (201, status FAILED, message naming the failed check and"
                     + " its numbers) with no trial, so no budget is spent.")
+    @ApiResponse(responseCode = "201", description = "Created; Location is its URL", useReturnTypeSchema = true,
+            headers = @Header(name = "Location", description = "URL of the new search", required = true,
+                    schema = @Schema(type = "string", format = "uri")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SearchSummary> submit(@RequestBody Map<String, Object> spec) {
         SearchEntity saved = submissions.submit(spec);
@@ -64,12 +70,15 @@ public class SearchController {
         return summaries.page(page, size);
     }
 
+    @Operation(summary = "A search with its spec as stored (seed included), stages and sanity check report")
     @GetMapping("/{id}")
     public SearchDetail get(@PathVariable long id) {
         return summaries.detail(id);
     }
 
     @Operation(summary = "Cancel a running search: queued trials are cancelled, running ones stop at their next check")
+    @ApiResponse(responseCode = "200", description = "Cancelled", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The search has already finished")
     @PostMapping("/{id}/cancel")
     public SearchSummary cancel(@PathVariable long id) {
         summaries.find(id); // 404 before 409

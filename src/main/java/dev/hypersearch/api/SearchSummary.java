@@ -1,10 +1,11 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.store.SearchStatus;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /** A search as lists show it; {@code best} is null until a trial completes with a finite loss. */
 public record SearchSummary(long id, String name, String dataset, String strategy, SearchStatus status,
-                            Instant createdAt, Instant finishedAt, String message, Progress progress,
-                            BestTrial best) {
+                            Instant createdAt, @Nullable Instant finishedAt, @Nullable String message, Progress progress,
+                            @Nullable BestTrial best) {
 }

@@ -1,6 +1,7 @@
 package dev.hypersearch.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,9 @@ public record TrialCharts(long finished, List<BestPoint> bestSoFar, List<SampleP
     public record BestPoint(int number, double valLoss) {
     }
 
-    public record SamplePoint(long id, int number, double valLoss, Double valAccuracy, Map<String, Object> params) {
+    public record SamplePoint(long id, int number, double valLoss, @Nullable Double valAccuracy, Map<String, Object> params) {
     }
 
-    public record Curve(long id, int number, Double valLoss, List<TrialDetail.CurvePoint> points) {
+    public record Curve(long id, int number, @Nullable Double valLoss, List<TrialDetail.CurvePoint> points) {
     }
 }

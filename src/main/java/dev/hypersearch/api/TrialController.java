@@ -49,6 +49,7 @@ public class TrialController {
         return PageResponse.of(found, TrialRow::of);
     }
 
+    @Operation(summary = "A trial with its learning curve (per fold when cross-validated) and pruning rungs")
     @GetMapping("/api/trials/{id}")
     public TrialDetail trial(@PathVariable long id) {
         TrialEntity t = trials.findById(id).orElseThrow(() -> new NotFoundException("trial", id));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochEntity;
 import dev.hypersearch.store.TrialFoldEpochEntity;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,13 @@ import java.util.List;
  * @param rungEpochs the epochs at which the search's pruner may stop this trial (ASHA's rungs), for marking
  *                   them on the curve; empty when it has no pruner or one that may stop at any epoch
  */
-public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant queuedAt, Instant startedAt,
-                          Instant finishedAt, Instant leaseExpiresAt, List<CurvePoint> curve,
+public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant queuedAt, @Nullable Instant startedAt,
+                          @Nullable Instant finishedAt, @Nullable Instant leaseExpiresAt, List<CurvePoint> curve,
                           List<FoldCurve> foldCurves, List<Integer> rungEpochs) {
 
     /** One epoch; losses are null where they were not finite; elapsedMs is null in a fold's curve. */
-    public record CurvePoint(int epoch, Double trainLoss, Double valLoss, Double valAccuracy, Long elapsedMs) {
+    public record CurvePoint(int epoch, @Nullable Double trainLoss, @Nullable Double valLoss,
+                             @Nullable Double valAccuracy, @Nullable Long elapsedMs) {
 
         static CurvePoint of(TrialEpochEntity e) {
             return new CurvePoint(e.getEpoch(), e.getTrainLoss(), e.getValLoss(), e.getValAccuracy(), e.getElapsedMs());

@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialStatus;
+import jakarta.annotation.Nullable;
 
 /**
  * One leaderboard row: a trial's parameters and metrics. Metrics are null until (and unless) measured.
@@ -12,10 +13,11 @@ import dev.hypersearch.store.TrialStatus;
  * @param pruning         where and why a PRUNED trial stopped; null otherwise
  * @param crossValidation mean and spread over folds of a cross-validated trial; null for a holdout
  */
-public record TrialRow(long id, int number, TrialStatus status, TrialParams params, Double valLoss,
-                       Double bestValLoss, Integer bestEpoch, Double valAccuracy, Double trainLoss,
-                       Integer epochsRun, Long durationMs, int attempt, String workerId, String error, Integer stage,
-                       PruningInfo pruning, CrossValidationInfo crossValidation) {
+public record TrialRow(long id, int number, TrialStatus status, TrialParams params, @Nullable Double valLoss,
+                       @Nullable Double bestValLoss, @Nullable Integer bestEpoch, @Nullable Double valAccuracy,
+                       @Nullable Double trainLoss, @Nullable Integer epochsRun, @Nullable Long durationMs, int attempt,
+                       @Nullable String workerId, @Nullable String error, @Nullable Integer stage,
+                       @Nullable PruningInfo pruning, @Nullable CrossValidationInfo crossValidation) {
 
     static TrialRow of(TrialEntity t) {
         return new TrialRow(t.getId(), t.getNumber(), t.getStatus(), t.getParams(), t.getValLoss(),

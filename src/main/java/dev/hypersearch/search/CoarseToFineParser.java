@@ -1,11 +1,20 @@
 package dev.hypersearch.search;
 
+import java.util.List;
 import java.util.Map;
 
 /** Reads the {@code coarseToFine} field: {@code {"stages": 3, "trialsPerStage": 20, "topFraction": 0.25}}. */
 final class CoarseToFineParser {
 
     static final int MAX_STAGES = 100;
+
+    static final Setting STAGES = Setting.ofInt("stages", 2, MAX_STAGES, CoarseToFine.DEFAULT_STAGES,
+            "How many stages the search runs");
+    static final Setting TRIALS_PER_STAGE = Setting.ofInt("trialsPerStage", 1, Integer.MAX_VALUE, null,
+            "Random trials in each stage (required; stages x trialsPerStage is the whole budget)");
+    static final Setting TOP_FRACTION = Setting.ofFloat("topFraction", new Interval(0, false, 1, true),
+            CoarseToFine.DEFAULT_TOP_FRACTION, "Fraction of a stage's best completed trials the next stage narrows to");
+    static final List<Setting> SETTINGS = List.of(STAGES, TRIALS_PER_STAGE, TOP_FRACTION);
 
     private CoarseToFineParser() {
     }
@@ -24,23 +33,27 @@ final class CoarseToFineParser {
                         + "; expected " + CoarseToFine.FIELDS);
             }
         }
-        Integer stages = integer(o, "stages", CoarseToFine.DEFAULT_STAGES, 2, MAX_STAGES, field, errors);
-        Integer perStage = integer(o, "trialsPerStage", null, 1, Integer.MAX_VALUE, field, errors);
-        Double top = CoarseToFine.DEFAULT_TOP_FRACTION;
-        Object t = o.get("topFraction");
+        Integer stages = integer(o, STAGES, field, errors);
+        Integer perStage = integer(o, TRIALS_PER_STAGE, field, errors);
+        Double top = TOP_FRACTION.defaultValue().doubleValue();
+        Object t = o.get(TOP_FRACTION.name());
         if (t != null) {
-            if (t instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1) {
+            if (t instanceof Number n && TOP_FRACTION.bounds().contains(n.doubleValue())) {
                 top = n.doubleValue();
             } else {
-                errors.add(field + ".topFraction", "must be a number in (0, 1], was " + Values.describe(t));
+                errors.add(field + "." + TOP_FRACTION.name(), "must be a number in " + TOP_FRACTION.bounds() + ", was "
+                        + Values.describe(t));
             }
         }
         return errors.count() == before ? new CoarseToFine(stages, perStage, top) : null;
     }
 
-    /** An integer in [min, max]; {@code defaultValue} null makes it required. */
-    private static Integer integer(Map<?, ?> o, String key, Integer defaultValue, int min, int max, String field,
-                                   Errors errors) {
+    /** An integer in the setting's bounds; a setting without default is required. */
+    private static Integer integer(Map<?, ?> o, Setting setting, String field, Errors errors) {
+        String key = setting.name();
+        Integer defaultValue = setting.defaultValue() == null ? null : setting.defaultValue().intValue();
+        int min = setting.min();
+        int max = setting.max();
         Object v = o.get(key);
         if (v == null) {
             if (defaultValue == null) {

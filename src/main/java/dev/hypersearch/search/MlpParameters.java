@@ -31,24 +31,32 @@ public final class MlpParameters {
     private static final Interval UNIT_HALF_OPEN = new Interval(0, true, 1, false);
 
     private static final List<Parameter> ALL = List.of(
-            Parameter.ofFloat(LEARNING_RATE, new Interval(0, false, 10, true), 0.01),
-            Parameter.ofInt(EPOCHS, 1, 10_000, 20),
-            Parameter.ofInt(HIDDEN_LAYERS, 0, 16, 1),
-            Parameter.ofInt(HIDDEN_UNITS, 1, 4096, 64),
+            Parameter.ofFloat(LEARNING_RATE, new Interval(0, false, 10, true), 0.01,
+                    "Step size of the optimizer's updates").logScaled(),
+            Parameter.ofInt(EPOCHS, 1, 10_000, 20, "Passes over the training set (the trial's budget)"),
+            Parameter.ofInt(HIDDEN_LAYERS, 0, 16, 1, "Hidden layers between input and output; 0 is a linear model"),
+            Parameter.ofInt(HIDDEN_UNITS, 1, 4096, 64, "Units in each hidden layer").logScaled(),
             Parameter.ofCategory(ACTIVATION,
                     List.of("sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "linear"),
                     Map.of("step", "its gradient is zero almost everywhere, so gradient descent cannot train it"),
-                    "relu"),
-            Parameter.ofFloat(LEAKY_SLOPE, UNIT_HALF_OPEN, 0.01),
-            Parameter.ofFloat(ELU_ALPHA, new Interval(0, false, 10, true), 1.0),
-            Parameter.ofCategory(INIT, List.of("zeros", "small_random", "xavier", "he"), Map.of(), "he"),
-            Parameter.ofBoolean(BATCH_NORM, false),
-            Parameter.ofCategory(OPTIMIZER, List.of("sgd", "momentum", "adam"), Map.of(), "adam"),
-            Parameter.ofFloat(MOMENTUM, UNIT_HALF_OPEN, 0.9),
-            Parameter.ofFloat(BETA1, UNIT_HALF_OPEN, 0.9),
-            Parameter.ofFloat(BETA2, UNIT_HALF_OPEN, 0.999),
-            Parameter.ofInt(BATCH_SIZE, 1, 100_000, 64),
-            Parameter.ofFloat(L2, Interval.closed(0, 1), 0.0));
+                    "relu", "Activation function of the hidden layers"),
+            Parameter.ofFloat(LEAKY_SLOPE, UNIT_HALF_OPEN, 0.01, "Slope of leaky_relu for negative inputs")
+                    .onlyWhen(ACTIVATION, "leaky_relu"),
+            Parameter.ofFloat(ELU_ALPHA, new Interval(0, false, 10, true), 1.0, "Saturation value (alpha) of elu")
+                    .onlyWhen(ACTIVATION, "elu"),
+            Parameter.ofCategory(INIT, List.of("zeros", "small_random", "xavier", "he"), Map.of(), "he",
+                    "Weight initialization"),
+            Parameter.ofBoolean(BATCH_NORM, false, "Batch normalization after each hidden layer"),
+            Parameter.ofCategory(OPTIMIZER, List.of("sgd", "momentum", "adam"), Map.of(), "adam",
+                    "Gradient descent variant"),
+            Parameter.ofFloat(MOMENTUM, UNIT_HALF_OPEN, 0.9, "Momentum coefficient")
+                    .onlyWhen(OPTIMIZER, "momentum"),
+            Parameter.ofFloat(BETA1, UNIT_HALF_OPEN, 0.9, "Adam's decay rate of the first moment")
+                    .onlyWhen(OPTIMIZER, "adam"),
+            Parameter.ofFloat(BETA2, UNIT_HALF_OPEN, 0.999, "Adam's decay rate of the second moment")
+                    .onlyWhen(OPTIMIZER, "adam"),
+            Parameter.ofInt(BATCH_SIZE, 1, 100_000, 64, "Examples per mini-batch").logScaled(),
+            Parameter.ofFloat(L2, Interval.closed(0, 1), 0.0, "L2 weight decay coefficient").logScaled());
 
     private static final Map<String, Parameter> BY_NAME = index();
     private static final List<String> NAMES = List.copyOf(BY_NAME.keySet());

@@ -7,10 +7,21 @@ import java.util.Objects;
 /**
  * One parameter a search may set: its type, the values it accepts and its default. {@code bounds} is
  * null for categorical and boolean parameters; {@code allowed} is empty except for categorical ones;
- * {@code rejected} maps values that look plausible but are refused to the reason why.
+ * {@code rejected} maps values that look plausible but are refused to the reason why. The rest documents
+ * it for people and forms: {@code logScale} says a range over it is usually searched on a log scale;
+ * {@code condition}, when not null, names the parameter values under which it has any effect.
  */
 public record Parameter(String name, ParameterType type, Interval bounds, List<String> allowed,
-                        Map<String, String> rejected, Object defaultValue) {
+                        Map<String, String> rejected, Object defaultValue, String description, boolean logScale,
+                        Condition condition) {
+
+    /** The parameter applies only when {@code parameter} takes one of {@code values}. */
+    public record Condition(String parameter, List<String> values) {
+        public Condition {
+            Objects.requireNonNull(parameter);
+            values = List.copyOf(values);
+        }
+    }
 
     public Parameter {
         Objects.requireNonNull(name);
@@ -18,22 +29,39 @@ public record Parameter(String name, ParameterType type, Interval bounds, List<S
         allowed = List.copyOf(allowed);
         rejected = Map.copyOf(rejected);
         Objects.requireNonNull(defaultValue);
+        Objects.requireNonNull(description);
     }
 
-    static Parameter ofFloat(String name, Interval bounds, double defaultValue) {
-        return new Parameter(name, ParameterType.FLOAT, bounds, List.of(), Map.of(), defaultValue);
+    static Parameter ofFloat(String name, Interval bounds, double defaultValue, String description) {
+        return new Parameter(name, ParameterType.FLOAT, bounds, List.of(), Map.of(), defaultValue, description, false,
+                null);
     }
 
-    static Parameter ofInt(String name, int min, int max, int defaultValue) {
-        return new Parameter(name, ParameterType.INT, Interval.closed(min, max), List.of(), Map.of(), defaultValue);
+    static Parameter ofInt(String name, int min, int max, int defaultValue, String description) {
+        return new Parameter(name, ParameterType.INT, Interval.closed(min, max), List.of(), Map.of(), defaultValue,
+                description, false, null);
     }
 
-    static Parameter ofCategory(String name, List<String> allowed, Map<String, String> rejected, String defaultValue) {
-        return new Parameter(name, ParameterType.CATEGORICAL, null, allowed, rejected, defaultValue);
+    static Parameter ofCategory(String name, List<String> allowed, Map<String, String> rejected, String defaultValue,
+                                String description) {
+        return new Parameter(name, ParameterType.CATEGORICAL, null, allowed, rejected, defaultValue, description,
+                false, null);
     }
 
-    static Parameter ofBoolean(String name, boolean defaultValue) {
-        return new Parameter(name, ParameterType.BOOLEAN, null, List.of(), Map.of(), defaultValue);
+    static Parameter ofBoolean(String name, boolean defaultValue, String description) {
+        return new Parameter(name, ParameterType.BOOLEAN, null, List.of(), Map.of(), defaultValue, description,
+                false, null);
+    }
+
+    /** This parameter, usually searched on a log scale. */
+    Parameter logScaled() {
+        return new Parameter(name, type, bounds, allowed, rejected, defaultValue, description, true, condition);
+    }
+
+    /** This parameter, having an effect only when {@code parameter} is one of {@code values}. */
+    Parameter onlyWhen(String parameter, String... values) {
+        return new Parameter(name, type, bounds, allowed, rejected, defaultValue, description, logScale,
+                new Condition(parameter, List.of(values)));
     }
 
     /**

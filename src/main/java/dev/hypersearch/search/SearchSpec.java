@@ -28,7 +28,7 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
     public static final double MAX_VALIDATION_FRACTION = 0.9;
     public static final int MIN_FOLDS = 2;
     public static final int MAX_FOLDS = 20;
-    static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = 200;
 
     public SearchSpec {
         Objects.requireNonNull(name, "name");
