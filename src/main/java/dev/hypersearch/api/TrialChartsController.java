@@ -2,10 +2,10 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.SpaceParameter;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochEntity;
-import dev.hypersearch.store.TrialStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

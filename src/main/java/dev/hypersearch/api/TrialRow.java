@@ -1,8 +1,8 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialStatus;
 
 /**
  * One leaderboard row: a trial's parameters and metrics. Metrics are null until (and unless) measured.

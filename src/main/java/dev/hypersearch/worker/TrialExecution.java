@@ -4,6 +4,7 @@ import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
@@ -16,7 +17,6 @@ import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialQueue;
 import dev.hypersearch.store.TrialResult;
-import dev.hypersearch.store.TrialStatus;
 import dev.hypersearch.trial.AbandonTrialException;
 import dev.hypersearch.trial.CrossValidatedRunner;
 import dev.hypersearch.trial.PreparedData;
@@ -89,7 +89,7 @@ class TrialExecution {
                     () -> searchCache.get(claim.searchId()));
             publish(claim, TrialStatus.RUNNING, null);
             if (claim.searchStatus() != SearchStatus.RUNNING) {
-                end(claim, entry, handBack, new TrialOutcome(TrialOutcome.Ending.CANCELLED, List.of(), Double.NaN,
+                end(claim, entry, handBack, new TrialOutcome(TrialStatus.CANCELLED, List.of(), Double.NaN,
                         Double.NaN, null, Double.NaN, Double.NaN, 0,
                         "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
@@ -118,12 +118,12 @@ class TrialExecution {
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
                 throw e;
             } catch (RuntimeException e) {
-                outcome = new TrialOutcome(TrialOutcome.Ending.FAILED, List.of(), Double.NaN, Double.NaN,
+                outcome = new TrialOutcome(TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN,
                         null, Double.NaN, Double.NaN, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (entry.leaseLost) {
                 log.warn("{}: lease lost, abandoned", name);
-            } else if (outcome.ending() == TrialOutcome.Ending.CANCELLED && !entry.searchStopped) {
+            } else if (outcome.ending() == TrialStatus.CANCELLED && !entry.searchStopped) {
                 // Shutting down: a few seconds of retries at most, then the lease reaper takes over.
                 long deadline = Math.min(entry.leaseValidUntilNanos(), System.nanoTime() + RELEASE_RETRY_NANOS);
                 if (DatabaseRetry.call(name + ": release", deadline, () -> false, () -> queue.release(lease))) {

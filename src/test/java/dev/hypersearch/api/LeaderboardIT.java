@@ -2,8 +2,8 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.ClaimedTrial;
-import dev.hypersearch.store.TrialStatus;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

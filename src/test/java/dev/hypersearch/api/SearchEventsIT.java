@@ -2,10 +2,10 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
-import dev.hypersearch.store.TrialStatus;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.SearchChangedEvent;
@@ -8,7 +9,6 @@ import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialQueue;
 import dev.hypersearch.store.TrialResult;
-import dev.hypersearch.store.TrialStatus;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** Plays a worker in tests: the same queue calls and events, with results chosen by the test. */
