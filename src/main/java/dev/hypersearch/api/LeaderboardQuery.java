@@ -1,6 +1,6 @@
 package dev.hypersearch.api;
 
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.TrialEntity;
 import jakarta.annotation.Nullable;
 
@@ -11,8 +12,14 @@ import jakarta.annotation.Nullable;
 public record PruningInfo(String rule, int epoch, @Nullable Integer rung, @Nullable Double value,
                           @Nullable Double threshold, @Nullable String reason) {
 
+    /** The decision that stopped a PRUNED trial as the API shows it (numbers that were not compared: null). */
     static PruningInfo of(TrialEntity t) {
-        return t.getPruneRule() == null ? null : new PruningInfo(t.getPruneRule(), t.getPruneEpoch(), t.getPruneRung(),
-                t.getPruneValue(), t.getPruneThreshold(), t.getError());
+        PruneDecision d = t.getPruning();
+        return d == null ? null : new PruningInfo(d.rule(), d.epoch(), d.rung(), finite(d.value()),
+                finite(d.threshold()), d.reason());
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
     }
 }

@@ -1,7 +1,7 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.store.SearchStatus;
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

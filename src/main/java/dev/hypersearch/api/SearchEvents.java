@@ -1,9 +1,9 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
-import dev.hypersearch.store.TrialStatus;
 
 /** Payloads of the server-sent events of {@code GET /api/searches/{id}/events}. */
 final class SearchEvents {

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a raw request body into a validated spec plus the normalized map that is stored with the search.
+ * Turns a raw request body into a validated spec plus the form of it that is stored with the search.
  * Used by both submission and preview, so a preview accepts exactly what a submission would.
  */
 @Component
@@ -77,8 +77,9 @@ public class SubmittedSpec {
     }
 
     /**
-     * Normalized top-level fields (strategy by wire name, defaults filled in) and the space as given: what
-     * workers read (validation, pruner) and what resubmitting replays the search with.
+     * The spec as submitted with the drawn seed and the top-level defaults filled in (so changing a validation
+     * or pruner default later never changes a running search), the space as given: shown to users, resubmitted
+     * to replay the search, and read back typed by {@link SearchSpec#fromStored}.
      */
     private static Map<String, Object> stored(SearchSpec spec, Object space) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.SpaceParameter;
 import dev.hypersearch.store.ChartRepository;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochEntity;

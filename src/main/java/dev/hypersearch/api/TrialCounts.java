@@ -1,7 +1,7 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialStatus;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.Query;

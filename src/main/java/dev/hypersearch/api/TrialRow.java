@@ -1,8 +1,8 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialStatus;
 import jakarta.annotation.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialStatus;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package dev.hypersearch.store;
 
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -6,6 +6,7 @@ import dev.hypersearch.search.StageResult;
 import dev.hypersearch.search.StageSpace;
 import dev.hypersearch.search.StageStrategy;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

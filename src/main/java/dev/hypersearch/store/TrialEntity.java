@@ -1,6 +1,8 @@
 package dev.hypersearch.store;
 
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.search.pruning.PruneDecision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -119,6 +121,13 @@ public class TrialEntity {
     public Instant getStartedAt() { return startedAt; }
     public Instant getFinishedAt() { return finishedAt; }
     public Integer getStage() { return stage; }
+    /** The pruner's decision that stopped a PRUNED trial (its reason is the trial's error); null otherwise. */
+    public PruneDecision getPruning() {
+        return pruneRule == null ? null : new PruneDecision(true, pruneRule, pruneEpoch, pruneRung,
+                pruneValue == null ? Double.NaN : pruneValue, pruneThreshold == null ? Double.NaN : pruneThreshold,
+                error);
+    }
+
     /** The pruner's rule ("median", "asha") for a PRUNED trial; null otherwise. */
     public String getPruneRule() { return pruneRule; }
     public Integer getPruneEpoch() { return pruneEpoch; }

@@ -2,6 +2,7 @@ package dev.hypersearch.store;
 
 import dev.hypersearch.search.TrialParams;
 import java.time.Duration;
+import dev.hypersearch.search.pruning.PruneDecision;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public class TrialQueue {
      */
     @Transactional
     public boolean finish(Lease lease, TrialResult r) {
-        PruneRecord p = r.pruning();
+        PruneDecision p = r.pruning();
         CrossValidationRecord cv = r.crossValidation();
         boolean written = jdbc.update("UPDATE trial SET status = ?, val_loss = ?, best_val_loss = ?, best_epoch = ?,"
                         + " val_accuracy = ?, train_loss = ?, epochs_run = ?, duration_ms = ?, error = ?,"

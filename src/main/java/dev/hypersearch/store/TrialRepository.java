@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialStatus;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.domain.Page;

@@ -1,21 +1,24 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.search.pruning.PruneDecision;
+
 /**
  * The final record of a trial attempt; non-finite metrics are stored as NULL.
  *
- * @param pruning         where and why a PRUNED trial stopped; null for every other ending
+ * @param pruning         the pruner's decision that stopped a PRUNED trial; null for every other ending
  * @param crossValidation the spread over folds and each fold's curve of a cross-validated trial (its
  *                        valLoss and valAccuracy are then the means over folds); null for a holdout trial
  */
 public record TrialResult(TrialStatus status, double valLoss, double bestValLoss, Integer bestEpoch,
                           double valAccuracy, double trainLoss, int epochsRun, long durationMs, String error,
-                          PruneRecord pruning, CrossValidationRecord crossValidation) {
+                          PruneDecision pruning, CrossValidationRecord crossValidation) {
 
     public TrialResult {
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("a result needs a terminal status, not " + status);
         }
-        if (pruning != null && status != TrialStatus.PRUNED) {
+        if (pruning != null && (status != TrialStatus.PRUNED || !pruning.prune())) {
             throw new IllegalArgumentException("only a PRUNED trial records a pruning decision, not " + status);
         }
     }

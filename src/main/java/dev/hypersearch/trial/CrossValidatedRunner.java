@@ -8,6 +8,7 @@ import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
 import dev.hypersearch.nn.TrainingRun;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -61,7 +62,7 @@ public final class CrossValidatedRunner {
         }
         int k = runs.size();
         List<EpochMetrics> meanCurve = new ArrayList<>();
-        TrialOutcome.Ending ending = null;
+        TrialStatus ending = null;
         String message = null;
         while (ending == null) {
             EpochMetrics[] epoch = new EpochMetrics[k];
@@ -70,7 +71,7 @@ public final class CrossValidatedRunner {
                 if (epoch[f] == null) { // this fold diverged or saw the cancellation
                     TrainingResult r = runs.get(f).result();
                     ending = r.outcome() == TrainingResult.Outcome.DIVERGED
-                            ? TrialOutcome.Ending.DIVERGED : TrialOutcome.Ending.CANCELLED;
+                            ? TrialStatus.DIVERGED : TrialStatus.CANCELLED;
                     message = "fold " + (f + 1) + " of " + k + ": " + r.message();
                 }
             }
@@ -80,10 +81,10 @@ public final class CrossValidatedRunner {
             EpochMetrics mean = mean(epoch, System.nanoTime() - start);
             meanCurve.add(mean);
             if (!listener.onEpoch(mean)) {
-                ending = TrialOutcome.Ending.PRUNED;
+                ending = TrialStatus.PRUNED;
                 message = "stopped by listener after epoch " + mean.epoch();
             } else if (runs.get(0).isFinished()) { // no early stopping: every fold ends at the same epoch
-                ending = TrialOutcome.Ending.COMPLETED;
+                ending = TrialStatus.COMPLETED;
                 message = "completed " + mean.epoch() + " epochs on each of " + k + " folds";
             }
         }
@@ -113,7 +114,7 @@ public final class CrossValidatedRunner {
         return new EpochMetrics(folds[0].epoch(), train / k, val / k, acc / k, elapsedNanos);
     }
 
-    static TrialOutcome outcome(TrialOutcome.Ending ending, List<EpochMetrics> meanCurve, List<FoldResult> folds,
+    static TrialOutcome outcome(TrialStatus ending, List<EpochMetrics> meanCurve, List<FoldResult> folds,
                                 long durationMs, String message) {
         int epochs = meanCurve.size();
         double[] losses = new double[folds.size()];

@@ -1,21 +1,26 @@
 package dev.hypersearch.trial;
 
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.TrialStatus;
 import java.util.List;
 
 /**
- * How one trial ended, with its curve and final metrics (NaN where a metric does not exist). For a
- * cross-validated trial the curve and metrics are the means over the folds and {@code crossValidation}
- * holds each fold's curve and the spread; it is null for a holdout trial.
+ * How one trial ended (a terminal {@link TrialStatus}), with its curve and final metrics (NaN where a metric
+ * does not exist). For a cross-validated trial the curve and metrics are the means over the folds and
+ * {@code crossValidation} holds each fold's curve and the spread; it is null for a holdout trial.
  */
-public record TrialOutcome(Ending ending, List<EpochMetrics> curve, double valLoss, double bestValLoss,
+public record TrialOutcome(TrialStatus ending, List<EpochMetrics> curve, double valLoss, double bestValLoss,
                            Integer bestEpoch, double valAccuracy, double trainLoss, long durationMs, String message,
                            CrossValidation crossValidation) {
 
-    public enum Ending { COMPLETED, DIVERGED, PRUNED, CANCELLED, FAILED }
+    public TrialOutcome {
+        if (!ending.isTerminal()) {
+            throw new IllegalArgumentException("a trial ends with a terminal status, not " + ending);
+        }
+    }
 
     /** A holdout trial's outcome. */
-    public TrialOutcome(Ending ending, List<EpochMetrics> curve, double valLoss, double bestValLoss, Integer bestEpoch,
+    public TrialOutcome(TrialStatus ending, List<EpochMetrics> curve, double valLoss, double bestValLoss, Integer bestEpoch,
                         double valAccuracy, double trainLoss, long durationMs, String message) {
         this(ending, curve, valLoss, bestValLoss, bestEpoch, valAccuracy, trainLoss, durationMs, message, null);
     }
@@ -25,7 +30,7 @@ public record TrialOutcome(Ending ending, List<EpochMetrics> curve, double valLo
     }
 
     static TrialOutcome failed(String message, long durationMs) {
-        return new TrialOutcome(Ending.FAILED, List.of(), Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
+        return new TrialOutcome(TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
                 durationMs, message);
     }
 }

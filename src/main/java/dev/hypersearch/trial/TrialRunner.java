@@ -6,6 +6,7 @@ import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingResult;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -41,11 +42,11 @@ public final class TrialRunner {
     static TrialOutcome outcome(TrainingResult r, long durationMs) {
         List<EpochMetrics> curve = r.curve();
         EpochMetrics last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
-        TrialOutcome.Ending ending = switch (r.outcome()) {
-            case COMPLETED, EARLY_STOPPED -> TrialOutcome.Ending.COMPLETED;
-            case STOPPED -> TrialOutcome.Ending.PRUNED;
-            case DIVERGED -> TrialOutcome.Ending.DIVERGED;
-            case CANCELLED -> TrialOutcome.Ending.CANCELLED;
+        TrialStatus ending = switch (r.outcome()) {
+            case COMPLETED, EARLY_STOPPED -> TrialStatus.COMPLETED;
+            case STOPPED -> TrialStatus.PRUNED;
+            case DIVERGED -> TrialStatus.DIVERGED;
+            case CANCELLED -> TrialStatus.CANCELLED;
         };
         return new TrialOutcome(ending, curve,
                 last == null ? Double.NaN : last.validationLoss(),

@@ -10,7 +10,7 @@ import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
 import dev.hypersearch.store.TrialQueue;
 import dev.hypersearch.store.TrialResult;
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.trial.AbandonTrialException;
 import java.time.Duration;
 import java.util.Optional;

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * change, comes with each claim.
  */
 @Component
+@ConditionalOnWorkers
 class SearchCache {
 
     private static final int CAPACITY = 64;

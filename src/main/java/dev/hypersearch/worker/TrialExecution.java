@@ -2,6 +2,7 @@ package dev.hypersearch.worker;
 
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
@@ -54,7 +55,7 @@ class TrialExecution {
             SearchSettings settings = trial.underLease("load search", () -> searchCache.get(claim.searchId()));
             trial.started();
             if (claim.searchStatus() != SearchStatus.RUNNING) {
-                end(trial, new TrialOutcome(TrialOutcome.Ending.CANCELLED, List.of(), Double.NaN,
+                end(trial, new TrialOutcome(TrialStatus.CANCELLED, List.of(), Double.NaN,
                         Double.NaN, null, Double.NaN, Double.NaN, 0,
                         "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
@@ -86,12 +87,12 @@ class TrialExecution {
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
                 throw e;
             } catch (RuntimeException e) {
-                outcome = new TrialOutcome(TrialOutcome.Ending.FAILED, List.of(), Double.NaN, Double.NaN,
+                outcome = new TrialOutcome(TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN,
                         null, Double.NaN, Double.NaN, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (trial.leaseLost()) {
                 log.warn("{}: lease lost, abandoned", name);
-            } else if (outcome.ending() == TrialOutcome.Ending.CANCELLED && !trial.searchStopped()) {
+            } else if (outcome.ending() == TrialStatus.CANCELLED && !trial.searchStopped()) {
                 // Shutting down: back to the queue without spending the attempt.
                 if (trial.release()) {
                     log.info("{}: released to the queue", name);

@@ -1,12 +1,11 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.nn.EpochMetrics;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.CrossValidationRecord;
 import dev.hypersearch.store.EpochRow;
-import dev.hypersearch.store.PruneRecord;
 import dev.hypersearch.store.TrialResult;
-import dev.hypersearch.store.TrialStatus;
 import dev.hypersearch.trial.CrossValidation;
 import dev.hypersearch.trial.FoldResult;
 import dev.hypersearch.trial.TrialOutcome;
@@ -21,13 +20,12 @@ final class TrialResults {
 
     /** @param decision the pruner's last decision; null when the trial had no pruner */
     static TrialResult of(TrialOutcome o, PruneDecision decision) {
-        TrialStatus status = TrialStatus.valueOf(o.ending().name());
+        TrialStatus status = o.ending();
         // The engine also explains normal endings ("completed 40 epochs"); only other endings keep it.
         String message = status == TrialStatus.COMPLETED ? null : o.message();
-        PruneRecord pruning = null;
+        PruneDecision pruning = null;
         if (status == TrialStatus.PRUNED && decision != null && decision.prune()) {
-            pruning = new PruneRecord(decision.rule(), decision.epoch(), decision.rung(), decision.value(),
-                    decision.threshold());
+            pruning = decision;
             message = decision.reason();
         }
         return new TrialResult(status, o.valLoss(), o.bestValLoss(), o.bestEpoch(), o.valAccuracy(), o.trainLoss(),

@@ -2,8 +2,10 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.worker.LeasedTrial;
+import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.ClaimedTrial;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;

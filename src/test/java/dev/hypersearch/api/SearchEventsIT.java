@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TrialChangedEvent;
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.worker.LeasedTrial;
+import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.ClaimedTrial;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

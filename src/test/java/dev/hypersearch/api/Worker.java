@@ -1,13 +1,15 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.TestResults;
 import dev.hypersearch.store.TrialResult;
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.worker.LeasedTrial;
 import dev.hypersearch.worker.TrialLeases;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** Plays a worker in tests: production's leased trials (writes, search bookkeeping, events), with results chosen by the test. */
 record Worker(TrialLeases leases, String id) {

@@ -1,8 +1,13 @@
 package dev.hypersearch.bench;
 
+import dev.hypersearch.Application;
+import dev.hypersearch.api.SearchSubmissions;
+import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.TrialEntity;
-import dev.hypersearch.store.TrialStatus;
+import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.TrialRepository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

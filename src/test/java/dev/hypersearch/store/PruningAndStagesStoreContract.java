@@ -7,8 +7,10 @@ import dev.hypersearch.search.Space;
 import dev.hypersearch.search.StageStrategy;
 import dev.hypersearch.search.TestParams;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.pruning.PeerResults;
 import java.time.Duration;
+import dev.hypersearch.search.pruning.PruneDecision;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,7 +75,8 @@ abstract class PruningAndStagesStoreContract {
         }
         Map<String, Object> spec = Map.of("name", "c2f", "dataset", "iris", "strategy", "coarse-to-fine", "seed", 5,
                 "coarseToFine", COARSE, "space", SPACE);
-        SearchEntity s = SearchEntities.of(spec, (int) plan.totalTrials(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        SearchEntity s = SearchEntities.of(spec, (int) plan.totalTrials(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
         return lifecycle.createStaged(s, new StageTrials(1, 0, first.describe().space(), params)).getId();
     }
 
@@ -121,8 +124,9 @@ abstract class PruningAndStagesStoreContract {
         long id = plainSearch(2);
         ClaimedTrial pruned = claim();
         epochs(pruned, 0.9, 0.8, 0.85);
+        PruneDecision asha = new PruneDecision(true, "asha", 3, 1, 0.85, 0.6, "not in the top 1 of 3");
         assertThat(queue.finish(pruned.lease(), new TrialResult(TrialStatus.PRUNED, 0.85, 0.8, 2, 0.5, 1, 3, 9,
-                "not in the top 1 of 3", new PruneRecord("asha", 3, 1, 0.85, 0.6), null))).isTrue();
+                asha.reason(), asha, null))).isTrue();
         ClaimedTrial folded = claim();
         List<List<EpochRow>> curves = List.of(
                 List.of(new EpochRow(1, 1.0, 0.6, 0.7, 1), new EpochRow(2, 0.5, 0.4, 0.8, 2)),
@@ -138,6 +142,7 @@ abstract class PruningAndStagesStoreContract {
         assertThat(p.getPruneValue()).isEqualTo(0.85);
         assertThat(p.getPruneThreshold()).isEqualTo(0.6);
         assertThat(p.getError()).isEqualTo("not in the top 1 of 3");
+        assertThat(p.getPruning()).as("the decision as it was written").isEqualTo(asha);
         assertThat(p.getCvFolds()).isNull();
 
         TrialEntity f = trials.findById(folded.lease().trialId()).orElseThrow();

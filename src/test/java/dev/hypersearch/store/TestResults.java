@@ -1,5 +1,7 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialStatus;
+
 /** Trial results for tests. */
 public final class TestResults {
 

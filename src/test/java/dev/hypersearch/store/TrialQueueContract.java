@@ -1,11 +1,12 @@
 package dev.hypersearch.store;
 
-import dev.hypersearch.search.TestParams;
-import dev.hypersearch.search.TrialParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import dev.hypersearch.search.TestParams;
+import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

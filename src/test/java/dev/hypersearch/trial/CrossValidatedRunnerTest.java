@@ -8,6 +8,7 @@ import dev.hypersearch.data.Dataset;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class CrossValidatedRunnerTest {
         List<EpochMetrics> seen = new ArrayList<>();
         TrialOutcome o = RUNNER.run(params(Map.of()), folds, 3, 0, m -> seen.add(m), null);
 
-        assertThat(o.ending()).isEqualTo(TrialOutcome.Ending.COMPLETED);
+        assertThat(o.ending()).isEqualTo(TrialStatus.COMPLETED);
         assertThat(o.curve()).hasSize(6).isEqualTo(seen);
         CrossValidation cv = o.crossValidation();
         assertThat(cv.k()).isEqualTo(4);
@@ -115,7 +116,7 @@ class CrossValidatedRunnerTest {
         List<PreparedData> folds = DataPreparation.kFold(BuiltinDatasets.load("regression"), 3, 1);
         TrialOutcome o = RUNNER.run(params(Map.of("optimizer", "sgd", "learningRate", 10.0, "epochs", 50)), folds, 1, 0,
                 null, null);
-        assertThat(o.ending()).isEqualTo(TrialOutcome.Ending.DIVERGED);
+        assertThat(o.ending()).isEqualTo(TrialStatus.DIVERGED);
         assertThat(o.message()).startsWith("fold ").contains("of 3", "diverged");
         assertThat(o.curve().size()).isLessThan(50);
         for (FoldResult fold : o.crossValidation().folds()) {
@@ -127,7 +128,7 @@ class CrossValidatedRunnerTest {
     void theListenerPrunesAndCancellationStops() {
         List<PreparedData> folds = DataPreparation.kFold(BuiltinDatasets.load("iris"), 3, 2);
         TrialOutcome pruned = RUNNER.run(params(Map.of()), folds, 2, 0, m -> m.epoch() < 2, null);
-        assertThat(pruned.ending()).isEqualTo(TrialOutcome.Ending.PRUNED);
+        assertThat(pruned.ending()).isEqualTo(TrialStatus.PRUNED);
         assertThat(pruned.curve()).hasSize(2);
         assertThat(pruned.crossValidation().folds()).allSatisfy(f -> {
             assertThat(f.curve()).hasSize(2);
@@ -137,7 +138,7 @@ class CrossValidatedRunnerTest {
 
         AtomicInteger polls = new AtomicInteger();
         TrialOutcome cancelled = RUNNER.run(params(Map.of()), folds, 2, 0, null, () -> polls.incrementAndGet() > 20);
-        assertThat(cancelled.ending()).isEqualTo(TrialOutcome.Ending.CANCELLED);
+        assertThat(cancelled.ending()).isEqualTo(TrialStatus.CANCELLED);
         assertThat(cancelled.message()).contains("cancelled");
         assertThat(cancelled.curve().size()).isLessThan(6);
     }
@@ -147,7 +148,7 @@ class CrossValidatedRunnerTest {
         List<PreparedData> folds = DataPreparation.kFold(BuiltinDatasets.load("iris"), 3, 2);
         TrialParams p = TrialConfigsTest.params(Map.of("epochs", 6, "batchSize", 16, "hiddenUnits", 0));
         TrialOutcome o = RUNNER.run(p, folds, 2, 0, null, null);
-        assertThat(o.ending()).isEqualTo(TrialOutcome.Ending.FAILED);
+        assertThat(o.ending()).isEqualTo(TrialStatus.FAILED);
         assertThat(o.message()).contains("hiddenUnits");
         assertThat(o.crossValidation()).isNull();
     }

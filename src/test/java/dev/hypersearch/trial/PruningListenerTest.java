@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.pruning.AshaPruner;
 import dev.hypersearch.search.pruning.MedianPruner;
 import dev.hypersearch.search.pruning.PeerCurves;
@@ -43,17 +44,17 @@ class PruningListenerTest {
         }
         // Fewer than eta = 3 trials at every rung: the first two always continue.
         for (int t = 0; t < 2; t++) {
-            assertThat(outcomes.get(t).ending()).isEqualTo(TrialOutcome.Ending.COMPLETED);
+            assertThat(outcomes.get(t).ending()).isEqualTo(TrialStatus.COMPLETED);
             assertThat(outcomes.get(t).curve()).hasSize(9);
         }
         // The slow learners lose at rung 0 (epoch 1) or rung 1 (epoch 3) against the fast ones.
         for (int t = 3; t < 6; t++) {
-            assertThat(outcomes.get(t).ending()).isEqualTo(TrialOutcome.Ending.PRUNED);
+            assertThat(outcomes.get(t).ending()).isEqualTo(TrialStatus.PRUNED);
         }
         for (int t = 0; t < 6; t++) {
             TrialOutcome o = outcomes.get(t);
             PruneDecision d = decisions.get(t);
-            if (o.ending() == TrialOutcome.Ending.PRUNED) {
+            if (o.ending() == TrialStatus.PRUNED) {
                 assertThat(d.prune()).isTrue();
                 assertThat(d.rule()).isEqualTo("asha");
                 assertThat(List.of(1, 3)).contains(d.epoch());
@@ -62,7 +63,7 @@ class PruningListenerTest {
                 assertThat(d.value()).isEqualTo(o.curve().get(d.epoch() - 1).validationLoss())
                         .isGreaterThan(d.threshold());
             } else {
-                assertThat(o.ending()).isEqualTo(TrialOutcome.Ending.COMPLETED);
+                assertThat(o.ending()).isEqualTo(TrialStatus.COMPLETED);
                 assertThat(d.prune()).isFalse();
             }
         }
@@ -84,7 +85,7 @@ class PruningListenerTest {
             });
             last = cv.run(params(rates[t]), folds, 4, t, listener, null);
         }
-        assertThat(last.ending()).isEqualTo(TrialOutcome.Ending.PRUNED);
+        assertThat(last.ending()).isEqualTo(TrialStatus.PRUNED);
         assertThat(listener.decision().epoch()).isEqualTo(3); // first epoch after the warm-up
         assertThat(listener.decision().rule()).isEqualTo("median");
         assertThat(last.crossValidation().folds()).allSatisfy(f -> assertThat(f.curve()).hasSize(3));

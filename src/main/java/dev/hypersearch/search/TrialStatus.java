@@ -1,9 +1,13 @@
-package dev.hypersearch.store;
+package dev.hypersearch.search;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Lifecycle of a trial: QUEUED -> RUNNING -> one of the terminal states. Terminal trials are immutable. */
+/**
+ * Lifecycle of a trial: QUEUED -> RUNNING -> one of the terminal states, which also say how a run ended
+ * ({@code TrialOutcome.ending} in the trial package). One vocabulary from the runner through the queue to the API; terminal trials
+ * are immutable.
+ */
 public enum TrialStatus {
     QUEUED, RUNNING, COMPLETED, DIVERGED, FAILED, CANCELLED, PRUNED;
 
