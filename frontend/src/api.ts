@@ -34,6 +34,10 @@ export type Pruning = Schemas['PruningInfo'];
 export type CrossValidation = Schemas['CrossValidationInfo'];
 export type TrialRow = Schemas['TrialRow'];
 export type Params = TrialRow['params'];
+/** One parameter's value by name: pages list parameters by the names the server gives, not by field. */
+export function paramValue(params: Params | null | undefined, name: string): unknown {
+  return params ? (params as unknown as Record<string, unknown>)[name] : undefined;
+}
 export type CurvePoint = Schemas['CurvePoint'];
 export type TrialDetail = Schemas['TrialDetail'];
 /** One page of a list; the server's page shape with items of type T. */

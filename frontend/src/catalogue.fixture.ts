@@ -30,20 +30,20 @@ export const CATALOGUE: Catalogue = {
     { name: 'grid', description: 'every combination of the space', settings: [] },
     { name: 'random', description: 'maxTrials independent draws', settings: [] },
     { name: 'coarse-to-fine', description: 'stages of random draws, each narrowed around the best of the one before', settings: [
-      { name: 'stages', type: 'int', min: 1, max: 10, default: 3, description: 'number of stages' },
-      { name: 'trialsPerStage', type: 'int', min: 1, max: 10000, default: null, description: 'trials in each stage' },
-      { name: 'topFraction', type: 'float', min: 0, max: 1, default: 0.25, description: 'fraction of the best trials the next stage narrows around' },
+      { name: 'stages', type: 'int', min: 1, max: 10, minInclusive: true, maxInclusive: true, default: 3, description: 'number of stages' },
+      { name: 'trialsPerStage', type: 'int', min: 1, max: 10000, minInclusive: true, maxInclusive: true, default: null, description: 'trials in each stage' },
+      { name: 'topFraction', type: 'float', min: 0, max: 1, minInclusive: false, maxInclusive: true, default: 0.25, description: 'fraction of the best trials the next stage narrows around' },
     ] },
   ],
   pruners: [
     { name: 'none', description: 'every trial runs all its epochs', settings: [] },
     { name: 'median', description: 'stop a trial whose best loss is worse than the median of others at the same epoch', settings: [
-      { name: 'warmupEpochs', type: 'int', min: 0, max: 10000, default: 5, description: 'epochs before a trial may be stopped' },
-      { name: 'startupTrials', type: 'int', min: 1, max: 10000, default: 5, description: 'trials that must report first' },
+      { name: 'warmupEpochs', type: 'int', min: 0, max: 10000, minInclusive: true, maxInclusive: true, default: 5, description: 'epochs before a trial may be stopped' },
+      { name: 'startupTrials', type: 'int', min: 1, max: 10000, minInclusive: true, maxInclusive: true, default: 5, description: 'trials that must report first' },
     ] },
     { name: 'asha', description: 'asynchronous successive halving', settings: [
-      { name: 'minEpochs', type: 'int', min: 1, max: 10000, default: 1, description: 'epochs at the first rung' },
-      { name: 'eta', type: 'int', min: 2, max: 10000, default: 3, description: 'reduction factor between rungs' },
+      { name: 'minEpochs', type: 'int', min: 1, max: 10000, minInclusive: true, maxInclusive: true, default: 1, description: 'epochs at the first rung' },
+      { name: 'eta', type: 'int', min: 2, max: 10000, minInclusive: true, maxInclusive: true, default: 3, description: 'reduction factor between rungs' },
     ] },
   ],
 };

@@ -2,57 +2,14 @@
 // bounds, default, description and condition; the strategies and pruners with their settings. The
 // new-search form is built from it.
 //
-// Until the generated API types land, the shapes are written here (contracts.md); then this block
-// becomes `export type { Catalogue, ParameterInfo, SettingInfo, ChoiceInfo } from './api';` (or the
-// generated names) and fetchCatalogue becomes api.parameters.
-import { toApiError } from './api';
+// The shapes are the generated API types (api.ts); this file adds what the form derives from them.
+import type { OptionInfo, ParameterCatalog, ParameterInfo, SettingInfo, ValueType } from './api';
 
-export type ParameterType = 'float' | 'int' | 'categorical' | 'boolean';
-
-export interface ParameterInfo {
-  name: string;
-  type: ParameterType;
-  min: number | null;
-  max: number | null;
-  minInclusive: boolean | null;
-  maxInclusive: boolean | null;
-  /** The allowed values of a categorical parameter. */
-  values: string[] | null;
-  default: unknown;
-  description: string;
-  /** Whether a range over it is usually searched on a log scale. */
-  logScale: boolean;
-  /** It applies only when another parameter takes one of these values. */
-  condition: { parameter: string; values: string[] } | null;
-}
-
-export interface SettingInfo {
-  name: string;
-  type: 'int' | 'float';
-  min: number | null;
-  max: number | null;
-  default: number | null;
-  description: string;
-}
-
+export type { ParameterInfo, SettingInfo };
+export type ParameterType = ValueType;
 /** A strategy or a pruner. */
-export interface ChoiceInfo {
-  name: string;
-  description: string;
-  settings: SettingInfo[];
-}
-
-export interface Catalogue {
-  parameters: ParameterInfo[];
-  strategies: ChoiceInfo[];
-  pruners: ChoiceInfo[];
-}
-
-export async function fetchCatalogue(signal?: AbortSignal): Promise<Catalogue> {
-  const res = await fetch('/api/parameters', { signal, headers: { Accept: 'application/json' } });
-  if (!res.ok) throw await toApiError(res);
-  return (await res.json()) as Catalogue;
-}
+export type ChoiceInfo = OptionInfo;
+export type Catalogue = ParameterCatalog;
 
 /** "learningRate" -> "Learning rate", for labels. */
 export function labelOf(name: string): string {

@@ -9,7 +9,7 @@ const trial = (trialId: number, status: string, epoch: number | null = null): Li
 
 function row(id: number, status: string, epochsRun: number | null = null): TrialRow {
   return {
-    id, number: id, status: status as never, params: {}, valLoss: null, bestValLoss: null, bestEpoch: null,
+    id, number: id, status: status as never, params: {} as TrialRow['params'], valLoss: null, bestValLoss: null, bestEpoch: null,
     valAccuracy: null, trainLoss: null, epochsRun, durationMs: null, attempt: 1, workerId: null, error: null,
     stage: null, pruning: null, crossValidation: null,
   };

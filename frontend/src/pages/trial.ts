@@ -1,5 +1,5 @@
 // A trial's detail: parameters, metrics, learning curve, status and error, worker and attempts.
-import { api, ApiError, type TrialDetail } from '../api';
+import { api, ApiError, paramValue, type TrialDetail } from '../api';
 import { ANIMATE, ChartHost } from '../charts/host';
 import { curvesOption } from '../charts/options';
 import { clear, h, type PageHandle, statusBadge } from '../dom';
@@ -83,7 +83,7 @@ export class TrialPanel {
     const params = h('table', { className: 'data compact params-table' },
       h('caption', {}, 'Parameters'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Value'))),
-      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatParam(t.params[n]))))));
+      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatParam(paramValue(t.params, n)))))));
     this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
       h('div', { className: 'trial-left' }, metrics, params),
       h('div', { className: 'trial-right' }, h('h3', {}, 'Learning curve'), chartEl,

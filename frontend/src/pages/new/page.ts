@@ -3,7 +3,7 @@
 // validation errors next to their fields. The form is built from the server's catalogue
 // (GET /api/parameters); without it there is no form, and the page says why.
 import { api, ApiError, type DatasetInfo, type FieldError } from '../../api';
-import { fetchCatalogue, type Catalogue } from '../../catalogue';
+import type { Catalogue } from '../../catalogue';
 import { h, type PageHandle } from '../../dom';
 import { prunerSections, strategySections } from '../../formModel';
 import { emptyParam } from '../../paramForm';
@@ -42,7 +42,7 @@ export function mountNew(main: HTMLElement, query: URLSearchParams): PageHandle 
   let page: PageHandle | null = null;
   let disposed = false;
   const ctrl = new AbortController();
-  fetchCatalogue(ctrl.signal).then((catalogue) => {
+  api.parameters(ctrl.signal).then((catalogue) => {
     if (disposed) return;
     loading.remove();
     page = mountForm(main, catalogue, query.get('mode') === 'json');

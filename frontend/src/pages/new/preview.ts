@@ -1,6 +1,6 @@
 // The live preview beside the form: how many trials and epochs the spec means, what it costs, and its
 // first trials; or the server's verdict on what to fix. Asked for PREVIEW_DEBOUNCE_MS after the last change.
-import { api, ApiError, type FieldError, type PreviewResponse } from '../../api';
+import { api, ApiError, paramValue, type FieldError, type PreviewResponse } from '../../api';
 import { h } from '../../dom';
 import { esc, formatCount, formatParam } from '../../format';
 
@@ -63,7 +63,7 @@ export class PreviewPanel {
   private render(p: PreviewResponse): void {
     const trainRows = this.source.trainRows();
     const names = [...new Set(p.firstTrials.flatMap((t) => Object.keys(t.params)))];
-    const varying = names.filter((n) => new Set(p.firstTrials.map((t) => JSON.stringify(t.params[n]))).size > 1);
+    const varying = names.filter((n) => new Set(p.firstTrials.map((t) => JSON.stringify(paramValue(t.params, n)))).size > 1);
     const cols = varying.length ? varying : names.slice(0, 4);
     this.body.innerHTML = `<dl class="stats">
       <div><dt>Trials</dt><dd id="preview-trials">${formatCount(p.trialCount)}</dd></div>
@@ -73,7 +73,7 @@ export class PreviewPanel {
     </dl>
     ${p.firstTrials.length ? `<div class="table-wrap"><table class="data compact"><caption>First ${Math.min(p.firstTrials.length, 8)} trials</caption>
       <thead><tr><th scope="col">#</th>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>
-      <tbody>${p.firstTrials.slice(0, 8).map((t) => `<tr><td>${t.number}</td>${cols.map((c) => `<td>${esc(formatParam(t.params[c]))}</td>`).join('')}</tr>`).join('')}</tbody></table></div>` : ''}`;
+      <tbody>${p.firstTrials.slice(0, 8).map((t) => `<tr><td>${t.number}</td>${cols.map((c) => `<td>${esc(formatParam(paramValue(t.params, c)))}</td>`).join('')}</tr>`).join('')}</tbody></table></div>` : ''}`;
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 // The leaderboard's table as HTML: columns (the parameters the search varies among them), one row per
 // trial with its rank, best / top-k / selected marks, and a line saying why a trial was pruned or failed.
-import type { TrialRow } from '../../api';
+import { paramValue, type TrialRow } from '../../api';
 import { statusBadgeHtml } from '../../dom';
 import { cvAccuracyText, cvLossText } from '../../crossValidation';
 import { esc, formatDuration, formatLoss, formatParam, formatPercent } from '../../format';
@@ -63,7 +63,7 @@ function cell(c: Column, r: TrialRow, rank: number, bestId: number | null, s: Se
     case 'durationMs':
       return `<td class="num">${r.status === 'RUNNING' ? '…' : formatDuration(r.durationMs)}</td>`;
     default:
-      return `<td>${esc(formatParam(r.params?.[c.key.slice(2)]))}</td>`;
+      return `<td>${esc(formatParam(paramValue(r.params, c.key.slice(2))))}</td>`;
   }
 }
 

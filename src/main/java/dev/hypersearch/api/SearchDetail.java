@@ -2,6 +2,8 @@ package dev.hypersearch.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.hypersearch.search.SpaceParameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,10 @@ public record SearchDetail(@JsonUnwrapped SearchSummary summary, Map<String, Obj
      * One parameter of the search's space: whether it varies, on which axis to plot it ("value", "log" or
      * "category"), a category axis's values as text, and its value when it does not vary.
      */
-    public record ParameterUse(String name, boolean varying, String axis, List<String> categories, Object fixed) {
+    public record ParameterUse(String name, boolean varying,
+                               @Schema(allowableValues = {"value", "log", "category"}) String axis,
+                               @Nullable List<String> categories,
+                               @Schema(types = {"number", "string", "boolean", "null"}) @Nullable Object fixed) {
 
         static List<ParameterUse> of(List<SpaceParameter> space) {
             return space.stream().map(p -> new ParameterUse(p.name(), p.varying(), p.axis().wireName(),
