@@ -92,6 +92,8 @@ class BrowserUiIT extends ChromiumSession {
         assertThat(page.locator("#chart-parallel")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("aria-label", Pattern.compile("log axis"));
+        // Too few trials for importance: the card says why instead of drawing bars.
+        assertThat(page.locator("#importance-note")).containsText("at least 10 finished trials");
         assertThat(page.locator("#csv-link")).hasAttribute("href", Pattern.compile("/api/searches/\\d+/trials\\.csv"));
         Browser.screenshot(page, "search");
 
@@ -178,6 +180,22 @@ class BrowserUiIT extends ChromiumSession {
         assertThat(detail.locator(".trial-curve")).hasAttribute("data-rungs", "1,3");
         assertThat(detail.locator(".trial-curve")).hasAttribute("data-rendered", "true");
         Browser.screenshot(page, "search-asha");
+    }
+
+    @Test
+    void theImportanceCardShowsABarPerVaryingParameterOnceEnoughTrialsFinished() {
+        fillForm("ui-importance", "iris", 12, 5);
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+
+        Locator chart = page.locator("#chart-importance");
+        assertThat(chart).hasAttribute("data-rendered", "true");
+        assertThat(chart).hasAttribute("aria-label", Pattern.compile("^Share of importance: .*learningRate \\d+\\.\\d%"));
+        long varying = page.locator(".scatter-grid .chart").count();
+        assertThat(chart).hasAttribute("data-bars", String.valueOf(varying));
+        assertThat(page.locator("#importance-note")).containsText("of 12 finished trials");
+        Browser.screenshot(page, "search-importance");
     }
 
     @Test
