@@ -44,6 +44,17 @@ function views() {
   return { summary: vi.fn(), board: vi.fn(), rows: vi.fn(), charts: vi.fn(), chartsFailed: vi.fn(), importance: vi.fn(), importanceFailed: vi.fn(), live: vi.fn(), trial: vi.fn(async () => undefined), go: vi.fn() };
 }
 
+/** A search page whose first reads are shown: its state, views, coordinator and the start's promise. */
+async function startedPage() {
+  const state = initialState(1, new URLSearchParams());
+  const v = views();
+  const refresh = new SearchRefresh(state, v);
+  const ready = vi.fn();
+  const started = refresh.start(ready);
+  await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+  return { state, v, refresh, started };
+}
+
 describe('search page refresh coordination', () => {
   beforeEach(() => {
     vi.stubGlobal('EventSource', FakeEventSource);
@@ -58,12 +69,7 @@ describe('search page refresh coordination', () => {
     api.search.mockResolvedValueOnce(detail('RUNNING')).mockResolvedValueOnce(detail('RUNNING')).mockResolvedValue(detail('COMPLETED'));
     let answerFirst: (c: ChartData) => void = () => undefined;
     api.charts.mockReturnValueOnce(new Promise<ChartData>((r) => (answerFirst = r))).mockResolvedValueOnce(charts(5)).mockResolvedValue(charts(8));
-    const state = initialState(1, new URLSearchParams());
-    const v = views();
-    const refresh = new SearchRefresh(state, v);
-    const ready = vi.fn();
-    const started = refresh.start(ready);
-    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const { state, refresh, started } = await startedPage();
     expect(api.search).toHaveBeenCalledTimes(1);
 
     // A trial finishes: header, board and charts are re-read (the first throttled runs go at once).
@@ -94,12 +100,7 @@ describe('search page refresh coordination', () => {
       .mockReturnValueOnce(new Promise<Importance>((r) => (answerFirst = r)))
       .mockResolvedValueOnce(importance(5))
       .mockResolvedValue(importance(8));
-    const state = initialState(1, new URLSearchParams());
-    const v = views();
-    const refresh = new SearchRefresh(state, v);
-    const ready = vi.fn();
-    const started = refresh.start(ready);
-    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const { state, v, refresh, started } = await startedPage();
 
     FakeEventSource.last!.emit('trial', { searchId: 1, trialId: 7, number: 0, status: 'COMPLETED', epoch: null });
     await vi.waitFor(() => expect(state.importance?.finishedTrials).toBe(5));
