@@ -13,15 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * parameters' grid sizes, so inactive parameters never multiply the grid. Point k is a mixed-radix number in
  * canonical order, last parameter fastest, whose digit for a deciding parameter weighs each value by the size
  * of its branch. With no conditional parameter varying every branch is equally large and this is the plain
- * mixed radix. Counts of completions are memoized per (position, deciding values so far): a few hundred
- * branches at most, never the points themselves.
+ * mixed radix, computed as such. Otherwise counts of completions are memoized per (position, deciding values so
+ * far): a few hundred branches at most, never the points themselves. A fixed parameter never changes a count, so
+ * only varying conditional parameters make their deciding parameters branch; a fixed one that does not apply is
+ * dropped by {@link TrialParams}.
  */
 final class ConditionalGrid {
 
     private final List<Parameter> parameters;
     private final List<Distribution> distributions;
+    /** Parameters whose value decides whether a varying parameter applies (and what decides those). */
     private final Set<String> deciding = new HashSet<>();
     private final Map<Key, Long> completions = new ConcurrentHashMap<>();
+    private volatile long[] plain;
 
     private record Key(int from, Map<String, Object> deciding) {
     }
@@ -29,9 +33,12 @@ final class ConditionalGrid {
     ConditionalGrid(List<Parameter> parameters, List<Distribution> distributions) {
         this.parameters = List.copyOf(parameters);
         this.distributions = List.copyOf(distributions);
-        for (Parameter p : parameters) {
-            if (p.condition() != null) {
-                deciding.add(p.condition().parameter());
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!(distributions.get(i) instanceof Distribution.Fixed)) {
+                for (Condition c = parameters.get(i).condition(); c != null;
+                     c = MlpParameters.find(c.parameter()).orElseThrow().condition()) {
+                    deciding.add(c.parameter());
+                }
             }
         }
     }
@@ -58,10 +65,13 @@ final class ConditionalGrid {
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             Distribution d = distributions.get(i);
-            if (!MlpParameters.isActive(p.name(), state)) {
+            if (deciding.isEmpty() || d instanceof Distribution.Fixed && !deciding.contains(p.name())) {
+                long below = completions(i + 1, state);
+                values[i] = d.gridValue(rest / below);
+                rest %= below;
+            } else if (!MlpParameters.isActive(p.name(), state)) {
                 continue;
-            }
-            if (deciding.contains(p.name())) {
+            } else if (deciding.contains(p.name())) {
                 for (long g = 0; ; g++) {
                     Map<String, Object> next = with(state, p, d.gridValue(g));
                     long branch = completions(i + 1, next);
@@ -86,6 +96,9 @@ final class ConditionalGrid {
         if (from == parameters.size()) {
             return 1;
         }
+        if (deciding.isEmpty()) {
+            return suffix()[from];
+        }
         Key key = new Key(from, state);
         Long known = completions.get(key);
         if (known != null) {
@@ -94,7 +107,9 @@ final class ConditionalGrid {
         Parameter p = parameters.get(from);
         Distribution d = distributions.get(from);
         long count;
-        if (!MlpParameters.isActive(p.name(), state)) {
+        if (deciding.isEmpty() || d instanceof Distribution.Fixed && !deciding.contains(p.name())) {
+            count = Math.multiplyExact(d.gridSize(), completions(from + 1, state));
+        } else if (!MlpParameters.isActive(p.name(), state)) {
             count = completions(from + 1, state);
         } else if (deciding.contains(p.name())) {
             count = 0;
@@ -106,6 +121,20 @@ final class ConditionalGrid {
         }
         completions.put(key, count);
         return count;
+    }
+
+    /** Without branches: suffix()[i] is the product of the grid sizes of parameters i.. (the plain mixed radix). */
+    private long[] suffix() {
+        long[] s = plain;
+        if (s == null) {
+            s = new long[parameters.size() + 1];
+            s[parameters.size()] = 1;
+            for (int i = parameters.size() - 1; i >= 0; i--) {
+                s[i] = Math.multiplyExact(distributions.get(i).gridSize(), s[i + 1]);
+            }
+            plain = s;
+        }
+        return s;
     }
 
     private static Map<String, Object> with(Map<String, Object> state, Parameter p, Object value) {

@@ -86,6 +86,14 @@ class ConditionalSpaceTest {
     }
 
     @Test
+    void aFixedDecidingParameterStillDecides() {
+        assertThat(Space.parse(obj("optimizer", "momentum", "momentum", choice(0.5, 0.9))).gridSize()).isEqualTo(2);
+        assertThat(Space.parse(obj("optimizer", "adam", "momentum", choice(0.5, 0.9))).gridSize()).isEqualTo(1);
+        assertThat(Space.parse(obj("hiddenLayers", 3, "units2", choice(8, 16), "units4", choice(1, 2))).gridPoint(1)
+                .hiddenWidths()).containsExactly(64, 16, 64);
+    }
+
+    @Test
     void fixedConditionalParametersKeepThePlainMixedRadix() {
         // optimizer and hiddenLayers vary, nothing conditional does: the old product numbering, last fastest.
         Space s = Space.parse(obj("hiddenLayers", choice(1, 2), "optimizer", choice("sgd", "adam"),
