@@ -104,6 +104,20 @@ public record ParameterCatalog(List<ParameterInfo> parameters, List<OptionInfo> 
         }
     }
 
+    /**
+     * A trial's params hold null for a parameter that does not apply (or a layer width left to hiddenUnits): the
+     * conditional parameters' properties of the {@code TrialParams} schema say so (the search package's record
+     * cannot carry the annotation).
+     */
+    static void conditionalParamsNullable(io.swagger.v3.oas.models.media.Schema<?> trialParams) {
+        for (Parameter p : MlpParameters.all()) {
+            io.swagger.v3.oas.models.media.Schema<?> property = trialParams.getProperties().get(p.name());
+            if (p.condition() != null && property != null && property.getTypes() != null) {
+                property.addType("null");
+            }
+        }
+    }
+
     /** Bounds of an int parameter as integers, so clients read 1, not 1.0. */
     private static Number number(ValueType type, double x) {
         return type == ValueType.INT ? (Number) (long) x : (Number) x;
