@@ -51,7 +51,7 @@ public record ParameterCatalog(List<ParameterInfo> parameters, List<OptionInfo> 
     public record ParameterInfo(String name, ValueType type, @Nullable Number min, @Nullable Number max,
                                 @Nullable Boolean minInclusive, @Nullable Boolean maxInclusive,
                                 @Nullable List<String> values,
-                                @JsonProperty("default") @Schema(types = {"number", "string", "boolean"})
+                                @JsonProperty("default") @Schema(types = {"number", "string", "boolean", "null"})
                                 @Nullable Object defaultValue,
                                 String description, boolean logScale, @Nullable Condition condition) {
 
