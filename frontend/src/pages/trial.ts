@@ -3,7 +3,7 @@ import { api, ApiError, paramValue, type TrialDetail } from '../api';
 import { ANIMATE, ChartHost } from '../charts/host';
 import { curvesOption } from '../charts/options';
 import { clear, h, type PageHandle, statusBadge } from '../dom';
-import { formatDuration, formatLoss, formatParam, formatPercent, formatTime } from '../format';
+import { formatDuration, formatLoss, formatPercent, formatTime, formatTrialParam } from '../format';
 import { cvAccuracyText, cvLossText } from '../crossValidation';
 import { pruningText } from '../pruning';
 
@@ -46,7 +46,8 @@ export class TrialPanel {
 
   private render(t: TrialDetail): void {
     const known = (this.opts.order ?? []).filter((n) => n in t.params);
-    const names = [...known, ...Object.keys(t.params).filter((n) => !known.includes(n))];
+    // Parameters the space did not hold and the trial did not use (null) are left out; the space's are n/a.
+    const names = [...known, ...Object.keys(t.params).filter((n) => !known.includes(n) && paramValue(t.params, n) !== null)];
     const Heading = this.opts.headingLevel ?? 'h2';
     const chartEl = this.host.querySelector<HTMLElement>('.trial-curve') ?? h('div', { className: 'chart trial-curve', role: 'img', 'aria-label': 'Learning curve' });
     const foldEl = this.host.querySelector<HTMLElement>('.fold-curves') ?? h('div', { className: 'chart fold-curves', role: 'img', 'aria-label': 'Per-fold learning curves' });
@@ -83,7 +84,7 @@ export class TrialPanel {
     const params = h('table', { className: 'data compact params-table' },
       h('caption', {}, 'Parameters'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Value'))),
-      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatParam(paramValue(t.params, n)))))));
+      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatTrialParam(paramValue(t.params, n)))))));
     this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
       h('div', { className: 'trial-left' }, metrics, params),
       h('div', { className: 'trial-right' }, h('h3', {}, 'Learning curve'), chartEl,

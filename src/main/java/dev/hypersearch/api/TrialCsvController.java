@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Limit;
@@ -78,7 +79,8 @@ public class TrialCsvController {
 
     static List<Object> row(TrialEntity t) {
         List<Object> r = new ArrayList<>(List.of(t.getId(), t.getNumber(), t.getStatus()));
-        r.addAll(t.getParams().values().values()); // in canonical order, as the header names them
+        Map<String, Object> params = t.getParams().values(); // parameters that apply only: empty cells for the rest
+        MlpParameters.names().forEach(n -> r.add(params.get(n)));
         r.addAll(Arrays.asList(t.getValLoss(), t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(),
                 t.getTrainLoss(), t.getEpochsRun(), t.getDurationMs(), t.getAttempt(), t.getWorkerId(),
                 t.getStartedAt(), t.getFinishedAt(), t.getError(), t.getStage(), t.getPruneRule(), t.getPruneEpoch(),

@@ -78,7 +78,7 @@ class StoredSpecTest {
                 "optimizer", choice("adam"),
                 "eluAlpha", floatRange(0.5, 0.5, false, null)));
         List<SpaceParameter> all = SpaceParameter.of(space);
-        assertThat(all).extracting(SpaceParameter::name).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(all).extracting(SpaceParameter::name).containsExactlyElementsOf(TestParams.requiredNames());
         Map<String, SpaceParameter> by = new java.util.HashMap<>();
         all.forEach(p -> by.put(p.name(), p));
         assertThat(by.get("learningRate")).isEqualTo(varying("learningRate", SpaceParameter.Axis.LOG, null));

@@ -245,6 +245,16 @@ class BrowserUiIT extends ChromiumSession {
         Object served = page.evaluate("() => fetch('/api/parameters').then((r) => r.json()).then((c) => c.parameters.map((p) => p.name))");
         Assertions.assertThat((List<Object>) served).contains("learningRate", "epochs", "momentum");
         Assertions.assertThat(page.locator(".params [data-param]").evaluateAll("(rows) => rows.map((r) => r.dataset.param)")).isEqualTo(served);
+        // Layer widths fold under hiddenLayers; what cannot apply is greyed out with its condition, until it can.
+        assertThat(page.locator("details.layer-widths")).not().hasAttribute("open", "");
+        assertThat(page.locator("[data-param=momentum]")).hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param=momentum] .condition-note")).hasText("not applicable unless optimizer is momentum");
+        assertThat(page.locator("[data-param=units2]")).hasClass(Pattern.compile("\\binactive\\b"));
+        page.locator("#p-optimizer-mode").selectOption("fixed");
+        page.locator("#p-optimizer-fixed").selectOption("momentum");
+        assertThat(page.locator("[data-param=momentum]")).not().hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param=beta1]")).hasClass(Pattern.compile("\\binactive\\b"));
+        page.locator("#p-optimizer-mode").selectOption("default");
         page.locator("#p-learningRate-mode").selectOption("range");
         page.locator("#p-learningRate-min").fill("5");
         page.locator("#p-learningRate-max").fill("0.1");
