@@ -3,7 +3,11 @@ package dev.hypersearch.api;
 import dev.hypersearch.data.DatasetFormatException;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SpecException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -28,6 +33,8 @@ import tools.jackson.core.TokenStreamLocation;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(SpecException.class)
     ResponseEntity<ProblemDetail> invalidSpec(SpecException e) {
@@ -49,10 +56,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
-    /** A unique constraint lost a race that the up-front check could not see (two uploads of one name). */
+    /**
+     * A unique constraint lost a race that the up-front check could not see (two uploads of one name): 409.
+     * Any other integrity violation means validation let through what the database refuses: a bug, so 500.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with existing data");
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (UniqueViolation.isCause(e)) {
+            return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with existing data");
+        }
+        return unexpected(e, request);
+    }
+
+    /** The root of a garbled multipart request (no boundary, a truncated body) is the request, not the server. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
+        String type = request.getContentType();
+        FieldError error = type != null && !type.toLowerCase(Locale.ROOT).contains("boundary=")
+                ? new FieldError(HttpHeaders.CONTENT_TYPE, "a multipart request needs a boundary parameter,"
+                        + " as in multipart/form-data; boundary=...; was '" + type + "'")
+                : new FieldError("file", "the multipart body could not be read");
+        return fieldErrors("Invalid request", List.of(error));
+    }
+
+    /**
+     * Anything no other handler claims: a generic 500 problem, never the exception's text or stack (they
+     * may reveal internals); the stack is logged here, once.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                "an unexpected error occurred; it has been logged on the server");
     }
 
     @ExceptionHandler(DatasetFormatException.class)
