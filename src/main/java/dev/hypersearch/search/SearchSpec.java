@@ -29,6 +29,8 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
     public static final int MIN_FOLDS = 2;
     public static final int MAX_FOLDS = 20;
     public static final int MAX_NAME_LENGTH = 200;
+    /** As long as a stored data set's name may be (uploads are held to a stricter rule). */
+    public static final int MAX_DATASET_LENGTH = 100;
 
     public SearchSpec {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package dev.hypersearch.search;
 
+import dev.hypersearch.text.StoredText;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,8 +24,8 @@ final class SearchSpecParser {
                 errors.add(key, "unknown field" + Suggestions.didYouMean(key, FIELDS) + "; expected " + FIELDS);
             }
         }
-        String name = text(raw, "name", errors);
-        String dataset = text(raw, "dataset", errors);
+        String name = text(raw, "name", SearchSpec.MAX_NAME_LENGTH, errors);
+        String dataset = text(raw, "dataset", SearchSpec.MAX_DATASET_LENGTH, errors);
         StrategyType strategy = strategy(raw.get("strategy"), errors);
         Integer maxTrials = optionalInt(raw, "maxTrials", 1, errors);
         Long seed = seed(raw.get("seed"), errors);
@@ -150,14 +151,16 @@ final class SearchSpecParser {
         return b;
     }
 
-    private static String text(Map<String, ?> raw, String key, Errors errors) {
+    /** A stored string: the same rule on every database (no NUL, no lone surrogate), decided here. */
+    private static String text(Map<String, ?> raw, String key, int maxLength, Errors errors) {
         Object v = raw.get(key);
+        String problem;
         if (v == null) {
             errors.add(key, "required");
         } else if (!(v instanceof String s) || s.isBlank()) {
             errors.add(key, "must be a non-blank string, was " + Values.describe(v));
-        } else if (s.length() > SearchSpec.MAX_NAME_LENGTH) {
-            errors.add(key, "must be at most " + SearchSpec.MAX_NAME_LENGTH + " characters, had " + s.length());
+        } else if ((problem = StoredText.problem(s, maxLength)) != null) {
+            errors.add(key, problem);
         } else {
             return s;
         }
