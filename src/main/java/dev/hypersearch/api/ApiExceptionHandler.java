@@ -29,10 +29,14 @@ import tools.jackson.core.TokenStreamLocation;
 /**
  * Every error as RFC 9457 problem+json. The base class covers Spring MVC's own exceptions (405, 415,
  * 413 for multipart, missing parameters, type mismatches); this adds the domain ones. Field-level
- * problems all carry {@code errors: [{field, message}]} with the first field named in {@code detail}.
+ * problems all carry {@code errors: [{field, message}]} (at most {@link #MAX_ERRORS}, then {@code moreErrors})
+ * with the first field named in {@code detail}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** How many field errors a problem lists; {@code moreErrors} counts the rest. */
+    static final int MAX_ERRORS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -148,12 +152,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * The first {@link #MAX_ERRORS} errors and, beyond them, only how many more: a body of 60,000 unknown
+     * keys must not be answered with megabytes of problem details.
+     */
     static ProblemDetail fieldErrorsBody(String title, List<FieldError> errors) {
         FieldError first = errors.get(0);
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, first + more);
         p.setTitle(title);
-        p.setProperty("errors", errors);
+        p.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        if (errors.size() > MAX_ERRORS) {
+            p.setProperty("moreErrors", errors.size() - MAX_ERRORS);
+        }
         return p;
     }
 

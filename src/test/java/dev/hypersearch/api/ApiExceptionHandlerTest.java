@@ -2,7 +2,10 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.search.FieldError;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
@@ -31,5 +34,17 @@ class ApiExceptionHandlerTest {
         assertThat(handler.integrity(unique, request).getStatusCode().value()).isEqualTo(409);
         assertThat(handler.integrity(notNull, request).getStatusCode().value()).isEqualTo(500);
         assertThat(handler.integrity(nul, request).getStatusCode().value()).isEqualTo(500);
+    }
+
+    @Test
+    void listsTheFirst50ErrorsAndCountsTheRest() {
+        List<FieldError> errors = IntStream.range(0, 51).mapToObj(i -> new FieldError("f" + i, "bad")).toList();
+        ProblemDetail all = ApiExceptionHandler.fieldErrorsBody("t", errors.subList(0, 50));
+        assertThat((List<?>) all.getProperties().get("errors")).hasSize(50);
+        assertThat(all.getProperties()).doesNotContainKey("moreErrors");
+        ProblemDetail capped = ApiExceptionHandler.fieldErrorsBody("t", errors);
+        assertThat((List<?>) capped.getProperties().get("errors")).hasSize(50).first().isEqualTo(errors.get(0));
+        assertThat(capped.getProperties()).containsEntry("moreErrors", 1);
+        assertThat(capped.getDetail()).isEqualTo("f0: bad (and 50 more)");
     }
 }

@@ -136,6 +136,23 @@ class BadRequestIT extends ApiIT {
         assertRejectedNamingField(label, body, field);
     }
 
+    /** However many errors a body holds, the answer lists the first 50 and counts the rest: bounded, not 17x the request. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"space", "top"})
+    void sixtyThousandUnknownKeysAnswerACappedList(String where) {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 60_000; i++) {
+            keys.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": 1");
+        }
+        String body = where.equals("space") ? spec("", keys.toString()) : spec(keys.toString(), "");
+        Http.Response r = http.postJson("/api/searches", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").size()).isEqualTo(ApiExceptionHandler.MAX_ERRORS);
+        assertThat(r.json().get("moreErrors").asInt()).isEqualTo(60_000 - ApiExceptionHandler.MAX_ERRORS);
+        assertThat(r.json().get("detail").asString()).endsWith("(and 59999 more)");
+        assertThat(r.body().length()).as("answer size").isLessThan(16_000);
+    }
+
     @Test
     void aBodyOverOneMegabyteIs413() {
         long searches = count("search");
