@@ -74,6 +74,11 @@ class BadRequestIT extends ApiIT {
                 Arguments.of("duplicate choice", spec("", "\"hiddenUnits\": {\"choice\": [8, 8]}"), "space.hiddenUnits.choice[1]"),
                 Arguments.of("seed not an integer", spec("", "").replace("\"seed\": 1", "\"seed\": 1.5"), "seed"),
                 Arguments.of("duplicate key", spec("", "").replace("\"seed\": 1", "\"seed\": 1, \"seed\": 2"), "seed"),
+                Arguments.of("1,201-digit number in the space", spec("", "").replace("\"epochs\": 2",
+                        "\"epochs\": " + "1".repeat(1201)), "space.epochs"),
+                Arguments.of("1,201-digit seed", spec("", "").replace("\"seed\": 1", "\"seed\": " + "9".repeat(1201)), "seed"),
+                Arguments.of("1,201-digit fraction", spec("\"validationFraction\": 0." + "1".repeat(1200), ""),
+                        "validationFraction"),
                 Arguments.of("empty body", "", "$"));
     }
 
