@@ -2,6 +2,7 @@ package dev.hypersearch.api;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -60,72 +61,52 @@ final class FieldLocatingJsonFactory extends JsonFactory {
             super(parser);
         }
 
-        private StreamReadException located(StreamConstraintsException e) {
-            return new StreamReadException(this, e.getOriginalMessage(), delegate.currentLocation(), e);
+        /** Runs one read, rethrowing a broken constraint with this parser (and so its context) attached. */
+        private <T> T located(Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (StreamConstraintsException e) {
+                throw new StreamReadException(this, e.getOriginalMessage(), delegate.currentLocation(), e);
+            }
         }
 
         @Override
         public JsonToken nextToken() {
-            try {
-                return delegate.nextToken();
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+            return located(delegate::nextToken);
         }
 
         @Override
         public JsonToken nextValue() {
-            try {
-                return delegate.nextValue();
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+            return located(delegate::nextValue);
         }
 
         @Override
         public String nextName() {
-            try {
-                return delegate.nextName();
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+            return located(delegate::nextName);
         }
 
         @Override
         public boolean nextName(SerializableString name) {
-            try {
-                return delegate.nextName(name);
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+            return located(() -> delegate.nextName(name));
         }
 
         @Override
         public int nextNameMatch(PropertyNameMatcher matcher) {
-            try {
-                return delegate.nextNameMatch(matcher);
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+            return located(() -> delegate.nextNameMatch(matcher));
         }
 
         @Override
         public void finishToken() {
-            try {
+            located(() -> {
                 delegate.finishToken();
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+                return null;
+            });
         }
 
         @Override
         public JsonParser skipChildren() {
-            try {
-                delegate.skipChildren();
-                return this;
-            } catch (StreamConstraintsException e) {
-                throw located(e);
-            }
+            located(delegate::skipChildren);
+            return this;
         }
     }
 }
