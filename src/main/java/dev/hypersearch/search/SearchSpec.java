@@ -82,7 +82,7 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
      * stored search keeps running whatever the limits are now. Accepts whatever a submission accepted.
      */
     public static SearchSpec fromStored(Map<String, ?> stored) {
-        return SearchSpecParser.parse(stored, SearchLimits.NONE);
+        return SearchSpecParser.parseStored(stored);
     }
 
     /**
