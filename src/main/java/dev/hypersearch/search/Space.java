@@ -48,7 +48,7 @@ public final class Space {
         for (String name : new TreeSet<>(raw.keySet().stream().map(String::valueOf).toList())) {
             if (MlpParameters.find(name).isEmpty()) {
                 errors.add(field + "." + name, "unknown parameter" + Suggestions.didYouMean(name, MlpParameters.names())
-                        + "; known parameters are " + MlpParameters.names());
+                        + "; GET /api/parameters lists the known ones");
             }
         }
         Map<String, Distribution> distributions = new LinkedHashMap<>();

@@ -105,4 +105,15 @@ class StoredSpecTest {
     private static SpaceParameter fixed(String name, SpaceParameter.Axis axis, List<String> categories, Object value) {
         return new SpaceParameter(name, false, axis, categories, value);
     }
+
+    /** Text rules apply to what is submitted; a search stored before them must go on parsing. */
+    @Test
+    void aNameRefusedTodayStillReadsBackFromStorage() {
+        Map<String, Object> raw = obj("name", "tab\there", "dataset", "iris\u0000", "strategy", "grid", "seed", 1,
+                "space", obj("epochs", 1));
+        assertThatThrownBy(() -> SearchSpec.parse(raw)).isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("name", "dataset"));
+        assertThat(SearchSpec.fromStored(raw).name()).isEqualTo("tab\there");
+    }
 }
