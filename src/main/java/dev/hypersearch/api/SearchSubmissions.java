@@ -74,12 +74,14 @@ public class SearchSubmissions {
     }
 
     public PreviewResponse preview(Map<String, Object> raw) {
-        SearchSpec spec = specs.validate(raw).spec();
+        SubmittedSpec.Validated v = specs.validate(raw);
+        SearchSpec spec = v.spec();
         Preview preview = Preview.of(spec, PREVIEW_TRIALS);
         List<PreviewResponse.PreviewTrial> first = new ArrayList<>();
         for (int k = 0; k < preview.firstTrials().size(); k++) {
             first.add(new PreviewResponse.PreviewTrial(k, preview.firstTrials().get(k)));
         }
-        return new PreviewResponse(preview.trialCount(), preview.totalEpochs(), spec.seed(), first);
+        return new PreviewResponse(preview.trialCount(), preview.totalEpochs(), spec.seed(), first,
+                v.memoryEstimateBytes());
     }
 }
