@@ -39,8 +39,8 @@ public class SubmittedSpec {
     }
 
     /**
-     * A validated spec and its stored form; {@code dataset} is loaded when checks or the sanity check need
-     * its rows (cross-validation, sanityCheck), else null.
+     * A validated spec and its stored form; {@code dataset} is loaded when a check needs its rows
+     * (cross-validation's folds), else null: sizes come from the catalogue's recorded shape.
      *
      * @param memoryEstimateBytes the estimated heap of the spec's largest configuration (one trial)
      */
@@ -77,9 +77,9 @@ public class SubmittedSpec {
             errors.addAll(MemoryCheck.errors(largest, trialMemoryBudget));
         }
         Dataset dataset = null;
-        if (spec != null && datasetExists && (spec.crossValidated() || spec.sanityCheck())) {
+        if (spec != null && datasetExists && spec.crossValidated()) {
             dataset = datasets.load(spec.dataset()).orElse(null);
-            if (dataset != null && spec.crossValidated()) {
+            if (dataset != null) {
                 FoldsCheck.check(spec.folds(), dataset).ifPresent(errors::add);
             }
         }

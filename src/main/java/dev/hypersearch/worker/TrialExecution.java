@@ -8,6 +8,7 @@ import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
+import dev.hypersearch.store.SanityCheckJobs;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.trial.AbandonTrialException;
@@ -40,9 +41,12 @@ class TrialExecution {
     private final CrossValidatedRunner crossValidatedRunner;
     private final StoredPeerResults peers;
     private final long memoryBudget;
+    private final SanityCheckExecution sanityChecks;
 
     TrialExecution(SearchCache searchCache, PreparedDataCache data, TrialRunner runner,
-                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, HypersearchProperties props) {
+                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, HypersearchProperties props,
+                   SanityCheckExecution sanityChecks) {
+        this.sanityChecks = sanityChecks;
         this.memoryBudget = props.trialMemoryBudgetBytes();
         this.searchCache = searchCache;
         this.data = data;
@@ -59,6 +63,10 @@ class TrialExecution {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
             TrialParams params = claim.params();
             SearchSettings settings = trial.underLease("load search", () -> searchCache.get(claim.searchId()));
+            if (claim.number() == SanityCheckJobs.CHECK_NUMBER) {
+                sanityChecks.execute(trial, settings);
+                return;
+            }
             trial.started();
             if (claim.searchStatus() != SearchStatus.RUNNING) {
                 end(trial, new TrialOutcome(TrialStatus.CANCELLED, List.of(), Double.NaN,
