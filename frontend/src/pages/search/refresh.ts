@@ -9,7 +9,7 @@
 //    earlier, throttled state; trials still stopping after a cancel are polled for.
 //  - An older answer never replaces a newer one: the leaderboard's previous request is aborted, and a
 //    charts answer is shown only if no later-asked one has been shown.
-import { api, type ChartData } from '../../api';
+import { api, isActive, type ChartData } from '../../api';
 import { loadEcharts } from '../../charts/host';
 import { announce } from '../../dom';
 import { applyToRows, Throttle, type Collapsed } from '../../events';
@@ -84,7 +84,7 @@ export class SearchRefresh {
     const charts = this.askCharts();
     void loadEcharts().catch(() => undefined);
     await first;
-    if (this.state.detail?.status === 'RUNNING') this.feed.open();
+    if (isActive(this.state.detail?.status)) this.feed.open();
     ready();
     await this.showCharts(charts);
   }
@@ -111,7 +111,7 @@ export class SearchRefresh {
     if (c.statusChanged || c.anyFinished || c.search) this.summaryAndBoard.request();
     if (c.anyFinished || c.search) this.charts.request();
     if (s.board.trial !== null && c.trials.some((t) => t.trialId === s.board.trial)) this.trial.request();
-    if (c.search && c.search !== 'RUNNING') {
+    if (c.search && !isActive(c.search)) {
       this.settle();
       this.closeFeed();
       announce(`Search ${c.search.toLowerCase()}`);
@@ -134,7 +134,7 @@ export class SearchRefresh {
     const first = s.detail === null;
     s.detail = d;
     this.views.summary(first);
-    if (d.status !== 'RUNNING') {
+    if (!isActive(d.status)) {
       if (!first) this.settle();
       this.closeFeed();
       if (d.progress.running > 0) this.finishing.request();
@@ -154,7 +154,7 @@ export class SearchRefresh {
     s.page = p;
     s.rows = p.items;
     this.views.board();
-    this.views.live(s.detail?.status === 'RUNNING' ? 'live' : '');
+    this.views.live(isActive(s.detail?.status) ? 'live' : '');
   }
 
   private askCharts(): ChartsRequest {
