@@ -30,18 +30,25 @@ class MemoryEstimateTest {
     /** The estimate may exceed what is allocated (it is a bound) but by at most this factor, and never fall below. */
     static final double FACTOR = 1.5;
 
+    /** Networks of a few megabytes and more; a tiny one's estimate is mostly the fixed per-run allowance. */
     static List<TrialParams> configurations() {
         return List.of(
                 TestParams.defaultsWith("hiddenLayers", 2, "hiddenUnits", 512, "batchSize", 256, "epochs", 1),
                 TestParams.defaultsWith("hiddenLayers", 4, "hiddenUnits", 256, "batchSize", 64, "epochs", 1,
                         "batchNorm", true, "optimizer", "momentum"),
                 TestParams.defaultsWith("hiddenLayers", 1, "hiddenUnits", 1024, "batchSize", 1000, "epochs", 1,
-                        "activation", "prelu", "optimizer", "sgd"),
-                TestParams.defaultsWith("hiddenLayers", 0, "batchSize", 32, "epochs", 1));
+                        "activation", "prelu", "optimizer", "sgd"));
+    }
+
+    static List<TrialParams> everyShape() {
+        List<TrialParams> all = new java.util.ArrayList<>(configurations());
+        all.add(TestParams.defaultsWith("hiddenLayers", 0, "batchSize", 32, "epochs", 1));
+        all.add(TestParams.defaultsWith("hiddenLayers", 3, "hiddenUnits", 7, "batchNorm", true, "activation", "prelu"));
+        return all;
     }
 
     @ParameterizedTest
-    @MethodSource("configurations")
+    @MethodSource("everyShape")
     void theParameterCountIsTheEngines(TrialParams p) {
         Dataset digits = BuiltinDatasets.load("digits");
         PreparedData data = DataPreparation.holdout(digits, 0.2, 1);
