@@ -6,10 +6,9 @@ import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.scaleout.Await;
 import dev.hypersearch.search.SearchSpec;
-import dev.hypersearch.search.Strategies;
-import dev.hypersearch.search.Strategy;
 import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchEntity;
@@ -26,12 +25,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,9 +129,7 @@ class WorkerErrorIT {
     private long submit(List<Integer> units) {
         Map<String, Object> raw = Map.of("name", "errors", "dataset", "iris", "strategy", "grid", "seed", 7,
                 "space", Map.of("hiddenUnits", Map.of("choice", units), "epochs", 2, "batchSize", 16));
-        Strategy strategy = Strategies.create(SearchSpec.parse(raw));
-        List<TrialParams> params = new ArrayList<>();
-        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k)));
+        List<TrialParams> params = FirstTrials.of(SearchSpec.parse(raw)).params();
         SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
