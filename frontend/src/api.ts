@@ -24,6 +24,11 @@ export type MissingTrialStatus = Exclude<TrialStatus, (typeof TRIAL_STATUSES)[nu
 const everyTrialStatusListed: [MissingTrialStatus] extends [never] ? true : never = true;
 void everyTrialStatusListed;
 
+/** Whether a search may still change: its sanity check is running (CHECKING) or its trials are (RUNNING). */
+export function isActive(status: SearchStatus | null | undefined): boolean {
+  return status === 'RUNNING' || status === 'CHECKING';
+}
+
 export type Progress = Schemas['Progress'];
 export type BestTrial = Schemas['BestTrial'];
 export type SearchSummary = Schemas['SearchSummary'];

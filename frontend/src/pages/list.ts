@@ -1,5 +1,5 @@
 // The searches list: status, progress, best val loss and accuracy, age, cancel.
-import { api, ApiError, type Page, type SearchSummary } from '../api';
+import { api, ApiError, isActive, type Page, type SearchSummary } from '../api';
 import { announce, h, type PageHandle, statusBadgeHtml } from '../dom';
 import { esc, formatAge, formatLoss, formatPercent } from '../format';
 import { progressHtml } from '../progress';
@@ -44,7 +44,7 @@ export function mountList(main: HTMLElement, query: URLSearchParams): PageHandle
       const data = await api.searches(page, PAGE_SIZE, ctrl.signal);
       if (disposed) return;
       render(data);
-      if (data.items.some((s) => s.status === 'RUNNING')) timer = setTimeout(() => void load(), POLL_MS);
+      if (data.items.some((s) => isActive(s.status))) timer = setTimeout(() => void load(), POLL_MS);
     } catch (err) {
       if (disposed || (err as Error).name === 'AbortError') return;
       status.textContent = err instanceof ApiError ? `Could not load searches: ${err.message}` : 'Could not reach the server.';
@@ -62,7 +62,7 @@ export function mountList(main: HTMLElement, query: URLSearchParams): PageHandle
     const now = Date.now();
     const rows = data.items.map((s) => {
       const best = s.best;
-      const cancel = s.status === 'RUNNING'
+      const cancel = isActive(s.status)
         ? `<button type="button" class="small danger" data-cancel="${s.id}" aria-label="Cancel search ${esc(s.name)}">Cancel</button>`
         : '';
       return `<tr data-search-id="${s.id}">

@@ -1,6 +1,6 @@
 // The search's header: name, status, cancel and CSV export, progress, best trial, sanity report, the
 // parameters it holds fixed and its spec as submitted (shown as JSON text, never interpreted here).
-import { api, ApiError } from '../../api';
+import { api, ApiError, isActive } from '../../api';
 import { clear, h, statusBadgeHtml } from '../../dom';
 import { esc, formatAge, formatCount, formatLoss, formatParam, formatPercent, formatTime } from '../../format';
 import { progressHtml } from '../../progress';
@@ -29,7 +29,7 @@ export class SearchHeader {
         <h1 id="search-title">${esc(d.name)}</h1>
         ${statusBadgeHtml(d.status)}
         <div class="actions">
-          ${d.status === 'RUNNING' ? `<button type="button" class="danger" id="cancel-search">Cancel search</button>` : ''}
+          ${isActive(d.status) ? `<button type="button" class="danger" id="cancel-search">Cancel search</button>` : ''}
           <a class="button" id="csv-link" href="${api.csvUrl(d.id)}" download>Export CSV</a>
         </div>
       </div>

@@ -65,6 +65,26 @@ describe('search page refresh coordination', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
+  test('a search being checked is live: its feed stays open and the header follows it to RUNNING', async () => {
+    api.search.mockResolvedValueOnce(detail('CHECKING')).mockResolvedValue(detail('RUNNING'));
+    api.charts.mockResolvedValue(charts(0));
+    const state = initialState(1, new URLSearchParams());
+    const v = views();
+    const refresh = new SearchRefresh(state, v);
+    const ready = vi.fn();
+    const started = refresh.start(ready);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    expect(state.detail?.status).toBe('CHECKING');
+    expect(v.live).toHaveBeenLastCalledWith('live');
+    expect(FakeEventSource.last!.readyState).not.toBe(FakeEventSource.CLOSED);
+
+    FakeEventSource.last!.emit('search', { searchId: 1, status: 'RUNNING' });
+    await vi.waitFor(() => expect(state.detail?.status).toBe('RUNNING'));
+    expect(FakeEventSource.last!.readyState).not.toBe(FakeEventSource.CLOSED);
+    await started;
+    refresh.dispose();
+  });
+
   test('when the search ends, everything is read once more at once, and an older charts answer never replaces a newer one', async () => {
     api.search.mockResolvedValueOnce(detail('RUNNING')).mockResolvedValueOnce(detail('RUNNING')).mockResolvedValue(detail('COMPLETED'));
     let answerFirst: (c: ChartData) => void = () => undefined;

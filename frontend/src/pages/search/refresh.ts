@@ -10,7 +10,7 @@
 //  - Which parameters matter (importance) is read beside the charts, on the same triggers and throttle.
 //  - An older answer never replaces a newer one: the leaderboard's previous request is aborted, and a
 //    charts or importance answer is shown only if no later-asked one has been shown.
-import { api, type ChartData, type Importance } from '../../api';
+import { api, isActive, type ChartData, type Importance } from '../../api';
 import { loadEcharts } from '../../charts/host';
 import { announce } from '../../dom';
 import { applyToRows, Throttle, type Collapsed } from '../../events';
@@ -136,7 +136,7 @@ export class SearchRefresh {
     const importance = this.importanceData.ask();
     void loadEcharts().catch(() => undefined);
     await first;
-    if (this.state.detail?.status === 'RUNNING') this.feed.open();
+    if (isActive(this.state.detail?.status)) this.feed.open();
     ready();
     await Promise.all([this.chartData.show(charts), this.importanceData.show(importance)]);
   }
@@ -166,7 +166,7 @@ export class SearchRefresh {
       this.importance.request();
     }
     if (s.board.trial !== null && c.trials.some((t) => t.trialId === s.board.trial)) this.trial.request();
-    if (c.search && c.search !== 'RUNNING') {
+    if (c.search && !isActive(c.search)) {
       this.settle();
       this.closeFeed();
       announce(`Search ${c.search.toLowerCase()}`);
@@ -190,7 +190,7 @@ export class SearchRefresh {
     const first = s.detail === null;
     s.detail = d;
     this.views.summary(first);
-    if (d.status !== 'RUNNING') {
+    if (!isActive(d.status)) {
       if (!first) this.settle();
       this.closeFeed();
       if (d.progress.running > 0) this.finishing.request();
@@ -210,7 +210,7 @@ export class SearchRefresh {
     s.page = p;
     s.rows = p.items;
     this.views.board();
-    this.views.live(s.detail?.status === 'RUNNING' ? 'live' : '');
+    this.views.live(isActive(s.detail?.status) ? 'live' : '');
   }
 
   private closeFeed(): void {

@@ -27,6 +27,10 @@ import org.springframework.core.env.Environment;
  * @param randomCap     largest maxTrials of a random search; default 10,000
  * @param shutdownGrace on shutdown (SIGTERM), how long running trials may go on to finish before they are
  *                      handed back to the queue; default 0 = hand them back at once
+ * @param trialMemoryFraction share of the heap ({@code -Xmx}) that this process's worker threads may fill with
+ *                      trials together; each thread's budget is this share divided by the worker threads, as all
+ *                      of them may train their largest trial at once; default 0.5 (the rest is for the data
+ *                      cache, the API, and the garbage collector's headroom)
  */
 @ConfigurationProperties("hypersearch")
 public record HypersearchProperties(
@@ -38,7 +42,8 @@ public record HypersearchProperties(
         @Name("poll-millis") @DurationUnit(ChronoUnit.MILLIS) Duration poll,
         int gridCap,
         int randomCap,
-        @Name("shutdown-grace-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration shutdownGrace) {
+        @Name("shutdown-grace-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration shutdownGrace,
+        double trialMemoryFraction) {
 
     public HypersearchProperties {
         role = role == null ? Role.ALL : role;
@@ -49,6 +54,7 @@ public record HypersearchProperties(
         gridCap = gridCap <= 0 ? 100_000 : gridCap;
         randomCap = randomCap <= 0 ? 10_000 : randomCap;
         shutdownGrace = shutdownGrace == null || shutdownGrace.isNegative() ? Duration.ZERO : shutdownGrace;
+        trialMemoryFraction = trialMemoryFraction > 0 && trialMemoryFraction <= 1 ? trialMemoryFraction : 0.5;
     }
 
     private static Duration positiveOr(Duration d, Duration fallback) {
@@ -57,6 +63,14 @@ public record HypersearchProperties(
 
     public int workerThreads() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The heap one trial may use: {@link #trialMemoryFraction} of the maximum heap, shared by the worker threads.
+     * A process without workers (role api) sizes it as a worker process with the same heap and settings would.
+     */
+    public long trialMemoryBudgetBytes() {
+        return (long) (trialMemoryFraction * Runtime.getRuntime().maxMemory() / workerThreads());
     }
 
     public boolean runsWorkers() {

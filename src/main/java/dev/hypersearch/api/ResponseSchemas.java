@@ -118,7 +118,7 @@ final class ResponseSchemas implements OpenApiCustomizer {
                 .minItems(2).maxItems(2).description("[trial number, best validation loss so far]");
     }
 
-    /** The report {@link SanityChecks#run} stores: non-finite numbers as null. */
+    /** The sanity check's report as stored with the search: non-finite numbers as null. */
     private static Schema<Object> sanityCheck() {
         Schema<Object> s = Schemas.typed("object");
         Map<String, Schema<Object>> fields = new LinkedHashMap<>();

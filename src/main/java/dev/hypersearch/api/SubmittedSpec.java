@@ -2,11 +2,13 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.SpecException;
 import dev.hypersearch.store.DatasetCatalog;
+import dev.hypersearch.trial.LargestConfiguration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,18 +29,22 @@ public class SubmittedSpec {
 
     private final DatasetCatalog datasets;
     private final SearchLimits limits;
+    private final long trialMemoryBudget;
     private final RandomGenerator seeds = new SecureRandom();
 
     public SubmittedSpec(DatasetCatalog datasets, HypersearchProperties properties) {
         this.datasets = datasets;
         this.limits = new SearchLimits(properties.randomCap(), properties.gridCap());
+        this.trialMemoryBudget = properties.trialMemoryBudgetBytes();
     }
 
     /**
-     * A validated spec and its stored form; {@code dataset} is loaded when checks or the sanity check need
-     * its rows (cross-validation, sanityCheck), else null.
+     * A validated spec and its stored form; {@code dataset} is loaded when a check needs its rows
+     * (cross-validation's folds), else null: sizes come from the catalogue's recorded shape.
+     *
+     * @param memoryEstimateBytes the estimated heap of the spec's largest configuration (one trial)
      */
-    public record Validated(SearchSpec spec, Map<String, Object> stored, Dataset dataset) {
+    public record Validated(SearchSpec spec, Map<String, Object> stored, Dataset dataset, long memoryEstimateBytes) {
     }
 
     /**
@@ -63,17 +69,24 @@ public class SubmittedSpec {
         if (!datasetFlagged && body.get("dataset") instanceof String name && !name.isBlank() && !datasetExists) {
             errors.add(new FieldError("dataset", "unknown dataset '" + name + "'; GET /api/datasets lists them"));
         }
+        long memoryEstimate = 0;
+        DatasetShape shape = spec == null || !datasetExists ? null : datasets.shape(spec.dataset()).orElse(null);
+        if (shape != null) {
+            LargestConfiguration largest = MemoryCheck.largest(spec, shape);
+            memoryEstimate = largest.estimate().bytes();
+            errors.addAll(MemoryCheck.errors(largest, trialMemoryBudget));
+        }
         Dataset dataset = null;
-        if (spec != null && datasetExists && (spec.crossValidated() || spec.sanityCheck())) {
+        if (spec != null && datasetExists && spec.crossValidated()) {
             dataset = datasets.load(spec.dataset()).orElse(null);
-            if (dataset != null && spec.crossValidated()) {
+            if (dataset != null) {
                 FoldsCheck.check(spec.folds(), dataset).ifPresent(errors::add);
             }
         }
         if (!errors.isEmpty()) {
             throw new SpecException(errors);
         }
-        return new Validated(spec, stored(spec, body.get("space")), dataset);
+        return new Validated(spec, stored(spec, body.get("space")), dataset, memoryEstimate);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.hypersearch.store;
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.data.Task;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -35,6 +36,17 @@ public class DatasetCatalog {
         }
         return uploads.findByName(name).map(e -> parse(e.getName(), e.getLabelColumn(),
                 Task.valueOf(e.getTask()), e.getContent()));
+    }
+
+    /**
+     * A data set's rows, features and classes; for an upload read from the columns recorded at upload, so
+     * sizing a search never parses its CSV (built-in sets are parsed once per process and cached).
+     */
+    public Optional<DatasetShape> shape(String name) {
+        if (BuiltinDatasets.names().contains(name)) {
+            return Optional.of(DatasetShape.of(BuiltinDatasets.load(name)));
+        }
+        return uploads.findShapeByName(name);
     }
 
     /** Parses the upload with the engine's reader (errors name line and column) and stores it verbatim. */

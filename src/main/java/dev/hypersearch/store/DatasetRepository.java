@@ -1,6 +1,8 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.data.DatasetShape;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface DatasetRepository extends JpaRepository<DatasetEntity, Long> {
@@ -8,4 +10,9 @@ public interface DatasetRepository extends JpaRepository<DatasetEntity, Long> {
     Optional<DatasetEntity> findByName(String name);
 
     boolean existsByName(String name);
+
+    /** The upload's shape as recorded at upload, without reading its content. */
+    @Query("select new dev.hypersearch.data.DatasetShape(d.rowCount, d.featureCount, coalesce(d.classCount, 0))"
+            + " from DatasetEntity d where d.name = :name")
+    Optional<DatasetShape> findShapeByName(String name);
 }

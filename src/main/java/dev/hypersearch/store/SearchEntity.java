@@ -92,6 +92,11 @@ public class SearchEntity {
         return this;
     }
 
+    /** Marks a not yet saved search as waiting for its sanity check, which a worker runs before any trial. */
+    void awaitSanityCheck() {
+        this.status = SearchStatus.CHECKING;
+    }
+
     /** Marks a not yet saved search as failed before any trial exists (a failed sanity check). */
     void failBeforeStart(String message, Instant at) {
         this.status = SearchStatus.FAILED;

@@ -58,11 +58,17 @@ public class SearchLifecycle {
         return searches.save(search);
     }
 
-    /** Cancels a running search and its queued trials; running trials stop at their next check. */
+    /**
+     * Cancels a running (or checking) search and its queued trials; running trials, and a running sanity check,
+     * stop at their next check. A sanity check not yet claimed goes away with it.
+     */
     @Transactional
     public boolean cancel(long searchId) {
         int changed = jdbc.update("UPDATE search SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP,"
-                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING'", searchId, searchId);
+                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND (status = 'RUNNING' OR status = 'CHECKING')",
+                searchId, searchId);
+        jdbc.update("DELETE FROM trial WHERE search_id = ? AND number = ? AND status = 'QUEUED'", searchId,
+                SanityCheckJobs.CHECK_NUMBER);
         cancelQueuedTrials(searchId);
         return changed == 1;
     }

@@ -1,10 +1,14 @@
 package dev.hypersearch.store;
 
-/** Lifecycle of a search: RUNNING until every trial has ended, or until cancelled or failed. */
+/**
+ * Lifecycle of a search: CHECKING while a worker runs its sanity check (only when the spec asks for one; no
+ * trial can be claimed yet), RUNNING until every trial has ended, or until cancelled or failed.
+ */
 public enum SearchStatus {
-    RUNNING, COMPLETED, CANCELLED, FAILED;
+    CHECKING, RUNNING, COMPLETED, CANCELLED, FAILED;
 
+    /** Whether the search has ended: nothing of it will run any more. */
     public boolean isFinished() {
-        return this != RUNNING;
+        return this != RUNNING && this != CHECKING;
     }
 }

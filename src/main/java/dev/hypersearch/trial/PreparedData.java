@@ -1,5 +1,6 @@
 package dev.hypersearch.trial;
 
+import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.nn.TrainingData;
 
 /**
@@ -8,4 +9,12 @@ import dev.hypersearch.nn.TrainingData;
  */
 public record PreparedData(TrainingData train, TrainingData validation, int numFeatures, int numClasses,
                            boolean classification) {
+
+    /**
+     * Only the shape of a data set, no rows (train and validation are null): what {@link TrialConfigs#network}
+     * reads to size a network, for estimating its memory before any data is loaded.
+     */
+    static PreparedData shapeOnly(DatasetShape shape) {
+        return new PreparedData(null, null, shape.features(), shape.classes(), shape.classification());
+    }
 }

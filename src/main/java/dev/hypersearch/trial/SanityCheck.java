@@ -12,8 +12,11 @@ import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
 import dev.hypersearch.nn.TrainingRun;
 import dev.hypersearch.search.TrialParams;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * "Babysit the first run" before a search spends its budget (CS231n's sanity checks): on a small stratified
@@ -27,7 +30,7 @@ import java.util.SplittableRandom;
  *       xavier init the logits are O(1) and a loss well above ln(C) is normal, so that number is only
  *       reported;</li>
  *   <li><b>overfit the subset</b>: the configuration as given (its init, optimizer, learning rate, batch
- *       size) trains for max(epochs, {@value #MIN_EPOCHS}) epochs on the subset alone and its loss there,
+ *       size) trains for {@value #EPOCHS} epochs on the subset alone, within {@link #TIME_LIMIT} and its loss there,
  *       evaluated after training, must drop below {@value #MAX_FINAL_LOSS} (for regression, below that
  *       fraction of the subset's target variance, i.e. R^2 above 0.95, since MSE has no fixed scale). A
  *       model that cannot memorize 20 examples will not learn the full set: learning rate far too high
@@ -38,11 +41,15 @@ import java.util.SplittableRandom;
 public final class SanityCheck {
 
     public static final int SUBSET_SIZE = 20;
-    public static final int MIN_EPOCHS = 200;
+    /** Epochs of the overfitting run, whatever the configuration's own: bounds the check's work. */
+    public static final int EPOCHS = 200;
+    /** Wall-clock bound of the whole check; a check that runs out of it fails ({@value #TIME_LIMIT_CHECK}). */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(30);
     public static final double MAX_FINAL_LOSS = 0.05;
     public static final double INITIAL_LOSS_TOLERANCE = 0.1;
     public static final String INITIAL_LOSS = "initialLoss";
     public static final String OVERFIT_SUBSET = "overfitSubset";
+    public static final String TIME_LIMIT_CHECK = "timeLimit";
 
     private final Gemm gemm;
 
@@ -55,7 +62,19 @@ public final class SanityCheck {
         return new SanityCheck(Gemms.fastest()).check(params, dataset, seed);
     }
 
+    /** The check without a time limit or a way to stop it. */
     public SanityReport check(TrialParams params, Dataset dataset, long seed) {
+        return check(params, dataset, seed, () -> false, null).orElseThrow();
+    }
+
+    /**
+     * The check, stopped between mini-batches when {@code stop} says so (empty: no verdict) and failed when it
+     * runs past {@code timeLimit} (null: no limit).
+     */
+    public Optional<SanityReport> check(TrialParams params, Dataset dataset, long seed, BooleanSupplier stop,
+                                        Duration timeLimit) {
+        long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
+        BooleanSupplier outOfTime = () -> timeLimit != null && System.nanoTime() - deadline > 0;
         PreparedData subset = subset(dataset, seed);
         long weightsSeed = TrialConfigs.trialSeed(seed, 0);
 
@@ -66,15 +85,25 @@ public final class SanityCheck {
         double expected = expectedInitialLoss(subset);
         boolean initialOk = !subset.classification() || initialLossAcceptable(initialLoss, expected);
 
-        TrialParams fit = params.withL2(0).withEpochs(Math.max(MIN_EPOCHS, params.epochs()));
+        TrialParams fit = params.withL2(0).withEpochs(EPOCHS);
         TrainingConfig training = TrialConfigs.training(fit, seed, 0, 0);
         TrainingRun run = new Trainer(gemm).start(TrialConfigs.network(fit, subset), training, subset.train(),
-                subset.train(), null);
+                subset.train(), () -> stop.getAsBoolean() || outOfTime.getAsBoolean());
         double configuredInitialLoss = run.network().evaluate(subset.train()).loss();
         while (!run.isFinished()) {
             run.runEpoch();
         }
         TrainingResult result = run.result();
+        if (result.outcome() == TrainingResult.Outcome.CANCELLED) {
+            if (stop.getAsBoolean()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SanityReport(false, TIME_LIMIT_CHECK, initialLoss, expected, Double.NaN,
+                    String.format(Locale.ROOT, "sanity check failed: %s; training on %d examples did not finish %d"
+                            + " epochs within %d s (%d done): the configuration is too slow to check",
+                            TIME_LIMIT_CHECK, subset.train().size(), EPOCHS, timeLimit.toSeconds(),
+                            result.curve().size())));
+        }
         boolean diverged = result.outcome() == TrainingResult.Outcome.DIVERGED;
         double finalLoss = diverged ? Double.NaN : result.network().evaluate(subset.train()).loss();
         double maxFinal = subset.classification() ? MAX_FINAL_LOSS : MAX_FINAL_LOSS * targetVariance(subset);
@@ -83,7 +112,7 @@ public final class SanityCheck {
         String failed = !initialOk ? INITIAL_LOSS : !fitOk ? OVERFIT_SUBSET : null;
         String message = message(failed, subset, initialLoss, expected, configuredInitialLoss, params, result,
                 finalLoss, maxFinal);
-        return new SanityReport(failed == null, failed, initialLoss, expected, finalLoss, message);
+        return Optional.of(new SanityReport(failed == null, failed, initialLoss, expected, finalLoss, message));
     }
 
     /** ln(C) for softmax over C classes, ln(2) for the binary sigmoid output; NaN for regression. */

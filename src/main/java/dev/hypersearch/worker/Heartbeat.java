@@ -1,6 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.store.SanityCheckJobs;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.TrialQueue;
@@ -36,11 +37,13 @@ class Heartbeat implements SchedulingConfigurer {
     private final TrialQueue queue;
     private final SearchLifecycle lifecycle;
     private final SearchRepository searches;
+    private final SanityCheckJobs checks;
     private volatile boolean renewFailing;
     private volatile boolean maintainFailing;
 
     Heartbeat(HypersearchProperties props, TrialLeases leases, TrialQueue queue, SearchLifecycle lifecycle,
-              SearchRepository searches) {
+              SearchRepository searches, SanityCheckJobs checks) {
+        this.checks = checks;
         this.props = props;
         this.active = leases.active();
         this.queue = queue;
@@ -60,6 +63,7 @@ class Heartbeat implements SchedulingConfigurer {
         try {
             stopCancelledSearches();
             queue.reapExpired(props.maxAttempts());
+            checks.failAbandoned();
             lifecycle.completeFinishedSearches();
             if (maintainFailing) {
                 log.info("heartbeat maintenance: database reachable again");

@@ -224,6 +224,11 @@ public final class LeasedTrial implements AutoCloseable {
         return handBack;
     }
 
+    /** Announces the search's new status (after its sanity check). */
+    void publishSearch(SearchStatus status) {
+        leases.events().publishEvent(new SearchChangedEvent(claim.searchId(), status));
+    }
+
     private void publish(TrialStatus status, Integer epoch) {
         leases.events().publishEvent(new TrialChangedEvent(claim.searchId(), claim.lease().trialId(), claim.number(),
                 status, epoch));

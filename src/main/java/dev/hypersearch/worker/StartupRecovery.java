@@ -1,6 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.store.SanityCheckJobs;
 import dev.hypersearch.store.SearchLifecycle;
 import dev.hypersearch.store.SqlDialect;
 import dev.hypersearch.store.TrialQueue;
@@ -24,8 +25,11 @@ class StartupRecovery {
     private final TrialQueue queue;
     private final SearchLifecycle lifecycle;
     private final SqlDialect dialect;
+    private final SanityCheckJobs checks;
 
-    StartupRecovery(HypersearchProperties props, TrialQueue queue, SearchLifecycle lifecycle, SqlDialect dialect) {
+    StartupRecovery(HypersearchProperties props, TrialQueue queue, SearchLifecycle lifecycle, SqlDialect dialect,
+                    SanityCheckJobs checks) {
+        this.checks = checks;
         this.props = props;
         this.queue = queue;
         this.lifecycle = lifecycle;
@@ -36,6 +40,7 @@ class StartupRecovery {
     void recover() {
         boolean onlyProcess = dialect.isOnlyProcess(props.role());
         int requeued = onlyProcess ? queue.reapAllRunning(props.maxAttempts()) : queue.reapExpired(props.maxAttempts());
+        checks.failAbandoned();
         int completed = lifecycle.completeFinishedSearches();
         if (requeued > 0 || completed > 0) {
             log.info("recovery: {} trials requeued, {} searches completed", requeued, completed);

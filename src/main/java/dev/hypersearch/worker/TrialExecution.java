@@ -1,20 +1,25 @@
 package dev.hypersearch.worker;
 
+import dev.hypersearch.HypersearchProperties;
+import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
+import dev.hypersearch.store.SanityCheckJobs;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.trial.AbandonTrialException;
 import dev.hypersearch.trial.CrossValidatedRunner;
+import dev.hypersearch.trial.MemoryEstimate;
 import dev.hypersearch.trial.PreparedData;
 import dev.hypersearch.trial.PruningListener;
 import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +40,14 @@ class TrialExecution {
     private final TrialRunner runner;
     private final CrossValidatedRunner crossValidatedRunner;
     private final StoredPeerResults peers;
+    private final long memoryBudget;
+    private final SanityCheckExecution sanityChecks;
 
     TrialExecution(SearchCache searchCache, PreparedDataCache data, TrialRunner runner,
-                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers) {
+                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, HypersearchProperties props,
+                   SanityCheckExecution sanityChecks) {
+        this.sanityChecks = sanityChecks;
+        this.memoryBudget = props.trialMemoryBudgetBytes();
         this.searchCache = searchCache;
         this.data = data;
         this.runner = runner;
@@ -53,6 +63,10 @@ class TrialExecution {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
             TrialParams params = claim.params();
             SearchSettings settings = trial.underLease("load search", () -> searchCache.get(claim.searchId()));
+            if (claim.number() == SanityCheckJobs.CHECK_NUMBER) {
+                sanityChecks.execute(trial, settings);
+                return;
+            }
             trial.started();
             if (claim.searchStatus() != SearchStatus.RUNNING) {
                 end(trial, new TrialOutcome(TrialStatus.CANCELLED, List.of(), Double.NaN,
@@ -75,20 +89,27 @@ class TrialExecution {
                 if (settings.validation() instanceof Validation.KFold k) {
                     List<PreparedData> folds = trial.underLease("load data set",
                             () -> data.folds(settings.dataset(), k.folds(), settings.seed()));
-                    outcome = crossValidatedRunner.run(params, folds, settings.seed(), claim.number(),
-                            listener, stop);
+                    String tooBig = overBudget(params, folds.get(0), settings);
+                    outcome = tooBig != null ? failed(tooBig) : crossValidatedRunner.run(params, folds,
+                            settings.seed(), claim.number(), listener, stop);
                 } else {
                     double fraction = ((Validation.Holdout) settings.validation()).fraction();
                     PreparedData prepared = trial.underLease("load data set",
                             () -> data.get(settings.dataset(), fraction, settings.seed()));
-                    outcome = runner.run(params, prepared, settings.seed(), claim.number(), listener,
-                            stop);
+                    String tooBig = overBudget(params, prepared, settings);
+                    outcome = tooBig != null ? failed(tooBig) : runner.run(params, prepared, settings.seed(),
+                            claim.number(), listener, stop);
                 }
             } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
                 throw e;
-            } catch (RuntimeException e) {
-                outcome = new TrialOutcome(TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN,
-                        null, Double.NaN, Double.NaN, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // An Error too (OutOfMemoryError, StackOverflowError): the trial's allocations are unreachable
+                // once it unwinds, so the trial ends FAILED and this thread claims the next one.
+                Failures.rethrowIfFatal(e);
+                if (e instanceof Error) {
+                    log.error("{}: failed with {}", name, e.toString());
+                }
+                outcome = failed(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (trial.leaseLost()) {
                 log.warn("{}: lease lost, abandoned", name);
@@ -103,6 +124,24 @@ class TrialExecution {
         } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
             log.warn("{}: {}; left to the lease reaper", name, e.getMessage());
         }
+    }
+
+    /**
+     * Why the trial would not fit in this worker's memory budget, or null. Submission checked the space against
+     * the submitting process's budget; a worker process may have a smaller heap or more threads.
+     */
+    private String overBudget(TrialParams params, PreparedData data, SearchSettings settings) {
+        DatasetShape shape = new DatasetShape(data.train().size() + data.validation().size(), data.numFeatures(),
+                data.classification() ? data.numClasses() : 0);
+        long needed = MemoryEstimate.of(params, shape, settings.validation()).bytes();
+        return needed <= memoryBudget ? null : String.format(Locale.ROOT, "not trained: needs an estimated %,d bytes"
+                + " of memory, over this worker's budget of %,d bytes (hypersearch.trial-memory-fraction)", needed,
+                memoryBudget);
+    }
+
+    private static TrialOutcome failed(String message) {
+        return new TrialOutcome(TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, 0,
+                message);
     }
 
     private static void end(LeasedTrial trial, TrialOutcome o, PruneDecision decision) {

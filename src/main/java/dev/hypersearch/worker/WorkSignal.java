@@ -5,7 +5,10 @@ import dev.hypersearch.store.SearchStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Wakes idle workers as soon as a search is submitted in this process instead of at their next poll. */
+/**
+ * Wakes idle workers as soon as a search is submitted (or its sanity check passed) in this process instead of at
+ * their next poll.
+ */
 @Component
 @ConditionalOnWorkers
 class WorkSignal {
@@ -14,7 +17,7 @@ class WorkSignal {
 
     @EventListener
     void onSearchChanged(SearchChangedEvent event) {
-        if (event.status() == SearchStatus.RUNNING) {
+        if (event.status() == SearchStatus.RUNNING || event.status() == SearchStatus.CHECKING) {
             wakeAll();
         }
     }

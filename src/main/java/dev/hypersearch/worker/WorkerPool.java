@@ -2,10 +2,10 @@ package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,8 @@ class WorkerPool implements SmartLifecycle {
     /** pid@host:random, so leases name the process that holds them. */
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + ":"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final List<Thread> threads = new ArrayList<>();
+    /** Copy-on-write: health reads it while start and stop (synchronized, stop for long) change it. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** No more claims. */
     private volatile boolean stopping;
     /** Running trials stop at their next mini-batch and go back to the queue. */
@@ -92,8 +93,11 @@ class WorkerPool implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // Typically the database is unreachable: back off and retry; our leases expire if it stays down.
+                // An Error outside a trial's training (e.g. out of memory while writing its result) is survived
+                // the same way: the lease runs out and the trial is requeued, and this thread goes on.
+                Failures.rethrowIfFatal(e);
                 failures++;
                 long backoff = backoffMillis(props.poll().toMillis(), failures);
                 if (failures == 1 || Integer.bitCount(failures) == 1) {
@@ -161,6 +165,16 @@ class WorkerPool implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Worker threads this process is configured to run. */
+    int configuredThreads() {
+        return props.workerThreads();
+    }
+
+    /** Worker threads alive right now: fewer than configured means some died or the pool is stopped. */
+    int liveThreads() {
+        return (int) threads.stream().filter(Thread::isAlive).count();
     }
 
     @Override

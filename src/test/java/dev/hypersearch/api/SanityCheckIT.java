@@ -6,7 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The sanity check at submission: a broken first configuration fails the search at once, spending nothing. */
+/**
+ * The sanity check, a job for the workers: the search is created CHECKING at once; a broken first configuration
+ * then fails it, spending nothing, and a sound one lets its trials run.
+ */
 class SanityCheckIT extends WorkersIT {
 
     static Map<String, Object> digits(String name, Map<String, Object> space) {
@@ -15,25 +18,28 @@ class SanityCheckIT extends WorkersIT {
     }
 
     @Test
-    void aBrokenConfigurationFailsTheSearchAtOnceNamingTheCheckWithItsNumbersAndCreatesNoTrial() {
-        long trialsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM trial", Long.class);
+    void aBrokenConfigurationFailsTheSearchNamingTheCheckWithItsNumbersAndCreatesNoTrial() throws Exception {
+        long trialsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE number >= 0", Long.class);
         Http.Response r = http.postJson("/api/searches", digits("too-hot",
                 Map.of("optimizer", "sgd", "learningRate", 10.0, "epochs", 5)));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        JsonNode created = r.json();
-        assertThat(created.get("status").asString()).isEqualTo("FAILED");
+        assertThat(r.json().get("status").asString()).isEqualTo("CHECKING");
+        long id = r.json().get("id").asLong();
+        assertThat(SearchEnd.await(http, id, TIMEOUT)).isEqualTo("FAILED");
+        JsonNode created = http.get("/api/searches/" + id).json();
         assertThat(created.get("message").asString()).startsWith("sanity check failed: overfitSubset")
                 .contains("learning rate 10.0").contains("initial loss");
         assertThat(created.get("finishedAt").isNull()).isFalse();
         assertThat(created.get("progress").get("total").asLong()).isZero();
 
-        JsonNode detail = http.get("/api/searches/" + created.get("id").asLong()).json();
+        JsonNode detail = created;
         JsonNode report = detail.get("sanityCheck");
         assertThat(report.get("passed").asBoolean()).isFalse();
         assertThat(report.get("failedCheck").asString()).isEqualTo("overfitSubset");
         assertThat(report.get("initialLoss").asDouble()).isCloseTo(Math.log(10), org.assertj.core.api.Assertions.within(0.3));
         assertThat(report.get("expectedInitialLoss").asDouble()).isEqualTo(Math.log(10));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial", Long.class)).isEqualTo(trialsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE search_id = ?", Long.class, id)).isZero();
     }
 
     @Test

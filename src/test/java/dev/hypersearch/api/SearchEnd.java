@@ -19,7 +19,7 @@ final class SearchEnd {
                 }
                 SseStream.Event e = stream.next("search", left);
                 String status = e.json().get("status").asString();
-                if (!status.equals("RUNNING")) {
+                if (!status.equals("RUNNING") && !status.equals("CHECKING")) {
                     return status;
                 }
             }

@@ -94,4 +94,22 @@ class SanityCheckTest {
         assertThat(Arrays.equals(SanityCheck.subset(digits, 43).train().features().data,
                 subset.train().features().data)).isFalse();
     }
+
+    @Test
+    void theCheckIsBoundedInEpochsAndTime() {
+        // 10,000 epochs asked: the overfitting run trains 200 whatever the configuration says
+        SanityReport bounded = check("digits", Map.of("activation", "relu", "optimizer", "adam", "learningRate", 1e-2,
+                "epochs", 10_000));
+        assertThat(bounded.message()).contains("after 200 epochs");
+
+        SanityReport late = CHECK.check(TrialConfigsTest.params(Map.of("epochs", 10_000)), BuiltinDatasets.load("digits"),
+                42, () -> false, java.time.Duration.ZERO).orElseThrow();
+        assertThat(late.passed()).isFalse();
+        assertThat(late.failedCheck()).isEqualTo(SanityCheck.TIME_LIMIT_CHECK);
+        assertThat(late.message()).startsWith("sanity check failed: timeLimit; training on 20 examples did not finish"
+                + " 200 epochs within 0 s");
+
+        assertThat(CHECK.check(TrialConfigsTest.params(Map.of()), BuiltinDatasets.load("digits"), 42, () -> true,
+                SanityCheck.TIME_LIMIT)).as("stopped: no verdict").isEmpty();
+    }
 }
