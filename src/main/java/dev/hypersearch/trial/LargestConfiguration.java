@@ -28,12 +28,13 @@ public record LargestConfiguration(TrialParams params, MemoryEstimate estimate, 
 
     public static LargestConfiguration of(Space space, DatasetShape data, Validation validation) {
         Map<String, List<Object>> candidates = new LinkedHashMap<>();
-        for (Parameter p : MlpParameters.all()) {
-            candidates.put(p.name(), candidates(p.type(), space.get(p.name())));
-        }
+        // The space holds every required parameter and the optional ones (layer widths) its spec gave.
+        space.distributions().forEach((name, d) ->
+                candidates.put(name, candidates(MlpParameters.find(name).orElseThrow().type(), d)));
         Worst worst = worst(candidates, data, validation);
         List<String> drivers = new ArrayList<>();
-        for (Parameter p : MlpParameters.all()) {
+        for (String name : candidates.keySet()) {
+            Parameter p = MlpParameters.find(name).orElseThrow();
             if (p.type() != ParameterType.INT) {
                 continue;
             }

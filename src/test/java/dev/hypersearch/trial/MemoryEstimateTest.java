@@ -124,6 +124,18 @@ class MemoryEstimateTest {
         assertThat(largest.estimate().bytes()).isGreaterThan(15L * 4096 * 4096 * 4 * Double.BYTES);
     }
 
+    @Test
+    void aLayersOwnWidthIsSizedAtItsLargestAndNamed() {
+        Space space = Space.parse(Map.of("hiddenLayers", 2, "hiddenUnits", 8,
+                "units2", Map.of("choice", List.of(16, 2048))));
+        DatasetShape shape = new DatasetShape(1797, 64, 10);
+
+        LargestConfiguration largest = LargestConfiguration.of(space, shape, new Validation.Holdout(0.2));
+
+        assertThat(largest.params().hiddenWidths()).containsExactly(8, 2048);
+        assertThat(largest.drivers()).contains("units2");
+    }
+
     private static long allocated() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
