@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -78,7 +79,11 @@ public class TrialCsvController {
 
     static List<Object> row(TrialEntity t) {
         List<Object> r = new ArrayList<>(List.of(t.getId(), t.getNumber(), t.getStatus()));
-        r.addAll(t.getParams().values().values()); // in canonical order, as the header names them
+        if (t.getParams() == null) { // a TPE trial never claimed: no parameters were decided
+            r.addAll(Collections.nCopies(MlpParameters.names().size(), null));
+        } else {
+            r.addAll(t.getParams().values().values()); // in canonical order, as the header names them
+        }
         r.addAll(Arrays.asList(t.getValLoss(), t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(),
                 t.getTrainLoss(), t.getEpochsRun(), t.getDurationMs(), t.getAttempt(), t.getWorkerId(),
                 t.getStartedAt(), t.getFinishedAt(), t.getError(), t.getStage(), t.getPruneRule(), t.getPruneEpoch(),

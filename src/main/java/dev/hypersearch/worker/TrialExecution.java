@@ -35,14 +35,16 @@ class TrialExecution {
     private final TrialRunner runner;
     private final CrossValidatedRunner crossValidatedRunner;
     private final StoredPeerResults peers;
+    private final TpeSuggestions suggestions;
 
     TrialExecution(SearchCache searchCache, PreparedDataCache data, TrialRunner runner,
-                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers) {
+                   CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, TpeSuggestions suggestions) {
         this.searchCache = searchCache;
         this.data = data;
         this.runner = runner;
         this.crossValidatedRunner = crossValidatedRunner;
         this.peers = peers;
+        this.suggestions = suggestions;
     }
 
     /** Runs the trial to its end; when this process hands its work back, the trial goes back to the queue. */
@@ -51,7 +53,6 @@ class TrialExecution {
         String name = trial.name();
         try (trial) {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
-            TrialParams params = claim.params();
             SearchSettings settings = trial.underLease("load search", () -> searchCache.get(claim.searchId()));
             trial.started();
             if (claim.searchStatus() != SearchStatus.RUNNING) {
@@ -60,6 +61,8 @@ class TrialExecution {
                         "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
             }
+            // A TPE trial's parameters are decided now, from the trials finished at its claim.
+            TrialParams params = claim.params() != null ? claim.params() : suggestions.decide(trial, settings.tpe());
             EpochListener storeEpoch = m -> {
                 trial.recordEpoch(TrialResults.row(m));
                 return true;
