@@ -1,7 +1,8 @@
 package dev.hypersearch.search.tpe;
 
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
@@ -24,6 +25,7 @@ final class NumericEstimator {
     private final double step;
     private final double[] mu;
     private final double[] sigma;
+    private final double[] inverseSigma;
     /** Per kernel: log weight - log mass inside [low, high] (- log sigma - log sqrt(2 pi) for a continuous range). */
     private final double[] logScale;
     private final double[] cumulative;
@@ -35,6 +37,10 @@ final class NumericEstimator {
         this.step = step;
         this.mu = mu;
         this.sigma = sigma;
+        this.inverseSigma = new double[sigma.length];
+        for (int k = 0; k < sigma.length; k++) {
+            inverseSigma[k] = 1 / sigma[k];
+        }
         this.cumulative = Kernels.cumulative(weights);
         this.logScale = new double[mu.length];
         for (int k = 0; k < mu.length; k++) {
@@ -63,32 +69,76 @@ final class NumericEstimator {
             }
         }
         sigma[n] = range;
-        return new NumericEstimator(low, high, step, mu, sigma, Kernels.weights(n));
+        double[] w = Kernels.weights(n);
+        return step > 0 ? merged(low, high, step, mu, sigma, w) : new NumericEstimator(low, high, step, mu, sigma, w);
     }
 
-    /** Optuna's bandwidths: each point (observations and the prior's centre) to its farther neighbour. */
+    /**
+     * On an integer grid many kernels coincide (same centre, same clipped width): one kernel with their summed
+     * weight is the same mixture, and the grid's few hundred distinct kernels stand for thousands of trials.
+     */
+    private static NumericEstimator merged(double low, double high, double step, double[] mu, double[] sigma,
+                                           double[] w) {
+        Map<Kernel, Double> kernels = new LinkedHashMap<>();
+        for (int k = 0; k < mu.length; k++) {
+            kernels.merge(new Kernel(mu[k], sigma[k]), w[k], Double::sum);
+        }
+        double[] m = new double[kernels.size()];
+        double[] s = new double[kernels.size()];
+        double[] weights = new double[kernels.size()];
+        int i = 0;
+        for (Map.Entry<Kernel, Double> e : kernels.entrySet()) {
+            m[i] = e.getKey().mu();
+            s[i] = e.getKey().sigma();
+            weights[i++] = e.getValue();
+        }
+        return new NumericEstimator(low, high, step, m, s, weights);
+    }
+
+    private record Kernel(double mu, double sigma) {
+    }
+
+    /**
+     * Optuna's bandwidths: each point (observations and the prior's centre) to its farther neighbour, ties in index
+     * order. Primitive sort and a rank per point rather than a sort of boxed indices: this runs for every numeric
+     * parameter on every observed trial at each suggestion.
+     */
     private static void neighbourWidths(double[] points, double low, double high, double[] out) {
         int m = points.length;
-        Integer[] order = new Integer[m];
+        double[] sorted = points.clone();
+        Arrays.sort(sorted);
+        int[] position = new int[m];
+        int[] tiesTaken = new int[m];
         for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> points[i]).thenComparingInt(i -> i));
-        double[] s = new double[m + 2];
-        s[0] = low;
-        s[m + 1] = high;
-        for (int i = 0; i < m; i++) {
-            s[i + 1] = points[order[i]];
+            int first = lowerBound(sorted, points[i]);
+            position[i] = first + tiesTaken[first]++;
         }
         for (int i = 0; i < m; i++) {
-            double width = Math.max(s[i + 1] - s[i], s[i + 2] - s[i + 1]);
-            if (i == 0) {
-                width = s[2] - s[1]; // endpoints are not neighbours (consider_endpoints=False)
-            } else if (i == m - 1) {
-                width = s[m] - s[m - 1];
+            int p = position[i];
+            double below = p == 0 ? low : sorted[p - 1];
+            double above = p == m - 1 ? high : sorted[p + 1];
+            double width = Math.max(sorted[p] - below, above - sorted[p]);
+            if (m >= 2 && p == 0) {
+                width = sorted[1] - sorted[0]; // endpoints are not neighbours (consider_endpoints=False)
+            } else if (m >= 2 && p == m - 1) {
+                width = sorted[m - 1] - sorted[m - 2];
             }
-            out[order[i]] = width;
+            out[i] = width;
         }
+    }
+
+    private static int lowerBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** One draw: a kernel by weight, then a value from it (rounded to the grid of an integer range). */
@@ -112,12 +162,12 @@ final class NumericEstimator {
             double a = x - step / 2;
             double b = x + step / 2;
             for (int k = 0; k < n; k++) {
-                double inv = 1 / sigma[k];
+                double inv = inverseSigma[k];
                 scratch[k] = logScale[k] + Math.log(STANDARD.probability((a - mu[k]) * inv, (b - mu[k]) * inv));
             }
         } else {
             for (int k = 0; k < n; k++) {
-                double z = (x - mu[k]) / sigma[k];
+                double z = (x - mu[k]) * inverseSigma[k];
                 scratch[k] = logScale[k] - 0.5 * z * z;
             }
         }

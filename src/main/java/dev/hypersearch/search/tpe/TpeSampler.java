@@ -51,17 +51,19 @@ public final class TpeSampler {
             return new Suggestion(random(trialNumber), basedOn, running);
         }
         Split split = Split.of(observed, settings);
-        List<Map<String, Object>> good = values(split.good());
-        List<Map<String, Object>> rest = values(split.rest());
+        List<String> searched = space.searchedNames();
+        List<List<Object>> good = columns(split.good(), searched);
+        List<List<Object>> rest = columns(split.rest(), searched);
         SplittableRandom trialRng = Seeds.forModel(seed, trialNumber);
         Map<String, Object> params = new LinkedHashMap<>();
         for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
             SplittableRandom rng = trialRng.split(); // one stream per parameter, whatever the others draw
             Distribution d = e.getValue();
-            // TODO(conditional parameters): skip a parameter inactive under the values chosen so far, here.
+            // TODO(conditional parameters): the one place to skip a parameter that is inactive under the values
+            // chosen so far (leave it out of params); columns() already leaves out trials where it had no value.
+            int j = searched.indexOf(e.getKey());
             params.put(e.getKey(), d instanceof Distribution.Fixed f ? f.value()
-                    : ParameterModel.of(d).choose(column(good, e.getKey()), column(rest, e.getKey()),
-                    settings.candidates(), rng));
+                    : ParameterModel.of(d).choose(good.get(j), rest.get(j), settings.candidates(), rng));
         }
         return new Suggestion(TrialParams.of(params), basedOn, running);
     }
@@ -71,23 +73,24 @@ public final class TpeSampler {
         return new RandomStrategy(space, trialNumber + 1, seed).paramsFor(trialNumber);
     }
 
-    private static List<Map<String, Object>> values(List<ObservedTrial> trials) {
-        List<Map<String, Object>> values = new ArrayList<>(trials.size());
-        for (ObservedTrial t : trials) {
-            values.add(t.params().values());
+    /**
+     * Each searched parameter's observed values, in trial order, in one pass over the trials; a trial where a
+     * parameter has no value (inactive) is left out of that parameter's column.
+     */
+    private static List<List<Object>> columns(List<ObservedTrial> trials, List<String> names) {
+        List<List<Object>> columns = new ArrayList<>(names.size());
+        for (int j = 0; j < names.size(); j++) {
+            columns.add(new ArrayList<>(trials.size()));
         }
-        return values;
-    }
-
-    /** One parameter's observed values, in trial order; a trial where it has no value (inactive) is left out. */
-    private static List<Object> column(List<Map<String, Object>> rows, String name) {
-        List<Object> column = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            Object v = row.get(name);
-            if (v != null) {
-                column.add(v);
+        for (ObservedTrial t : trials) {
+            Map<String, Object> values = t.params().values();
+            for (int j = 0; j < names.size(); j++) {
+                Object v = values.get(names.get(j));
+                if (v != null) {
+                    columns.get(j).add(v);
+                }
             }
         }
-        return column;
+        return columns;
     }
 }
