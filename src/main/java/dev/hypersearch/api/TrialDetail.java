@@ -20,10 +20,10 @@ import java.util.List;
  */
 public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant queuedAt, @Nullable Instant startedAt,
                           @Nullable Instant finishedAt, @Nullable Instant leaseExpiresAt, List<CurvePoint> curve,
-                          List<FoldCurve> foldCurves, List<Integer> rungEpochs, @Nullable Suggestion suggestion) {
+                          List<FoldCurve> foldCurves, List<Integer> rungEpochs, @Nullable TpeSuggestion suggestion) {
 
     /** What a model-based trial's parameters were computed from: replaying them needs nothing else. */
-    public record Suggestion(List<Long> basedOn, List<Long> running) {
+    public record TpeSuggestion(List<Long> basedOn, List<Long> running) {
     }
 
     /** One epoch; losses are null where they were not finite; elapsedMs is null in a fold's curve. */
@@ -48,7 +48,7 @@ public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant 
         return new TrialDetail(TrialRow.of(t), t.getSearchId(), t.getQueuedAt(), t.getStartedAt(), t.getFinishedAt(),
                 t.getLeaseExpiresAt(), epochs.stream().map(CurvePoint::of).toList(), folds(foldEpochs), rungEpochs,
                 t.getSuggestionBasis() == null ? null
-                        : new Suggestion(t.getSuggestionBasis().basedOn(), t.getSuggestionBasis().running()));
+                        : new TpeSuggestion(t.getSuggestionBasis().basedOn(), t.getSuggestionBasis().running()));
     }
 
     /** Rows ordered by (fold, epoch) into one curve per fold. */
