@@ -34,7 +34,7 @@ describe('api helpers', () => {
       parameters: [{
         name: 'momentum', type: 'float', min: 0, max: 1, minInclusive: true, maxInclusive: false, values: null,
         default: 0.9, description: 'Momentum coefficient', logScale: false,
-        condition: { parameter: 'optimizer', values: ['momentum'] },
+        condition: { parameter: 'optimizer', values: ['momentum'], atLeast: null, text: 'optimizer is momentum' },
       }],
       strategies: [{ name: 'grid', description: 'Every combination', settings: [] }],
       pruners: [{

@@ -46,6 +46,8 @@ export type PreviewResponse = Schemas['PreviewResponse'];
 export type DatasetInfo = Schemas['DatasetInfo'];
 /** Server-side chart aggregates: GET /api/searches/{id}/charts. */
 export type ChartData = Schemas['TrialCharts'];
+/** Which hyperparameters matter: GET /api/searches/{id}/importance. */
+export type Importance = Schemas['ParameterImportances'];
 export type FieldError = Schemas['FieldError'];
 export type Problem = Schemas['Problem'];
 /** A search spec as POST /api/searches and its preview accept it. */
@@ -151,6 +153,8 @@ export const api = {
     }
     return request<ChartData>('GET', `/api/searches/${id}/charts?${p}`, undefined, signal);
   },
+  importance: (id: number, signal?: AbortSignal) =>
+    request<Importance>('GET', `/api/searches/${id}/importance`, undefined, signal),
   datasets: () => request<DatasetInfo[]>('GET', '/api/datasets'),
   parameters: (signal?: AbortSignal) => request<ParameterCatalog>('GET', '/api/parameters', undefined, signal),
   uploadDataset: (form: FormData) => request<DatasetInfo>('POST', '/api/datasets', form),

@@ -2,7 +2,7 @@
 import type { Catalogue, ParameterInfo } from './catalogue';
 
 const num = (name: string, type: 'float' | 'int', min: number, minInclusive: boolean, max: number, maxInclusive: boolean,
-  def: number, description: string, logScale = false, condition: ParameterInfo['condition'] = null): ParameterInfo =>
+  def: number | null, description: string, logScale = false, condition: ParameterInfo['condition'] = null): ParameterInfo =>
   ({ name, type, min, max, minInclusive, maxInclusive, values: null, default: def, description, logScale, condition });
 const cat = (name: string, values: string[], def: string, description: string): ParameterInfo =>
   ({ name, type: 'categorical', min: null, max: null, minInclusive: null, maxInclusive: null, values, default: def, description, logScale: false, condition: null });
@@ -13,16 +13,18 @@ export const CATALOGUE: Catalogue = {
     num('epochs', 'int', 1, true, 10000, true, 20, 'Passes over the training set (early stopping may end sooner)'),
     num('hiddenLayers', 'int', 0, true, 16, true, 1, 'Number of hidden layers'),
     num('hiddenUnits', 'int', 1, true, 4096, true, 64, 'Units per hidden layer', true),
+    ...[1, 2, 3].map((l) => num(`units${l}`, 'int', 1, true, 4096, true, null, `Units in hidden layer ${l}`, true,
+      { parameter: 'hiddenLayers', values: null, atLeast: l, text: `hiddenLayers >= ${l}` })),
     cat('activation', ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'linear'], 'relu', 'Hidden-layer activation'),
-    num('leakySlope', 'float', 0, true, 1, false, 0.01, 'Negative slope of leaky_relu', false, { parameter: 'activation', values: ['leaky_relu'] }),
-    num('eluAlpha', 'float', 0, false, 10, true, 1.0, 'Alpha of elu', false, { parameter: 'activation', values: ['elu'] }),
+    num('leakySlope', 'float', 0, true, 1, false, 0.01, 'Negative slope of leaky_relu', false, { parameter: 'activation', values: ['leaky_relu'], atLeast: null, text: 'activation is leaky_relu' }),
+    num('eluAlpha', 'float', 0, false, 10, true, 1.0, 'Alpha of elu', false, { parameter: 'activation', values: ['elu'], atLeast: null, text: 'activation is elu' }),
     cat('init', ['zeros', 'small_random', 'xavier', 'he'], 'he', 'Weight initialization'),
     { name: 'batchNorm', type: 'boolean', min: null, max: null, minInclusive: null, maxInclusive: null, values: null, default: false,
       description: 'Batch normalization after each hidden layer', logScale: false, condition: null },
     cat('optimizer', ['sgd', 'momentum', 'adam'], 'adam', 'Update rule'),
-    num('momentum', 'float', 0, true, 1, false, 0.9, 'Momentum of the momentum optimizer', false, { parameter: 'optimizer', values: ['momentum'] }),
-    num('beta1', 'float', 0, true, 1, false, 0.9, 'First-moment decay of adam', false, { parameter: 'optimizer', values: ['adam'] }),
-    num('beta2', 'float', 0, true, 1, false, 0.999, 'Second-moment decay of adam', false, { parameter: 'optimizer', values: ['adam'] }),
+    num('momentum', 'float', 0, true, 1, false, 0.9, 'Momentum of the momentum optimizer', false, { parameter: 'optimizer', values: ['momentum'], atLeast: null, text: 'optimizer is momentum' }),
+    num('beta1', 'float', 0, true, 1, false, 0.9, 'First-moment decay of adam', false, { parameter: 'optimizer', values: ['adam'], atLeast: null, text: 'optimizer is adam' }),
+    num('beta2', 'float', 0, true, 1, false, 0.999, 'Second-moment decay of adam', false, { parameter: 'optimizer', values: ['adam'], atLeast: null, text: 'optimizer is adam' }),
     num('batchSize', 'int', 1, true, 100000, true, 64, 'Mini-batch size', true),
     num('l2', 'float', 0, true, 1, true, 0, 'L2 weight penalty', true),
   ],

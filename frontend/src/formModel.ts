@@ -3,7 +3,7 @@
 // has settings (each input's id, spec path, label, hint and placeholder). pages/new/ renders these.
 import { boundsText, isNumeric, labelOf, type Catalogue, type ChoiceInfo, type ParameterInfo, type SettingInfo } from './catalogue';
 import { formatParam } from './format';
-import type { ParamMode } from './paramForm';
+import { paramToJson, type ParamForm, type ParamMode } from './paramForm';
 import { prunerSettingsPath, strategySettingsPath } from './spec';
 
 export interface ParameterRow {
@@ -12,16 +12,52 @@ export interface ParameterRow {
   /** What it is, its bounds, and when it applies. */
   hint: string;
   modes: ParamMode[];
+  /** When it applies, as the catalogue words it ("optimizer is momentum"); '' when always. */
+  condition: string;
+  /** L for a layer's own width (unitsL, applies when hiddenLayers >= L): these rows fold under hiddenLayers. */
+  layer: number | null;
 }
 
 export function parameterRows(parameters: ParameterInfo[]): ParameterRow[] {
-  return parameters.map((p) => ({
-    parameter: p,
-    label: labelOf(p.name),
-    hint: [p.description, boundsText(p), p.condition ? `applies when ${p.condition.parameter} is ${p.condition.values.join(' or ')}` : '']
-      .filter((t) => t !== '').join(' · '),
-    modes: isNumeric(p) ? ['default', 'fixed', 'choice', 'range'] : ['default', 'fixed', 'choice'],
-  }));
+  return parameters.map((p) => {
+    const condition = p.condition?.text ?? '';
+    return {
+      parameter: p,
+      label: labelOf(p.name),
+      hint: [p.description, boundsText(p), condition ? `applies when ${condition}` : ''].filter((t) => t !== '').join(' · '),
+      modes: isNumeric(p) ? ['default', 'fixed', 'choice', 'range'] : ['default', 'fixed', 'choice'],
+      condition,
+      layer: p.condition?.parameter === 'hiddenLayers' && p.condition.atLeast !== null ? p.condition.atLeast : null,
+    };
+  });
+}
+
+/**
+ * The values a parameter may take as the form stands: its default, the fixed value, the choices, or a range's
+ * upper end (enough to decide an "at least" condition); null when the form does not say (nothing typed yet).
+ */
+function possibleValues(p: ParameterInfo, f: ParamForm | undefined): unknown[] | null {
+  const v = f ? paramToJson(p, f) : undefined;
+  if (v === undefined) return [p.default];
+  if (typeof v !== 'object' || v === null) return [v];
+  const o = v as { choice?: unknown[]; intRange?: { max?: unknown }; floatRange?: { max?: unknown } };
+  if (o.choice) return o.choice;
+  const max = (o.intRange ?? o.floatRange)?.max;
+  return typeof max === 'number' ? [max] : null;
+}
+
+/**
+ * Whether a parameter can apply under the form's other parameters (the catalogue's condition, and the condition
+ * of the parameter it reads): false greys it out, as the server will neither draw nor record it.
+ */
+export function mayApply(p: ParameterInfo, params: Record<string, ParamForm>, parameters: ParameterInfo[]): boolean {
+  const c = p.condition;
+  if (!c) return true;
+  const deciding = parameters.find((d) => d.name === c.parameter);
+  if (!deciding || !mayApply(deciding, params, parameters)) return false;
+  const values = possibleValues(deciding, params[c.parameter]);
+  if (values === null) return true;
+  return values.some((v) => (c.atLeast !== null ? typeof v === 'number' && v >= c.atLeast : (c.values ?? []).includes(String(v))));
 }
 
 export interface SettingField {

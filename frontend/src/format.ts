@@ -52,6 +52,11 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 /** A parameter value compactly: 4 significant digits, exponent form for small magnitudes. */
+/** A trial's parameter as a table shows it: "n/a" when it did not apply to the trial (null or absent). */
+export function formatTrialParam(v: unknown): string {
+  return v === null || v === undefined ? 'n/a' : formatParam(v);
+}
+
 export function formatParam(v: unknown): string {
   if (v === null || v === undefined) return DASH;
   if (typeof v === 'number') {

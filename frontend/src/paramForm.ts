@@ -23,7 +23,7 @@ export interface ParamForm {
 export function emptyParam(def: ParameterInfo | undefined): ParamForm {
   return {
     mode: 'default',
-    fixed: def ? String(def.default) : '',
+    fixed: def && def.default !== null ? String(def.default) : '',
     choiceText: '',
     choiceSet: [],
     min: '',

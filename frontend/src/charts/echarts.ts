@@ -1,6 +1,6 @@
 // The parts of ECharts the pages use, registered once; loaded lazily so tables paint before charts.
 import * as echarts from 'echarts/core';
-import { LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,6 +13,8 @@ import {
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
+  BarChart,
+  CustomChart,
   LineChart,
   ScatterChart,
   ParallelChart,

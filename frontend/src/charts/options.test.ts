@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { ChartData } from '../api';
+import type { ChartData, Importance } from '../api';
 import type { SearchParameter } from '../searchParameters';
-import { curvesOption, historyOption, parallelOption, scatterOption } from './options';
+import { curvesOption, errorBar, historyOption, importanceOption, parallelOption, scatterOption } from './options';
 
 const data: ChartData = {
   finished: 4,
@@ -80,5 +80,37 @@ describe('rung lines', () => {
     const o = curvesOption([{ id: 'f1', number: 7, label: 'fold 1', selected: false, points: [] }], ctx) as Record<string, any>;
     expect(o.series.some((s: any) => s.markLine)).toBe(false);
     expect(o.series.map((s: any) => s.name)).toEqual(['fold 1', 'fold 1']);
+  });
+});
+
+describe('importance', () => {
+  const importance: Importance = {
+    finishedTrials: 40, topTrials: 4, top: 0.1, within: 1, resamples: 100, reason: null,
+    parameters: [
+      { name: 'learningRate', importance: 0.62, low: 0.41, high: 0.8 },
+      { name: 'activation', importance: 0.3, low: 0.12, high: 0.45 },
+      { name: 'l2', importance: 0.08, low: 0.01, high: 0.2 },
+    ],
+  };
+
+  test('horizontal bars, most important on top, each with its interval; the axis fits the widest interval', () => {
+    const o = importanceOption(importance, ctx) as Record<string, any>;
+    expect(o.yAxis).toMatchObject({ type: 'category', data: ['learningRate', 'activation', 'l2'], inverse: true });
+    expect(o.xAxis).toMatchObject({ type: 'value', min: 0, max: 0.8 });
+    expect(o.series[0]).toMatchObject({ type: 'bar', data: [0.62, 0.3, 0.08] });
+    expect(o.series[1]).toMatchObject({ type: 'custom', data: [[0, 0.41, 0.8], [1, 0.12, 0.45], [2, 0.01, 0.2]] });
+    expect(o.tooltip.formatter({ dataIndex: 1 })).toBe('activation: 30.0% of importance<br>95% interval 12.0% – 45.0%');
+    expect(o.animation).toBe(false);
+  });
+
+  test('an error bar is a line from low to high at its row with a cap at each end', () => {
+    // x pixels = 100 * value, the row at 10 * index + 5, rows 10 px high.
+    const api = { value: (d: number) => [2, 0.01, 0.2][d], coord: ([x, y]: [number, number]) => [100 * x, 10 * y + 5], size: () => [0, 10] };
+    const g = errorBar(undefined, api);
+    expect(g.children.map((c) => c.shape)).toEqual([
+      { x1: 1, y1: 25, x2: 20, y2: 25 },
+      { x1: 1, y1: 23, x2: 1, y2: 27 },
+      { x1: 20, y1: 23, x2: 20, y2: 27 },
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 // ECharts options built from the server's chart aggregates: pure functions, unit-tested without a canvas.
 
 import type { EChartsOption } from 'echarts';
-import type { ChartData, CurvePoint } from '../api';
-import { formatLoss, formatParam } from '../format';
+import type { ChartData, CurvePoint, Importance } from '../api';
+import { formatLoss, formatParam, formatPercent } from '../format';
 import { prefersLog, stepLine } from '../history';
 import type { SearchParameter } from '../searchParameters';
 
@@ -183,4 +183,55 @@ export function scatterOption(meta: SearchParameter, data: ChartData, ctx: Optio
 function scatterTooltip(name: string, p: unknown): string {
   const o = p as { value: [unknown, number, number] };
   return `trial #${o.value[2]}<br>${name} = ${formatParam(o.value[0])}<br>val loss ${formatLoss(o.value[1])}`;
+}
+
+/**
+ * Which parameters matter: each one's share of importance as a horizontal bar, most important on top, with its
+ * bootstrap interval drawn over it as an error bar (a custom series: ECharts has no error bars of its own).
+ */
+export function importanceOption(data: Importance, ctx: OptionContext): EChartsOption {
+  const ps = data.parameters;
+  const widest = Math.max(0.05, ...ps.map((p) => p.high));
+  return {
+    animation: ctx.animation,
+    grid: { left: 112, right: 24, top: 8, bottom: 40 },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => importanceTooltip(data, p) },
+    xAxis: {
+      type: 'value', min: 0, max: Math.min(1, Math.ceil(widest * 10) / 10), name: 'share of importance',
+      nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+    },
+    yAxis: { type: 'category', data: ps.map((p) => p.name), inverse: true, axisLabel: { interval: 0 } },
+    series: [
+      { id: 'share', type: 'bar', data: ps.map((p) => p.importance), barMaxWidth: 22, itemStyle: { color: PALETTE[0] } },
+      {
+        id: 'interval', type: 'custom', z: 3, encode: { x: [1, 2], y: 0 },
+        data: ps.map((p, i) => [i, p.low, p.high]),
+        renderItem: errorBar as never,
+      },
+    ],
+  };
+}
+
+/** What a custom series' renderItem is given to place its shapes (the part of ECharts' API used here). */
+export interface ErrorBarApi {
+  value(dim: number): number;
+  coord(point: [number, number]): number[];
+  size(range: [number, number]): number[];
+}
+
+/** One interval: a line from low to high at the parameter's row, with caps a fifth of the row's height. */
+export function errorBar(_params: unknown, api: ErrorBarApi) {
+  const row = api.value(0);
+  const [x1, y] = api.coord([api.value(1), row]);
+  const [x2] = api.coord([api.value(2), row]);
+  const cap = api.size([0, 1])[1] * 0.2;
+  const style = { stroke: '#0f172a', lineWidth: 1.5 };
+  const line = (ax: number, ay: number, bx: number, by: number) => ({ type: 'line', shape: { x1: ax, y1: ay, x2: bx, y2: by }, style });
+  return { type: 'group', children: [line(x1, y, x2, y), line(x1, y - cap, x1, y + cap), line(x2, y - cap, x2, y + cap)] };
+}
+
+function importanceTooltip(data: Importance, p: unknown): string {
+  const q = data.parameters[(p as { dataIndex: number }).dataIndex];
+  if (!q) return '';
+  return `${q.name}: ${formatPercent(q.importance)} of importance<br>95% interval ${formatPercent(q.low)} – ${formatPercent(q.high)}`;
 }

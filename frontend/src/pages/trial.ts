@@ -3,7 +3,7 @@ import { api, ApiError, paramValue, type TrialDetail } from '../api';
 import { ANIMATE, ChartHost } from '../charts/host';
 import { curvesOption } from '../charts/options';
 import { clear, h, type PageHandle, statusBadge } from '../dom';
-import { formatDuration, formatLoss, formatParam, formatPercent, formatTime } from '../format';
+import { formatDuration, formatLoss, formatPercent, formatTime, formatTrialParam } from '../format';
 import { cvAccuracyText, cvLossText } from '../crossValidation';
 import { pruningText } from '../pruning';
 import { suggestionText } from '../suggestion';
@@ -48,7 +48,8 @@ export class TrialPanel {
   private render(t: TrialDetail): void {
     const given = t.params ?? {}; // null: a TPE trial whose parameters are decided when a worker claims it
     const known = (this.opts.order ?? []).filter((n) => n in given);
-    const names = [...known, ...Object.keys(given).filter((n) => !known.includes(n))];
+    // Parameters the space did not hold and the trial did not use (null) are left out; the space's are n/a.
+    const names = [...known, ...Object.keys(given).filter((n) => !known.includes(n) && paramValue(t.params, n) !== null)];
     const Heading = this.opts.headingLevel ?? 'h2';
     const chartEl = this.host.querySelector<HTMLElement>('.trial-curve') ?? h('div', { className: 'chart trial-curve', role: 'img', 'aria-label': 'Learning curve' });
     const foldEl = this.host.querySelector<HTMLElement>('.fold-curves') ?? h('div', { className: 'chart fold-curves', role: 'img', 'aria-label': 'Per-fold learning curves' });
@@ -86,7 +87,7 @@ export class TrialPanel {
     const params = h('table', { className: 'data compact params-table' },
       h('caption', {}, 'Parameters'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Value'))),
-      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatParam(paramValue(t.params, n)))))),
+      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatTrialParam(paramValue(t.params, n)))))),
       t.params === null ? h('tfoot', {}, h('tr', {}, h('td', { colSpan: 2, className: 'muted' }, 'Decided by TPE when a worker claims this trial'))) : '');
     this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
       h('div', { className: 'trial-left' }, metrics, params),

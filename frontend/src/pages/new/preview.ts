@@ -2,7 +2,7 @@
 // first trials; or the server's verdict on what to fix. Asked for PREVIEW_DEBOUNCE_MS after the last change.
 import { api, ApiError, paramValue, type FieldError, type PreviewResponse } from '../../api';
 import { h } from '../../dom';
-import { esc, formatCount, formatParam } from '../../format';
+import { esc, formatCount, formatTrialParam } from '../../format';
 
 const PREVIEW_DEBOUNCE_MS = 300;
 
@@ -73,7 +73,7 @@ export class PreviewPanel {
     </dl>
     ${p.firstTrials.length ? `<div class="table-wrap"><table class="data compact"><caption>First ${Math.min(p.firstTrials.length, 8)} trials</caption>
       <thead><tr><th scope="col">#</th>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>
-      <tbody>${p.firstTrials.slice(0, 8).map((t) => `<tr><td>${t.number}</td>${cols.map((c) => `<td>${esc(formatParam(paramValue(t.params, c)))}</td>`).join('')}</tr>`).join('')}</tbody></table></div>` : ''}`;
+      <tbody>${p.firstTrials.slice(0, 8).map((t) => `<tr><td>${t.number}</td>${cols.map((c) => `<td>${esc(formatTrialParam(paramValue(t.params, c)))}</td>`).join('')}</tr>`).join('')}</tbody></table></div>` : ''}`;
   }
 
   dispose(): void {

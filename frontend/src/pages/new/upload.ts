@@ -6,7 +6,7 @@ import { field } from './fields';
 
 export class UploadBox {
   private readonly file = h('input', { id: 'up-file', type: 'file', accept: '.csv,text/csv', 'data-field': 'file' });
-  private readonly name = h('input', { id: 'up-name', type: 'text', 'data-field': 'name', pattern: '[A-Za-z0-9_.\\-]{1,100}' });
+  private readonly name = h('input', { id: 'up-name', type: 'text', 'data-field': 'name', pattern: '[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}' });
   private readonly label = h('input', { id: 'up-label', type: 'text', 'data-field': 'labelColumn', placeholder: 'last column' });
   private readonly task = h('select', { id: 'up-task', 'data-field': 'task' }, h('option', { value: 'classification' }, 'classification'), h('option', { value: 'regression' }, 'regression'));
   private readonly status = h('p', { className: 'muted', role: 'status' });
@@ -30,7 +30,7 @@ export class UploadBox {
       placeFieldErrors([{ field: 'file', message: 'choose a CSV file' }], this.form);
       return;
     }
-    const name = this.name.value.trim() || file.name.replace(/\.csv$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+    const name = this.name.value.trim() || file.name.replace(/\.csv$/i, '').replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
     const fd = new FormData();
     fd.append('file', file);
     fd.append('name', name);

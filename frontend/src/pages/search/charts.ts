@@ -1,10 +1,11 @@
 // The charts: best-so-far by trial, the top-k learning curves (with the selected trial's, and the ASHA
-// rungs the server names), parallel coordinates and one scatter per parameter the search varies.
+// rungs the server names), which parameters matter (shares with intervals), parallel coordinates and one
+// scatter per parameter the search varies.
 import { ApiError } from '../../api';
 import { ANIMATE, ChartHost } from '../../charts/host';
-import { curvesOption, historyOption, parallelOption, scatterOption, type CurveSeries } from '../../charts/options';
+import { curvesOption, historyOption, importanceOption, parallelOption, scatterOption, type CurveSeries } from '../../charts/options';
 import { h } from '../../dom';
-import { formatCount, formatLoss } from '../../format';
+import { formatCount, formatLoss, formatPercent } from '../../format';
 import { varyingParameters } from '../../searchParameters';
 import { TOP_K_CHOICES, type SearchPageState } from './state';
 
@@ -12,6 +13,7 @@ export class SearchCharts {
   private readonly note = h('p', { className: 'muted chart-note' });
   private readonly topKSelect = h('select', { id: 'topk', 'aria-label': 'Number of best trials whose curves are drawn' });
   private readonly scatterGrid = h('div', { className: 'scatter-grid' });
+  private readonly importanceNote = h('p', { className: 'muted importance-note', id: 'importance-note' });
   private readonly grid: HTMLElement;
   private readonly hosts = new Map<string, ChartHost>();
   readonly el: HTMLElement;
@@ -26,16 +28,17 @@ export class SearchCharts {
     this.grid = h('div', { className: 'chart-grid', hidden: true },
       this.card('history', 'Best-so-far val loss by trial'),
       this.card('curves', 'Learning curves', h('label', { className: 'inline' }, h('span', { className: 'sr-only' }, 'Curves of'), this.topKSelect)),
+      this.card('importance', 'Which parameters matter (share of importance, 95% interval)', undefined, true, this.importanceNote),
       this.card('parallel', 'Parallel coordinates (colour: val loss)', undefined, true),
       h('figure', { className: 'card chart-card wide' }, h('figcaption', {}, h('h3', {}, 'Parameters vs val loss')), this.scatterGrid));
     this.el = h('section', { className: 'charts', 'aria-labelledby': 'charts-h' },
       h('div', { className: 'section-head' }, h('h2', { id: 'charts-h' }, 'Charts'), this.note), this.grid);
   }
 
-  private card(key: string, title: string, extra?: HTMLElement, wide = false): HTMLElement {
+  private card(key: string, title: string, extra?: HTMLElement, wide = false, note?: HTMLElement): HTMLElement {
     const el = h('div', { className: `chart chart-${key}`, id: `chart-${key}`, role: 'img', 'aria-label': title });
     this.hosts.set(key, new ChartHost(el));
-    return h('figure', { className: `card chart-card${wide ? ' wide' : ''}` }, h('figcaption', {}, h('h3', {}, title), extra ?? null), el);
+    return h('figure', { className: `card chart-card${wide ? ' wide' : ''}` }, h('figcaption', {}, h('h3', {}, title), extra ?? null), note ?? null, el);
   }
 
   private host(key: string): ChartHost {
@@ -61,6 +64,7 @@ export class SearchCharts {
     const best = c.bestSoFar.length ? c.bestSoFar[c.bestSoFar.length - 1][1] : null;
     void this.host('history').set(historyOption(c, ctx), `Best-so-far val loss by trial: ${c.bestSoFar.length} improvements, best ${formatLoss(best)}`);
     this.renderCurves();
+    this.renderImportance();
     const params = this.state.detail?.parameters ?? [];
     const varying = varyingParameters(this.state.detail);
     void this.host('parallel').set(parallelOption(c, params, ctx), `Parallel coordinates of ${varying.map((m) => m.name).join(', ')} and val loss over ${c.sample.length} trials`);
@@ -86,6 +90,29 @@ export class SearchCharts {
     curves.el.dataset.rungs = rungs.join(',');
     void curves.set(curvesOption(list, { animation: ANIMATE }, rungs),
       `Learning curves of trials ${list.map((c) => `#${c.number}`).join(', ') || '(none yet)'}${rungs.length ? `; dotted lines at the ASHA rungs (epochs ${rungs.join(', ')})` : ''}`);
+  }
+
+  /** The importance bars, or why there are none yet; drawn once the charts' grid is shown. */
+  renderImportance(): void {
+    const imp = this.state.importance;
+    if (this.grid.hidden || !imp) return;
+    const host = this.hosts.get('importance')!;
+    const n = imp.parameters.length;
+    host.el.hidden = n === 0;
+    if (n === 0) {
+      this.importanceNote.textContent = imp.reason ?? 'No importance yet.';
+      return;
+    }
+    this.importanceNote.textContent = `The best ${formatPercent(imp.top)} (${formatCount(imp.topTrials)}) of ${formatCount(imp.finishedTrials)}`
+      + ` finished trials against ${imp.within < 1 ? `the best ${formatPercent(imp.within)}` : 'all'} (PED-ANOVA; intervals from ${imp.resamples} bootstrap resamples).`;
+    host.el.style.height = `${Math.max(160, 56 + 30 * n)}px`;
+    host.el.dataset.bars = String(n);
+    void host.set(importanceOption(imp, { animation: ANIMATE }),
+      `Share of importance: ${imp.parameters.map((p) => `${p.name} ${formatPercent(p.importance)}`).join(', ')}`);
+  }
+
+  importanceFailed(err: unknown): void {
+    this.importanceNote.textContent = `Importance failed: ${(err as Error).message}`;
   }
 
   failed(err: unknown): void {

@@ -3,7 +3,7 @@
 import { paramValue, type TrialRow } from '../../api';
 import { statusBadgeHtml } from '../../dom';
 import { cvAccuracyText, cvLossText } from '../../crossValidation';
-import { esc, formatDuration, formatLoss, formatParam, formatPercent } from '../../format';
+import { esc, formatDuration, formatLoss, formatPercent, formatTrialParam } from '../../format';
 import { pruningText } from '../../pruning';
 import { searchHref, type SortKey } from '../../route';
 import { varyingParameters } from '../../searchParameters';
@@ -63,7 +63,7 @@ function cell(c: Column, r: TrialRow, rank: number, bestId: number | null, s: Se
     case 'durationMs':
       return `<td class="num">${r.status === 'RUNNING' ? '…' : formatDuration(r.durationMs)}</td>`;
     default:
-      return `<td>${esc(formatParam(paramValue(r.params, c.key.slice(2))))}</td>`;
+      return `<td>${esc(formatTrialParam(paramValue(r.params, c.key.slice(2))))}</td>`;
   }
 }
 

@@ -43,6 +43,8 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
       board.renderTable(); // top-k marks
     },
     chartsFailed: (err) => charts.failed(err),
+    importance: () => charts.renderImportance(),
+    importanceFailed: (err) => charts.importanceFailed(err),
     live: (text) => board.setLiveStatus(text),
     trial: () => selected.refresh(),
     go,

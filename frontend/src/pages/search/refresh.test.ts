@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { ChartData, SearchDetail } from '../../api';
+import type { ChartData, Importance, SearchDetail } from '../../api';
 
-const api = vi.hoisted(() => ({ search: vi.fn(), trials: vi.fn(), charts: vi.fn(), eventsUrl: (id: number) => `/events/${id}` }));
+const api = vi.hoisted(() => ({ search: vi.fn(), trials: vi.fn(), charts: vi.fn(), importance: vi.fn(), eventsUrl: (id: number) => `/events/${id}` }));
 vi.mock('../../api', async (original) => ({ ...(await original<typeof import('../../api')>()), api }));
 vi.mock('../../charts/host', () => ({ loadEcharts: () => Promise.resolve({}) }));
 vi.mock('../../dom', () => ({ announce: () => undefined }));
@@ -37,10 +37,22 @@ function detail(status: SearchDetail['status']): SearchDetail {
 }
 
 const charts = (finished: number): ChartData => ({ finished, bestSoFar: [], sample: [], sampled: false, curves: [] });
+const importance = (finishedTrials: number): Importance => ({ finishedTrials, topTrials: 1, top: 0.1, within: 1, resamples: 100, parameters: [], reason: 'too few' });
 const page = { items: [], page: 0, size: 25, totalElements: 0, totalPages: 0 };
 
 function views() {
-  return { summary: vi.fn(), board: vi.fn(), rows: vi.fn(), charts: vi.fn(), chartsFailed: vi.fn(), live: vi.fn(), trial: vi.fn(async () => undefined), go: vi.fn() };
+  return { summary: vi.fn(), board: vi.fn(), rows: vi.fn(), charts: vi.fn(), chartsFailed: vi.fn(), importance: vi.fn(), importanceFailed: vi.fn(), live: vi.fn(), trial: vi.fn(async () => undefined), go: vi.fn() };
+}
+
+/** A search page whose first reads are shown: its state, views, coordinator and the start's promise. */
+async function startedPage() {
+  const state = initialState(1, new URLSearchParams());
+  const v = views();
+  const refresh = new SearchRefresh(state, v);
+  const ready = vi.fn();
+  const started = refresh.start(ready);
+  await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+  return { state, v, refresh, started };
 }
 
 describe('search page refresh coordination', () => {
@@ -49,6 +61,7 @@ describe('search page refresh coordination', () => {
     api.search.mockReset();
     api.trials.mockReset().mockResolvedValue(page);
     api.charts.mockReset();
+    api.importance.mockReset().mockResolvedValue(importance(0));
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -56,12 +69,7 @@ describe('search page refresh coordination', () => {
     api.search.mockResolvedValueOnce(detail('RUNNING')).mockResolvedValueOnce(detail('RUNNING')).mockResolvedValue(detail('COMPLETED'));
     let answerFirst: (c: ChartData) => void = () => undefined;
     api.charts.mockReturnValueOnce(new Promise<ChartData>((r) => (answerFirst = r))).mockResolvedValueOnce(charts(5)).mockResolvedValue(charts(8));
-    const state = initialState(1, new URLSearchParams());
-    const v = views();
-    const refresh = new SearchRefresh(state, v);
-    const ready = vi.fn();
-    const started = refresh.start(ready);
-    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const { state, refresh, started } = await startedPage();
     expect(api.search).toHaveBeenCalledTimes(1);
 
     // A trial finishes: header, board and charts are re-read (the first throttled runs go at once).
@@ -81,6 +89,29 @@ describe('search page refresh coordination', () => {
     answerFirst(charts(3));
     await started;
     expect(state.charts?.finished).toBe(8);
+    refresh.dispose();
+  });
+
+  test('importance is read with the charts as trials finish, an older answer never over a newer one, once more at the end', async () => {
+    api.search.mockResolvedValueOnce(detail('RUNNING')).mockResolvedValueOnce(detail('RUNNING')).mockResolvedValue(detail('COMPLETED'));
+    api.charts.mockResolvedValue(charts(1));
+    let answerFirst: (i: Importance) => void = () => undefined;
+    api.importance.mockReset()
+      .mockReturnValueOnce(new Promise<Importance>((r) => (answerFirst = r)))
+      .mockResolvedValueOnce(importance(5))
+      .mockResolvedValue(importance(8));
+    const { state, v, refresh, started } = await startedPage();
+
+    FakeEventSource.last!.emit('trial', { searchId: 1, trialId: 7, number: 0, status: 'COMPLETED', epoch: null });
+    await vi.waitFor(() => expect(state.importance?.finishedTrials).toBe(5));
+    FakeEventSource.last!.emit('search', { searchId: 1, status: 'COMPLETED' });
+    await vi.waitFor(() => expect(state.importance?.finishedTrials).toBe(8), { timeout: 1000 });
+    expect(api.importance).toHaveBeenCalledTimes(3);
+
+    answerFirst(importance(2));
+    await started;
+    expect(state.importance?.finishedTrials).toBe(8);
+    expect(v.importance).toHaveBeenCalledTimes(2);
     refresh.dispose();
   });
 

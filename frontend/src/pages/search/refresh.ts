@@ -7,9 +7,10 @@
 //  - When the search ends (its event, or a read seeing a final status) header, leaderboard, charts and
 //    the selected trial are read once more at once (Throttle.requestNow), so that nothing stays at an
 //    earlier, throttled state; trials still stopping after a cancel are polled for.
+//  - Which parameters matter (importance) is read beside the charts, on the same triggers and throttle.
 //  - An older answer never replaces a newer one: the leaderboard's previous request is aborted, and a
-//    charts answer is shown only if no later-asked one has been shown.
-import { api, type ChartData } from '../../api';
+//    charts or importance answer is shown only if no later-asked one has been shown.
+import { api, type ChartData, type Importance } from '../../api';
 import { loadEcharts } from '../../charts/host';
 import { announce } from '../../dom';
 import { applyToRows, Throttle, type Collapsed } from '../../events';
@@ -33,6 +34,9 @@ export interface SearchViews {
   /** Chart aggregates arrived (charts, and the board's top-k marks). */
   charts(): void;
   chartsFailed(err: unknown): void;
+  /** Importance shares arrived. */
+  importance(): void;
+  importanceFailed(err: unknown): void;
   /** The live connection's state beside the leaderboard heading. */
   live(text: string): void;
   /** Reloads the selected trial. */
@@ -41,28 +45,75 @@ export interface SearchViews {
   go(board: BoardState): void;
 }
 
-interface ChartsRequest {
+interface Asked<T> {
   seq: number;
-  answer: Promise<ChartData>;
+  answer: Promise<T>;
+}
+
+/** One kind of read whose answers are numbered as asked: an answer is shown only if no later-asked one has been. */
+class LatestAnswer<T> {
+  private asked = 0;
+  private shown = 0;
+
+  constructor(
+    private readonly read: () => Promise<T>,
+    private readonly views: { show(answer: T): void; failed(err: unknown): void; disposed(): boolean },
+  ) {}
+
+  ask(): Asked<T> {
+    const answer = this.read();
+    answer.catch(() => undefined); // handled in show, perhaps later
+    return { seq: ++this.asked, answer };
+  }
+
+  async show(req: Asked<T>): Promise<void> {
+    let a: T;
+    try {
+      a = await req.answer;
+    } catch (err) {
+      if (!this.views.disposed()) this.views.failed(err);
+      return;
+    }
+    // An answer to an older request (the first one, slow while the search ran on) never replaces a newer one.
+    if (this.views.disposed() || req.seq < this.shown) return;
+    this.shown = req.seq;
+    this.views.show(a);
+  }
 }
 
 export class SearchRefresh {
   private readonly summaryAndBoard = new Throttle(async () => {
     await Promise.all([this.loadSummary(), this.loadBoard()]);
   }, BOARD_REFRESH_MS);
-  private readonly charts = new Throttle(() => this.showCharts(this.askCharts()), CHART_REFRESH_MS);
+  private readonly chartData = new LatestAnswer<ChartData>(() => api.charts(this.state.id, Math.max(...TOP_K_CHOICES), []), {
+    show: (c) => {
+      this.state.charts = c;
+      this.views.charts();
+    },
+    failed: (err) => this.views.chartsFailed(err),
+    disposed: () => this.state.disposed,
+  });
+  private readonly importanceData = new LatestAnswer<Importance>(() => api.importance(this.state.id), {
+    show: (imp) => {
+      this.state.importance = imp;
+      this.views.importance();
+    },
+    failed: (err) => this.views.importanceFailed(err),
+    disposed: () => this.state.disposed,
+  });
+  private readonly charts = new Throttle(() => this.chartData.show(this.chartData.ask()), CHART_REFRESH_MS);
+  private readonly importance = new Throttle(() => this.importanceData.show(this.importanceData.ask()), CHART_REFRESH_MS);
   private readonly trial = new Throttle(() => this.views.trial(), TRIAL_REFRESH_MS);
   /** After a cancel the event stream has ended with the search; trials still stopping are polled for. */
   private readonly finishing = new Throttle(async () => {
     this.summaryAndBoard.request();
     this.charts.request();
+    this.importance.request();
   }, FINISHING_POLL_MS);
   private readonly feed: LiveFeed;
   private boardCtrl: AbortController | null = null;
   /** Whether the last refresh after the search ended has been asked for. */
   private settled = false;
-  private chartsAsked = 0;
-  private chartsShown = 0;
 
   constructor(private readonly state: SearchPageState, private readonly views: SearchViews) {
     this.feed = new LiveFeed(state.id, {
@@ -81,12 +132,13 @@ export class SearchRefresh {
    */
   async start(ready: () => void): Promise<void> {
     const first = Promise.all([this.loadSummary(), this.loadBoard()]);
-    const charts = this.askCharts();
+    const charts = this.chartData.ask();
+    const importance = this.importanceData.ask();
     void loadEcharts().catch(() => undefined);
     await first;
     if (this.state.detail?.status === 'RUNNING') this.feed.open();
     ready();
-    await this.showCharts(charts);
+    await Promise.all([this.chartData.show(charts), this.importanceData.show(importance)]);
   }
 
   /** The URL asks for another leaderboard page (sort, filter, page, size). */
@@ -109,7 +161,10 @@ export class SearchRefresh {
       this.views.rows();
     }
     if (c.statusChanged || c.anyFinished || c.search) this.summaryAndBoard.request();
-    if (c.anyFinished || c.search) this.charts.request();
+    if (c.anyFinished || c.search) {
+      this.charts.request();
+      this.importance.request();
+    }
     if (s.board.trial !== null && c.trials.some((t) => t.trialId === s.board.trial)) this.trial.request();
     if (c.search && c.search !== 'RUNNING') {
       this.settle();
@@ -124,6 +179,7 @@ export class SearchRefresh {
     this.settled = true;
     this.summaryAndBoard.requestNow();
     this.charts.requestNow();
+    this.importance.requestNow();
     if (this.state.board.trial !== null) this.trial.requestNow();
   }
 
@@ -157,27 +213,6 @@ export class SearchRefresh {
     this.views.live(s.detail?.status === 'RUNNING' ? 'live' : '');
   }
 
-  private askCharts(): ChartsRequest {
-    const answer = api.charts(this.state.id, Math.max(...TOP_K_CHOICES), []);
-    answer.catch(() => undefined); // handled in showCharts, perhaps later
-    return { seq: ++this.chartsAsked, answer };
-  }
-
-  private async showCharts(req: ChartsRequest): Promise<void> {
-    let c: ChartData;
-    try {
-      c = await req.answer;
-    } catch (err) {
-      if (!this.state.disposed) this.views.chartsFailed(err);
-      return;
-    }
-    // An answer to an older request (the first one, slow while the search ran on) never replaces a newer one.
-    if (this.state.disposed || req.seq < this.chartsShown) return;
-    this.chartsShown = req.seq;
-    this.state.charts = c;
-    this.views.charts();
-  }
-
   private closeFeed(): void {
     this.feed.close();
     this.views.live('');
@@ -187,6 +222,7 @@ export class SearchRefresh {
     this.feed.dispose();
     this.summaryAndBoard.dispose();
     this.charts.dispose();
+    this.importance.dispose();
     this.trial.dispose();
     this.finishing.dispose();
     this.boardCtrl?.abort();

@@ -1,7 +1,7 @@
 // The search page's one state object: what the server last said, and what the URL asks to see.
 // Components read it to render; only the refresh coordinator (refresh.ts) and the page's URL handling
 // (page.ts) write it.
-import type { ChartData, Page, SearchDetail, TrialDetail, TrialRow } from '../../api';
+import type { ChartData, Importance, Page, SearchDetail, TrialDetail, TrialRow } from '../../api';
 import { boardFromQuery, type BoardState } from '../../route';
 
 export const TOP_K_CHOICES = [3, 5, 10];
@@ -16,6 +16,8 @@ export interface SearchPageState {
   rows: TrialRow[];
   page: Page<TrialRow> | null;
   charts: ChartData | null;
+  /** Which parameters matter (its own request, refreshed like the charts). */
+  importance: Importance | null;
   /** How many of the best trials' curves are drawn. */
   topK: number;
   /** The selected trial's detail, once loaded. */
@@ -24,7 +26,7 @@ export interface SearchPageState {
 }
 
 export function initialState(id: number, query: URLSearchParams): SearchPageState {
-  return { id, board: boardFromQuery(query), detail: null, rows: [], page: null, charts: null, topK: 5, trial: null, disposed: false };
+  return { id, board: boardFromQuery(query), detail: null, rows: [], page: null, charts: null, importance: null, topK: 5, trial: null, disposed: false };
 }
 
 /** The trials whose curves are drawn: the top k by val loss. */

@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @Test
     void engineDataAndSearchArePlainJava() {
-        noClasses().that().resideInAnyPackage("..nn..", "..data..", "..search..")
+        noClasses().that().resideInAnyPackage("..nn..", "..data..", "..search..", "..text..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "org.hibernate..", "tools.jackson..", "com.fasterxml..")
                 .check(classes);

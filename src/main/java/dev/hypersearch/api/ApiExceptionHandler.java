@@ -3,7 +3,11 @@ package dev.hypersearch.api;
 import dev.hypersearch.data.DatasetFormatException;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SpecException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -24,10 +29,16 @@ import tools.jackson.core.TokenStreamLocation;
 /**
  * Every error as RFC 9457 problem+json. The base class covers Spring MVC's own exceptions (405, 415,
  * 413 for multipart, missing parameters, type mismatches); this adds the domain ones. Field-level
- * problems all carry {@code errors: [{field, message}]} with the first field named in {@code detail}.
+ * problems all carry {@code errors: [{field, message}]} (at most {@link #MAX_ERRORS}, then {@code moreErrors})
+ * with the first field named in {@code detail}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** How many field errors a problem lists; {@code moreErrors} counts the rest. */
+    static final int MAX_ERRORS = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(SpecException.class)
     ResponseEntity<ProblemDetail> invalidSpec(SpecException e) {
@@ -49,10 +60,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
-    /** A unique constraint lost a race that the up-front check could not see (two uploads of one name). */
+    /**
+     * A unique constraint lost a race that the up-front check could not see (two uploads of one name): 409.
+     * Any other integrity violation means validation let through what the database refuses: a bug, so 500.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with existing data");
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (UniqueViolation.isCause(e)) {
+            return problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with existing data");
+        }
+        return unexpected(e, request);
+    }
+
+    /** The root of a garbled multipart request (no boundary, a truncated body) is the request, not the server. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
+        String type = request.getContentType();
+        FieldError error = type != null && !type.toLowerCase(Locale.ROOT).contains("boundary=")
+                ? new FieldError(HttpHeaders.CONTENT_TYPE, "a multipart request needs a boundary parameter,"
+                        + " as in multipart/form-data; boundary=...; was '" + type + "'")
+                : new FieldError("file", "the multipart body could not be read");
+        return fieldErrors("Invalid request", List.of(error));
+    }
+
+    /**
+     * Anything no other handler claims: a generic 500 problem, never the exception's text or stack (they
+     * may reveal internals); the stack is logged here, once.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                "an unexpected error occurred; it has been logged on the server");
     }
 
     @ExceptionHandler(DatasetFormatException.class)
@@ -113,12 +152,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, p, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * The first {@link #MAX_ERRORS} errors and, beyond them, only how many more: a body of 60,000 unknown
+     * keys must not be answered with megabytes of problem details.
+     */
     static ProblemDetail fieldErrorsBody(String title, List<FieldError> errors) {
         FieldError first = errors.get(0);
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, first + more);
         p.setTitle(title);
-        p.setProperty("errors", errors);
+        p.setProperty("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        if (errors.size() > MAX_ERRORS) {
+            p.setProperty("moreErrors", errors.size() - MAX_ERRORS);
+        }
         return p;
     }
 

@@ -1,8 +1,11 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.data.BuiltinDatasets;
+import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Task;
+import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.store.DatasetCatalog;
+import dev.hypersearch.text.StoredText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,8 +33,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/datasets")
 public class DatasetController {
 
-    /** Names appear in URLs and file names: keep them to a safe alphabet. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+    /**
+     * Names appear in URLs and file names: a safe alphabet, starting with a letter or digit so that no name
+     * is a path segment of its own ({@code .} and {@code ..} would make the Location header point elsewhere).
+     */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    static final String NAME_RULE = "1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit";
 
     private final DatasetCatalog catalog;
     private final DatasetListing listing;
@@ -53,6 +60,9 @@ public class DatasetController {
     @Operation(summary = "One data set by name")
     @GetMapping("/{name}")
     public DatasetInfo get(@PathVariable String name) {
+        if (StoredText.problem(name, SearchSpec.MAX_DATASET_LENGTH) != null) {
+            throw new NotFoundException("dataset", name); // no such name can be stored; PostgreSQL refuses NUL
+        }
         if (BuiltinDatasets.contains(name)) {
             return DatasetInfo.builtin(BuiltinDatasets.load(name));
         }
@@ -71,7 +81,11 @@ public class DatasetController {
                                               @RequestParam(name = "task", required = false) String task)
             throws IOException {
         if (!NAME.matcher(name).matches()) {
-            throw new BadParameterException("name", "must match " + NAME.pattern() + ", was '" + name + "'");
+            throw new BadParameterException("name", "must be " + NAME_RULE + " (" + NAME.pattern() + ")");
+        }
+        String labelProblem = labelColumn == null ? null : StoredText.problem(labelColumn, CsvDatasetReader.MAX_COLUMN_NAME_LENGTH);
+        if (labelProblem != null) {
+            throw new BadParameterException("labelColumn", labelProblem);
         }
         Task parsedTask = task(task);
         if (catalog.exists(name)) {

@@ -79,6 +79,7 @@ final class JsonErrors {
             return m.replaceFirst("(?s):\\s*enable `.*", "") + ": JSON has no NaN or Infinity; use a finite number";
         }
         return m.replaceAll("(?s)\\s*\\(start marker at \\[Source.*?\\]\\)", "")
+                .replaceAll(",\\s*from `[^`]*`", "") // the Java setting behind a read constraint
                 .replaceAll("(?s)\\s*at \\[Source.*", "")
                 .strip();
     }

@@ -43,21 +43,22 @@ public record ParameterCatalog(List<ParameterInfo> parameters, List<OptionInfo> 
     /**
      * One hyperparameter. Bounds are given for numeric parameters only, allowed values for categorical ones.
      *
+     * @param default   null for an optional parameter (a layer's own width, which is hiddenUnits unless given)
      * @param logScale  whether a range over it is usually searched on a log scale
-     * @param condition when not null, the parameter has an effect only when another parameter takes one of some values
+     * @param condition when not null, the parameter has an effect only when it holds: otherwise it is not sampled,
+     *                  does not multiply a grid, and is null in a trial's params
      */
     public record ParameterInfo(String name, ValueType type, @Nullable Number min, @Nullable Number max,
                                 @Nullable Boolean minInclusive, @Nullable Boolean maxInclusive,
                                 @Nullable List<String> values,
-                                @JsonProperty("default") @Schema(types = {"number", "string", "boolean"})
-                                Object defaultValue,
+                                @JsonProperty("default") @Schema(types = {"number", "string", "boolean", "null"})
+                                @Nullable Object defaultValue,
                                 String description, boolean logScale, @Nullable Condition condition) {
 
         static ParameterInfo of(Parameter p) {
             ValueType type = ValueType.of(p.type());
             Interval b = p.bounds();
-            Condition condition = p.condition() == null ? null
-                    : new Condition(p.condition().parameter(), p.condition().values());
+            Condition condition = p.condition() == null ? null : Condition.of(p.condition());
             return new ParameterInfo(p.name(), type, b == null ? null : number(type, b.min()),
                     b == null ? null : number(type, b.max()), b == null ? null : b.minInclusive(),
                     b == null ? null : b.maxInclusive(), type == ValueType.CATEGORICAL ? p.allowed() : null,
@@ -65,8 +66,21 @@ public record ParameterCatalog(List<ParameterInfo> parameters, List<OptionInfo> 
         }
     }
 
-    /** The parameter applies only when {@code parameter} takes one of {@code values}. */
-    public record Condition(String parameter, List<String> values) {
+    /**
+     * The parameter applies only when {@code parameter} takes one of {@code values} (a category), or is at least
+     * {@code atLeast} (an integer: {@code units2} applies when hiddenLayers >= 2); exactly one of the two is set.
+     *
+     * @param text the condition for people, e.g. "optimizer is momentum", "hiddenLayers >= 2"
+     */
+    public record Condition(String parameter, @Nullable List<String> values, @Nullable Integer atLeast, String text) {
+
+        static Condition of(dev.hypersearch.search.Condition c) {
+            if (c instanceof dev.hypersearch.search.Condition.AtLeast a) {
+                return new Condition(a.parameter(), null, a.min(), a.text());
+            }
+            var o = (dev.hypersearch.search.Condition.OneOf) c;
+            return new Condition(o.parameter(), o.values(), null, o.text());
+        }
     }
 
     /** A strategy or pruner as a spec names it, with its settings (none for most). */
@@ -87,6 +101,20 @@ public record ParameterCatalog(List<ParameterInfo> parameters, List<OptionInfo> 
             Interval b = s.bounds();
             return new SettingInfo(s.name(), type, number(type, b.min()), number(type, b.max()), b.minInclusive(),
                     b.maxInclusive(), s.defaultValue(), s.description());
+        }
+    }
+
+    /**
+     * A trial's params hold null for a parameter that does not apply (or a layer width left to hiddenUnits): the
+     * conditional parameters' properties of the {@code TrialParams} schema say so (the search package's record
+     * cannot carry the annotation).
+     */
+    static void conditionalParamsNullable(io.swagger.v3.oas.models.media.Schema<?> trialParams) {
+        for (Parameter p : MlpParameters.all()) {
+            io.swagger.v3.oas.models.media.Schema<?> property = trialParams.getProperties().get(p.name());
+            if (p.condition() != null && property != null && property.getTypes() != null) {
+                property.addType("null");
+            }
         }
     }
 

@@ -71,8 +71,11 @@ final class ProblemResponses implements OperationCustomizer {
         problem.addProperty("status", Schemas.typed("integer"));
         problem.addProperty("detail", Schemas.string().description("For invalid fields, the first one and its message"));
         problem.addProperty("instance", Schemas.string().format("uri-reference"));
-        problem.addProperty("errors", Schemas.array(Schemas.ref(FIELD_ERROR))
-                .description("Every invalid field, in the order found (400 only)"));
+        problem.addProperty("errors", Schemas.array(Schemas.ref(FIELD_ERROR)).maxItems(ApiExceptionHandler.MAX_ERRORS)
+                .description("The invalid fields, in the order found, the first " + ApiExceptionHandler.MAX_ERRORS
+                        + " of them (400 only)"));
+        problem.addProperty("moreErrors", Schemas.typed("integer").minimum(java.math.BigDecimal.ONE)
+                .description("How many invalid fields there were beyond those in errors; absent when none"));
         problem.addProperty("line", Schemas.typed("integer").description("Where malformed JSON or CSV went wrong"));
         problem.addProperty("column", Schemas.typed("integer").description("Where malformed JSON or CSV went wrong"));
         problem.required(List.of("title", "status"));

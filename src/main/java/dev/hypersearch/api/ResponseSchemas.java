@@ -46,6 +46,7 @@ final class ResponseSchemas implements OpenApiCustomizer {
             schemas.put(name, e);
         });
         schemas.get("Progress").addProperty("byStatus", byStatus());
+        ParameterCatalog.conditionalParamsNullable(schemas.get("TrialParams"));
         schemas.put("BestPoint", bestPoint());
         schemas.put("SanityCheck", sanityCheck());
         schemas.get("SearchDetail").addProperty("sanityCheck", Schemas.orNull(Schemas.ref("SanityCheck")));

@@ -45,7 +45,7 @@ final class SearchSpecSchema {
         Schema<Object> s = Schemas.closedObject().description("A search: what to train on, what to vary, how, with"
                 + " what budget and seed. Every problem is reported at once as a 400 naming its field.");
         s.addProperty("name", Schemas.string().minLength(1).maxLength(SearchSpec.MAX_NAME_LENGTH));
-        s.addProperty("dataset", Schemas.string().minLength(1).description("A name GET /api/datasets lists"));
+        s.addProperty("dataset", Schemas.string().minLength(1).maxLength(SearchSpec.MAX_DATASET_LENGTH).description("A name GET /api/datasets lists"));
         Schema<Object> strategy = Schemas.string();
         Arrays.stream(StrategyType.values()).forEach(t -> strategy.addEnumItemObject(t.wireName()));
         s.addProperty("strategy", strategy);

@@ -7,9 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Limit;
@@ -79,11 +79,9 @@ public class TrialCsvController {
 
     static List<Object> row(TrialEntity t) {
         List<Object> r = new ArrayList<>(List.of(t.getId(), t.getNumber(), t.getStatus()));
-        if (t.getParams() == null) { // a TPE trial never claimed: no parameters were decided
-            r.addAll(Collections.nCopies(MlpParameters.names().size(), null));
-        } else {
-            r.addAll(t.getParams().values().values()); // in canonical order, as the header names them
-        }
+        // Parameters that apply only: empty cells for the rest, and for a TPE trial never claimed (no parameters).
+        Map<String, Object> params = t.getParams() == null ? Map.of() : t.getParams().values();
+        MlpParameters.names().forEach(n -> r.add(params.get(n)));
         r.addAll(Arrays.asList(t.getValLoss(), t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(),
                 t.getTrainLoss(), t.getEpochsRun(), t.getDurationMs(), t.getAttempt(), t.getWorkerId(),
                 t.getStartedAt(), t.getFinishedAt(), t.getError(), t.getStage(), t.getPruneRule(), t.getPruneEpoch(),

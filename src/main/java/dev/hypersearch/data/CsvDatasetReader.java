@@ -7,10 +7,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -30,6 +28,9 @@ public final class CsvDatasetReader {
     public static final int DEFAULT_MIN_ROWS = 10;
     public static final int DEFAULT_MAX_ROWS = 1_000_000;
     public static final int DEFAULT_MAX_COLUMNS = 10_000;
+    /** Longest column name; the label column's name is stored with the data set. */
+    public static final int MAX_COLUMN_NAME_LENGTH = 200;
+
     /** A "classification" column with more distinct values than this is most likely a regression target. */
     public static final int DEFAULT_MAX_CLASSES = 100;
 
@@ -115,7 +116,7 @@ public final class CsvDatasetReader {
         if (!hasNext(parser, records)) {
             throw new DatasetFormatException("empty file: line 1 should be a header row", 1, null);
         }
-        List<String> header = header(records.next());
+        List<String> header = CsvHeader.names(records.next(), maxColumns);
         int labelIndex = labelIndex(header);
         String label = header.get(labelIndex);
 
@@ -176,36 +177,6 @@ public final class CsvDatasetReader {
                     + " classes; is it a regression target?", 0, label);
         }
         return Dataset.classification(name, featureNames, x, label, classes.labels(), classes.classNames());
-    }
-
-    private List<String> header(CSVRecord record) {
-        if (record.size() > maxColumns) {
-            throw new DatasetFormatException("line 1: " + record.size() + " columns, more than the limit of "
-                    + maxColumns, 1, null);
-        }
-        List<String> names = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int j = 0; j < record.size(); j++) {
-            String cell = record.get(j);
-            if (j == 0 && cell.startsWith("\uFEFF")) {
-                cell = cell.substring(1); // UTF-8 byte order mark written by some spreadsheet exports
-            }
-            String columnName = cell.strip();
-            if (columnName.isEmpty()) {
-                throw new DatasetFormatException("line 1: column " + (j + 1) + " has an empty name", 1, null);
-            }
-            Integer previous = seen.putIfAbsent(columnName, j);
-            if (previous != null) {
-                throw new DatasetFormatException("line 1: duplicate column name '" + columnName
-                        + "' (columns " + (previous + 1) + " and " + (j + 1) + ")", 1, columnName);
-            }
-            names.add(columnName);
-        }
-        if (names.size() < 2) {
-            throw new DatasetFormatException("line 1: need a label column and at least one feature column, found "
-                    + names, 1, null);
-        }
-        return names;
     }
 
     private int labelIndex(List<String> header) {

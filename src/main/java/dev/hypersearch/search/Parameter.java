@@ -9,26 +9,18 @@ import java.util.Objects;
  * null for categorical and boolean parameters; {@code allowed} is empty except for categorical ones;
  * {@code rejected} maps values that look plausible but are refused to the reason why. The rest documents
  * it for people and forms: {@code logScale} says a range over it is usually searched on a log scale;
- * {@code condition}, when not null, names the parameter values under which it has any effect.
+ * {@code condition}, when not null, says under which values of another parameter it has any effect.
+ * {@code defaultValue} is null for an optional parameter (a layer's own width): absent from a space unless given.
  */
 public record Parameter(String name, ParameterType type, Interval bounds, List<String> allowed,
                         Map<String, String> rejected, Object defaultValue, String description, boolean logScale,
                         Condition condition) {
-
-    /** The parameter applies only when {@code parameter} takes one of {@code values}. */
-    public record Condition(String parameter, List<String> values) {
-        public Condition {
-            Objects.requireNonNull(parameter);
-            values = List.copyOf(values);
-        }
-    }
 
     public Parameter {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);
         allowed = List.copyOf(allowed);
         rejected = Map.copyOf(rejected);
-        Objects.requireNonNull(defaultValue);
         Objects.requireNonNull(description);
     }
 
@@ -37,7 +29,7 @@ public record Parameter(String name, ParameterType type, Interval bounds, List<S
                 null);
     }
 
-    static Parameter ofInt(String name, int min, int max, int defaultValue, String description) {
+    static Parameter ofInt(String name, int min, int max, Integer defaultValue, String description) {
         return new Parameter(name, ParameterType.INT, Interval.closed(min, max), List.of(), Map.of(), defaultValue,
                 description, false, null);
     }
@@ -60,8 +52,21 @@ public record Parameter(String name, ParameterType type, Interval bounds, List<S
 
     /** This parameter, having an effect only when {@code parameter} is one of {@code values}. */
     Parameter onlyWhen(String parameter, String... values) {
-        return new Parameter(name, type, bounds, allowed, rejected, defaultValue, description, logScale,
-                new Condition(parameter, List.of(values)));
+        return withCondition(new Condition.OneOf(parameter, List.of(values)));
+    }
+
+    /** This parameter, having an effect only when the integer {@code parameter} is at least {@code min}. */
+    Parameter onlyWhenAtLeast(String parameter, int min) {
+        return withCondition(new Condition.AtLeast(parameter, min));
+    }
+
+    private Parameter withCondition(Condition c) {
+        return new Parameter(name, type, bounds, allowed, rejected, defaultValue, description, logScale, c);
+    }
+
+    /** An optional parameter has no default: a space holds it only when the spec gives it. */
+    public boolean optional() {
+        return defaultValue == null;
     }
 
     /**

@@ -30,6 +30,8 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
     public static final int MIN_FOLDS = 2;
     public static final int MAX_FOLDS = 20;
     public static final int MAX_NAME_LENGTH = 200;
+    /** As long as a stored data set's name may be (uploads are held to a stricter rule). */
+    public static final int MAX_DATASET_LENGTH = 100;
 
     public SearchSpec {
         Objects.requireNonNull(name, "name");
@@ -84,7 +86,7 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
      * stored search keeps running whatever the limits are now. Accepts whatever a submission accepted.
      */
     public static SearchSpec fromStored(Map<String, ?> stored) {
-        return SearchSpecParser.parse(stored, SearchLimits.NONE);
+        return SearchSpecParser.parseStored(stored);
     }
 
     /**

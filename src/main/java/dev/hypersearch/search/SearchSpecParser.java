@@ -1,5 +1,6 @@
 package dev.hypersearch.search;
 
+import dev.hypersearch.text.StoredText;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,14 +18,25 @@ final class SearchSpecParser {
     }
 
     static SearchSpec parse(Map<String, ?> raw, SearchLimits limits) {
+        return parse(raw, limits, false);
+    }
+
+    /** A stored spec: no caps, and its text kept as accepted then (a running search must go on parsing). */
+    static SearchSpec parseStored(Map<String, ?> raw) {
+        return parse(raw, SearchLimits.NONE, true);
+    }
+
+    private static SearchSpec parse(Map<String, ?> raw, SearchLimits limits, boolean stored) {
         Errors errors = new Errors();
+        boolean listed = false; // the list of fields once, not per unknown key (60,000 keys, 60,000 lists)
         for (String key : new TreeSet<>(raw.keySet())) {
             if (!FIELDS.contains(key)) {
-                errors.add(key, "unknown field" + Suggestions.didYouMean(key, FIELDS) + "; expected " + FIELDS);
+                errors.add(key, "unknown field" + Suggestions.didYouMean(key, FIELDS) + (listed ? "" : "; expected " + FIELDS));
+                listed = true;
             }
         }
-        String name = text(raw, "name", errors);
-        String dataset = text(raw, "dataset", errors);
+        String name = text(raw, "name", SearchSpec.MAX_NAME_LENGTH, stored, errors);
+        String dataset = text(raw, "dataset", SearchSpec.MAX_DATASET_LENGTH, stored, errors);
         StrategyType strategy = strategy(raw.get("strategy"), errors);
         Integer maxTrials = optionalInt(raw, "maxTrials", 1, errors);
         Long seed = seed(raw.get("seed"), errors);
@@ -164,14 +176,16 @@ final class SearchSpecParser {
         return b;
     }
 
-    private static String text(Map<String, ?> raw, String key, Errors errors) {
+    /** A string to store: the same rule on every database (no NUL, no lone surrogate), decided here. */
+    private static String text(Map<String, ?> raw, String key, int maxLength, boolean stored, Errors errors) {
         Object v = raw.get(key);
+        String problem;
         if (v == null) {
             errors.add(key, "required");
         } else if (!(v instanceof String s) || s.isBlank()) {
             errors.add(key, "must be a non-blank string, was " + Values.describe(v));
-        } else if (s.length() > SearchSpec.MAX_NAME_LENGTH) {
-            errors.add(key, "must be at most " + SearchSpec.MAX_NAME_LENGTH + " characters, had " + s.length());
+        } else if (!stored && (problem = StoredText.problem(s, maxLength)) != null) {
+            errors.add(key, problem);
         } else {
             return s;
         }

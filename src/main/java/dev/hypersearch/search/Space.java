@@ -2,6 +2,7 @@ package dev.hypersearch.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +12,20 @@ import java.util.random.RandomGenerator;
 /**
  * A search space: every catalogue parameter ({@link MlpParameters}) mapped to a distribution, in the
  * catalogue's canonical order whatever the order of the JSON keys. Parameters the user did not give
- * are {@link Distribution.Fixed} at their default, so every trial carries a complete parameter set.
+ * are {@link Distribution.Fixed} at their default, so every trial carries a complete parameter set;
+ * optional ones (a layer's own width, {@code unitsL}) are in the space only when given. A conditional
+ * parameter is drawn, and counts in the grid, only where active ({@link #isActive}).
  */
 public final class Space {
 
     private final Map<String, Distribution> distributions;
     private final List<Parameter> parameters;
+    private final ConditionalGrid grid;
 
     private Space(Map<String, Distribution> distributions) {
         this.distributions = Collections.unmodifiableMap(distributions);
-        this.parameters = MlpParameters.all();
+        this.parameters = MlpParameters.all().stream().filter(p -> distributions.containsKey(p.name())).toList();
+        this.grid = new ConditionalGrid(parameters, parameters.stream().map(p -> distributions.get(p.name())).toList());
     }
 
     /** Parses a raw space (JSON bound to plain values); errors are reported under {@code space.}. */
@@ -43,28 +48,35 @@ public final class Space {
         for (String name : new TreeSet<>(raw.keySet().stream().map(String::valueOf).toList())) {
             if (MlpParameters.find(name).isEmpty()) {
                 errors.add(field + "." + name, "unknown parameter" + Suggestions.didYouMean(name, MlpParameters.names())
-                        + "; known parameters are " + MlpParameters.names());
+                        + "; GET /api/parameters lists the known ones");
             }
         }
         Map<String, Distribution> distributions = new LinkedHashMap<>();
         for (Parameter p : MlpParameters.all()) {
-            Distribution d = raw.containsKey(p.name())
-                    ? DistributionParser.parse(p, raw.get(p.name()), field + "." + p.name(), errors)
-                    : new Distribution.Fixed(p.defaultValue());
-            distributions.put(p.name(), d);
+            if (raw.containsKey(p.name())) {
+                distributions.put(p.name(), DistributionParser.parse(p, raw.get(p.name()), field + "." + p.name(),
+                        errors));
+            } else if (!p.optional()) {
+                distributions.put(p.name(), new Distribution.Fixed(p.defaultValue()));
+            }
         }
         return errors.count() == before ? new Space(distributions) : null;
     }
 
-    /** A space from distributions already checked (parsed, or narrowed from a checked space); every catalogue name. */
+    /**
+     * A space from distributions already checked (parsed, or narrowed from a checked space): every catalogue name
+     * but the optional ones, which it may hold.
+     */
     static Space of(Map<String, Distribution> distributions) {
         Map<String, Distribution> ordered = new LinkedHashMap<>();
         for (Parameter p : MlpParameters.all()) {
             Distribution d = distributions.get(p.name());
-            if (d == null) {
+            if (d == null && !p.optional()) {
                 throw new IllegalArgumentException("no distribution for '" + p.name() + "'");
             }
-            ordered.put(p.name(), d);
+            if (d != null) {
+                ordered.put(p.name(), d);
+            }
         }
         if (distributions.size() != ordered.size()) {
             throw new IllegalArgumentException("unknown parameters in " + distributions.keySet());
@@ -109,7 +121,22 @@ public final class Space {
         return m;
     }
 
-    /** Name to distribution, in canonical order. */
+    /**
+     * Whether parameter {@code name} is in this space and has any effect given the other parameters'
+     * {@code values} (by catalogue name, canonical form; a partial assignment holding the earlier parameters
+     * will do): for strategies that draw parameter by parameter in canonical order and then call
+     * {@link TrialParams#of}.
+     */
+    public boolean isActive(String name, Map<String, ?> values) {
+        return distributions.containsKey(name) && MlpParameters.isActive(name, values);
+    }
+
+    /** The names of this space's parameters active under {@code values} (see {@link #isActive}), canonical order. */
+    public List<String> activeNames(Map<String, ?> values) {
+        return distributions.keySet().stream().filter(n -> MlpParameters.isActive(n, values)).toList();
+    }
+
+    /** Name to distribution, in canonical order; optional parameters only when given. */
     public Map<String, Distribution> distributions() {
         return distributions;
     }
@@ -147,44 +174,38 @@ public final class Space {
     }
 
     /**
-     * Number of grid points: the product of the distributions' grid sizes, without enumerating.
+     * Number of grid points: the sum over the branches of the deciding parameters of the product of the active
+     * parameters' grid sizes (the plain product when nothing is conditional), without enumerating points.
      *
-     * @throws ArithmeticException when the product overflows a long
-     * @throws IllegalStateException when a floatRange has no points
+     * @throws ArithmeticException when it overflows a long
+     * @throws IllegalStateException when an active floatRange has no points
      */
     public long gridSize() {
-        long size = 1;
-        for (Distribution d : distributions.values()) {
-            size = Math.multiplyExact(size, d.gridSize());
-        }
-        return size;
+        return grid.size();
     }
 
     /**
-     * The grid point with this index, read as a mixed-radix number whose digits are the parameters'
-     * grid indices in canonical order, the last parameter varying fastest.
+     * The grid point with this index: a mixed-radix number whose digits are the active parameters' grid
+     * indices in canonical order, the last parameter varying fastest (see {@link ConditionalGrid}).
      */
     public TrialParams gridPoint(long index) {
-        long size = gridSize();
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException("grid index " + index + " outside [0, " + size + ")");
-        }
-        Object[] values = new Object[parameters.size()];
-        long rest = index;
-        for (int i = parameters.size() - 1; i >= 0; i--) {
-            Distribution d = distributions.get(parameters.get(i).name());
-            long radix = d.gridSize();
-            values[i] = d.gridValue(rest % radix);
-            rest /= radix;
-        }
-        return build(values);
+        return build(grid.point(index));
     }
 
-    /** One random parameter set: each parameter drawn in canonical order from {@code rng}. */
+    /**
+     * One random parameter set: each active parameter drawn in canonical order from {@code rng}; an inactive one
+     * is not drawn and takes nothing from {@code rng}, so draws of spaces without conditional parameters, or
+     * whose conditional parameters are fixed, are those of before conditions existed.
+     */
     public TrialParams sample(RandomGenerator rng) {
         Object[] values = new Object[parameters.size()];
+        Map<String, Object> drawn = new HashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
-            values[i] = distributions.get(parameters.get(i).name()).sample(rng);
+            Parameter p = parameters.get(i);
+            if (MlpParameters.isActive(p.name(), drawn)) {
+                values[i] = p.type().canonical(distributions.get(p.name()).sample(rng));
+                drawn.put(p.name(), values[i]);
+            }
         }
         return build(values);
     }
@@ -192,8 +213,10 @@ public final class Space {
     private TrialParams build(Object[] values) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            Parameter p = parameters.get(i);
-            m.put(p.name(), p.type().canonical(values[i]));
+            if (values[i] != null) {
+                Parameter p = parameters.get(i);
+                m.put(p.name(), p.type().canonical(values[i]));
+            }
         }
         return TrialParams.of(m);
     }

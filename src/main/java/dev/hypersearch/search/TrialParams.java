@@ -16,8 +16,12 @@ import static dev.hypersearch.search.MlpParameters.LEARNING_RATE;
 import static dev.hypersearch.search.MlpParameters.MOMENTUM;
 import static dev.hypersearch.search.MlpParameters.OPTIMIZER;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,10 +30,19 @@ import java.util.Objects;
  * from the strategy that draws them to the engine's configuration. Its JSON form (every component by name) is
  * what the store keeps and the API shows. The enums' constants are spelt as the catalogue spells the values
  * ("leaky_relu"), so any JSON mapper reads and writes them by name, without configuration.
+ *
+ * <p>A parameter that does not apply ({@link MlpParameters#isActive}: momentum without the momentum optimizer,
+ * {@code units3} with two hidden layers...) is null, whatever the caller passed: the constructor drops it, so
+ * a trial never records a value it did not use (rows stored before conditions existed read back the same way);
+ * one that applies but is missing takes its catalogue default.
+ * {@code unitsL} is also null when layer L takes {@code hiddenUnits}; {@link #hiddenWidths} resolves that.
  */
-public record TrialParams(double learningRate, int epochs, int hiddenLayers, int hiddenUnits, Activation activation,
-                          double leakySlope, double eluAlpha, Init init, boolean batchNorm, Optimizer optimizer,
-                          double momentum, double beta1, double beta2, int batchSize, double l2) {
+public record TrialParams(double learningRate, int epochs, int hiddenLayers, int hiddenUnits,
+                          Integer units1, Integer units2, Integer units3, Integer units4, Integer units5, Integer units6,
+                          Integer units7, Integer units8, Integer units9, Integer units10, Integer units11, Integer units12,
+                          Integer units13, Integer units14, Integer units15, Integer units16,
+                          Activation activation, Double leakySlope, Double eluAlpha, Init init, boolean batchNorm,
+                          Optimizer optimizer, Double momentum, Double beta1, Double beta2, int batchSize, double l2) {
 
     /** Hidden-layer activation. */
     public enum Activation { sigmoid, tanh, relu, leaky_relu, prelu, elu, linear }
@@ -44,39 +57,80 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         Objects.requireNonNull(activation, ACTIVATION);
         Objects.requireNonNull(init, INIT);
         Objects.requireNonNull(optimizer, OPTIMIZER);
+        units1 = activeWidth(units1, 1, hiddenLayers);
+        units2 = activeWidth(units2, 2, hiddenLayers);
+        units3 = activeWidth(units3, 3, hiddenLayers);
+        units4 = activeWidth(units4, 4, hiddenLayers);
+        units5 = activeWidth(units5, 5, hiddenLayers);
+        units6 = activeWidth(units6, 6, hiddenLayers);
+        units7 = activeWidth(units7, 7, hiddenLayers);
+        units8 = activeWidth(units8, 8, hiddenLayers);
+        units9 = activeWidth(units9, 9, hiddenLayers);
+        units10 = activeWidth(units10, 10, hiddenLayers);
+        units11 = activeWidth(units11, 11, hiddenLayers);
+        units12 = activeWidth(units12, 12, hiddenLayers);
+        units13 = activeWidth(units13, 13, hiddenLayers);
+        units14 = activeWidth(units14, 14, hiddenLayers);
+        units15 = activeWidth(units15, 15, hiddenLayers);
+        units16 = activeWidth(units16, 16, hiddenLayers);
+        leakySlope = applies(leakySlope, activation == Activation.leaky_relu, LEAKY_SLOPE);
+        eluAlpha = applies(eluAlpha, activation == Activation.elu, ELU_ALPHA);
+        momentum = applies(momentum, optimizer == Optimizer.momentum, MOMENTUM);
+        beta1 = applies(beta1, optimizer == Optimizer.adam, BETA1);
+        beta2 = applies(beta2, optimizer == Optimizer.adam, BETA2);
     }
 
     /**
      * The parameters from checked values by catalogue name (a space's draw): numbers of any type, categories
-     * by name. Every catalogue parameter must be there.
+     * by name. Every unconditional catalogue parameter must be there; a conditional one that applies defaults to
+     * the catalogue's default (a layer width to hiddenUnits), and values of parameters that do not apply are dropped.
      */
     public static TrialParams of(Map<String, ?> values) {
         return new TrialParams(real(values, LEARNING_RATE), integer(values, EPOCHS), integer(values, HIDDEN_LAYERS),
-                integer(values, HIDDEN_UNITS), Activation.valueOf(name(values, ACTIVATION)),
-                real(values, LEAKY_SLOPE), real(values, ELU_ALPHA), Init.valueOf(name(values, INIT)),
-                bool(values, BATCH_NORM), Optimizer.valueOf(name(values, OPTIMIZER)),
-                real(values, MOMENTUM), real(values, BETA1), real(values, BETA2), integer(values, BATCH_SIZE),
-                real(values, L2));
+                integer(values, HIDDEN_UNITS),
+                units(values, 1), units(values, 2), units(values, 3), units(values, 4),
+                units(values, 5), units(values, 6), units(values, 7), units(values, 8),
+                units(values, 9), units(values, 10), units(values, 11), units(values, 12),
+                units(values, 13), units(values, 14), units(values, 15), units(values, 16),
+                Activation.valueOf(name(values, ACTIVATION)), optionalReal(values, LEAKY_SLOPE),
+                optionalReal(values, ELU_ALPHA), Init.valueOf(name(values, INIT)), bool(values, BATCH_NORM),
+                Optimizer.valueOf(name(values, OPTIMIZER)), optionalReal(values, MOMENTUM), optionalReal(values, BETA1),
+                optionalReal(values, BETA2), integer(values, BATCH_SIZE), real(values, L2));
     }
 
     public TrialParams withEpochs(int epochs) {
-        return new TrialParams(learningRate, epochs, hiddenLayers, hiddenUnits, activation, leakySlope, eluAlpha, init,
-                batchNorm, optimizer, momentum, beta1, beta2, batchSize, l2);
+        return with(EPOCHS, epochs);
     }
 
     public TrialParams withInit(Init init) {
-        return new TrialParams(learningRate, epochs, hiddenLayers, hiddenUnits, activation, leakySlope, eluAlpha, init,
-                batchNorm, optimizer, momentum, beta1, beta2, batchSize, l2);
+        return with(INIT, init.name());
     }
 
     public TrialParams withL2(double l2) {
-        return new TrialParams(learningRate, epochs, hiddenLayers, hiddenUnits, activation, leakySlope, eluAlpha, init,
-                batchNorm, optimizer, momentum, beta1, beta2, batchSize, l2);
+        return with(L2, l2);
+    }
+
+    private TrialParams with(String name, Object value) {
+        Map<String, Object> m = new HashMap<>(values());
+        m.put(name, value);
+        return of(m);
+    }
+
+    /** Each hidden layer's width, input side first: its own {@code unitsL} when given, else {@code hiddenUnits}. */
+    public List<Integer> hiddenWidths() {
+        List<Integer> own = Arrays.asList(units1, units2, units3, units4, units5, units6, units7, units8,
+                units9, units10, units11, units12, units13, units14, units15, units16);
+        List<Integer> widths = new ArrayList<>(hiddenLayers);
+        for (int l = 0; l < hiddenLayers; l++) {
+            widths.add(own.get(l) != null ? own.get(l) : hiddenUnits);
+        }
+        return Collections.unmodifiableList(widths);
     }
 
     /**
      * The values by catalogue name, in canonical order, as a space holds them (Double, Integer, Boolean, and
-     * String for categories): for code that works on every parameter alike, such as narrowing a space.
+     * String for categories), of the parameters that apply only (and of the layer widths given): for code that
+     * works on every parameter alike, such as narrowing a space or measuring importance.
      */
     public Map<String, Object> values() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -84,18 +138,46 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         m.put(EPOCHS, epochs);
         m.put(HIDDEN_LAYERS, hiddenLayers);
         m.put(HIDDEN_UNITS, hiddenUnits);
+        List<Integer> own = Arrays.asList(units1, units2, units3, units4, units5, units6, units7, units8,
+                units9, units10, units11, units12, units13, units14, units15, units16);
+        for (int l = 1; l <= own.size(); l++) {
+            putPresent(m, MlpParameters.units(l), own.get(l - 1));
+        }
         m.put(ACTIVATION, activation.name());
-        m.put(LEAKY_SLOPE, leakySlope);
-        m.put(ELU_ALPHA, eluAlpha);
+        putPresent(m, LEAKY_SLOPE, leakySlope);
+        putPresent(m, ELU_ALPHA, eluAlpha);
         m.put(INIT, init.name());
         m.put(BATCH_NORM, batchNorm);
         m.put(OPTIMIZER, optimizer.name());
-        m.put(MOMENTUM, momentum);
-        m.put(BETA1, beta1);
-        m.put(BETA2, beta2);
+        putPresent(m, MOMENTUM, momentum);
+        putPresent(m, BETA1, beta1);
+        putPresent(m, BETA2, beta2);
         m.put(BATCH_SIZE, batchSize);
         m.put(L2, l2);
         return Collections.unmodifiableMap(m);
+    }
+
+    private static void putPresent(Map<String, Object> m, String name, Object value) {
+        if (value != null) {
+            m.put(name, value);
+        }
+    }
+
+    /**
+     * A parameter that does not apply has no value; one that applies but was not given takes its catalogue
+     * default, as a space's unset parameters do.
+     */
+    private static Double applies(Double value, boolean active, String name) {
+        if (!active) {
+            return null;
+        }
+        return value != null ? value
+                : ((Number) MlpParameters.find(name).orElseThrow().defaultValue()).doubleValue();
+    }
+
+    /** Layer {@code layer}'s own width when that layer exists, else null. */
+    private static Integer activeWidth(Integer width, int layer, int hiddenLayers) {
+        return layer <= hiddenLayers ? width : null;
     }
 
     private static Object required(Map<String, ?> values, String name) {
@@ -115,6 +197,16 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
 
     private static double real(Map<String, ?> values, String name) {
         return ((Number) required(values, name)).doubleValue();
+    }
+
+    /** Null when absent: the constructor then insists on a value only if the parameter applies. */
+    private static Double optionalReal(Map<String, ?> values, String name) {
+        return values.get(name) == null ? null : real(values, name);
+    }
+
+    private static Integer units(Map<String, ?> values, int layer) {
+        String name = MlpParameters.units(layer);
+        return values.get(name) == null ? null : integer(values, name);
     }
 
     /** Never rounds: a non-integral or too large value is a bug upstream. */

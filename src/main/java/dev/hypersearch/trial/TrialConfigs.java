@@ -6,9 +6,8 @@ import dev.hypersearch.nn.Loss;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.OptimizerConfig;
 import dev.hypersearch.nn.TrainingConfig;
+import dev.hypersearch.search.MlpParameters;
 import dev.hypersearch.search.TrialParams;
-import java.util.Collections;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /** Turns one trial's parameters into the engine's network and training configuration. */
@@ -30,9 +29,10 @@ public final class TrialConfigs {
             outputs = data.numClasses();
             loss = Loss.SOFTMAX_CROSS_ENTROPY;
         }
-        List<Integer> hidden = Collections.nCopies(p.hiddenLayers(), p.hiddenUnits());
-        return new NetworkConfig(data.numFeatures(), hidden, outputs, activation(p.activation()), p.leakySlope(),
-                p.eluAlpha(), initializer(p.init()), p.batchNorm(), loss);
+        // The engine ignores the slope and alpha of other activations; it only asks that they be valid.
+        return new NetworkConfig(data.numFeatures(), p.hiddenWidths(), outputs, activation(p.activation()),
+                orDefault(p.leakySlope(), MlpParameters.LEAKY_SLOPE), orDefault(p.eluAlpha(), MlpParameters.ELU_ALPHA),
+                initializer(p.init()), p.batchNorm(), loss);
     }
 
     public static TrainingConfig training(TrialParams p, long searchSeed, int trialNumber, int earlyStoppingPatience) {
@@ -40,10 +40,16 @@ public final class TrialConfigs {
         OptimizerConfig optimizer = switch (p.optimizer()) {
             case sgd -> OptimizerConfig.sgd(lr);
             case momentum -> OptimizerConfig.momentum(lr, p.momentum());
-            case adam -> new OptimizerConfig(OptimizerConfig.Kind.ADAM, lr, p.momentum(), p.beta1(), p.beta2(), 1e-8);
+            case adam -> new OptimizerConfig(OptimizerConfig.Kind.ADAM, lr, 0.0, p.beta1(), p.beta2(),
+                    OptimizerConfig.DEFAULT_EPSILON);
         };
         return new TrainingConfig(p.epochs(), p.batchSize(), optimizer, p.l2(), trialSeed(searchSeed, trialNumber),
                 earlyStoppingPatience);
+    }
+
+    /** The catalogue default of a parameter that does not apply (so is null in the trial's parameters). */
+    private static double orDefault(Double value, String name) {
+        return value != null ? value : ((Number) MlpParameters.find(name).orElseThrow().defaultValue()).doubleValue();
     }
 
     /** Each trial's initialization and shuffling seed: a function of (search seed, trial number) only. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad submissions: each answered 400 problem+json naming the field (413, 415 by size and type), and nothing written. */
 class BadRequestIT extends ApiIT {
@@ -73,6 +74,11 @@ class BadRequestIT extends ApiIT {
                 Arguments.of("duplicate choice", spec("", "\"hiddenUnits\": {\"choice\": [8, 8]}"), "space.hiddenUnits.choice[1]"),
                 Arguments.of("seed not an integer", spec("", "").replace("\"seed\": 1", "\"seed\": 1.5"), "seed"),
                 Arguments.of("duplicate key", spec("", "").replace("\"seed\": 1", "\"seed\": 1, \"seed\": 2"), "seed"),
+                Arguments.of("1,201-digit number in the space", spec("", "").replace("\"epochs\": 2",
+                        "\"epochs\": " + "1".repeat(1201)), "space.epochs"),
+                Arguments.of("1,201-digit seed", spec("", "").replace("\"seed\": 1", "\"seed\": " + "9".repeat(1201)), "seed"),
+                Arguments.of("1,201-digit fraction", spec("\"validationFraction\": 0." + "1".repeat(1200), ""),
+                        "validationFraction"),
                 Arguments.of("empty body", "", "$"));
     }
 
@@ -135,6 +141,23 @@ class BadRequestIT extends ApiIT {
         assertRejectedNamingField(label, body, field);
     }
 
+    /** However many errors a body holds, the answer lists the first 50 and counts the rest: bounded, not 17x the request. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"space", "top"})
+    void sixtyThousandUnknownKeysAnswerACappedList(String where) {
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < 60_000; i++) {
+            keys.append(i == 0 ? "" : ", ").append("\"k").append(i).append("\": 1");
+        }
+        String body = where.equals("space") ? spec("", keys.toString()) : spec(keys.toString(), "");
+        Http.Response r = http.postJson("/api/searches", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").size()).isEqualTo(ApiExceptionHandler.MAX_ERRORS);
+        assertThat(r.json().get("moreErrors").asInt()).isEqualTo(60_000 - ApiExceptionHandler.MAX_ERRORS);
+        assertThat(r.json().get("detail").asString()).endsWith("(and 59999 more)");
+        assertThat(r.body().length()).as("answer size").isLessThan(16_000);
+    }
+
     @Test
     void aBodyOverOneMegabyteIs413() {
         long searches = count("search");
@@ -175,7 +198,36 @@ class BadRequestIT extends ApiIT {
         assertThat(fields(http.get("/api/searches/" + id + "/trials?status=DONE"))).containsExactly("status");
         assertThat(fields(http.get("/api/searches/" + id + "/trials?size=500"))).containsExactly("size");
         assertThat(fields(http.get("/api/searches/" + id + "/trials?page=-1"))).containsExactly("page");
+        assertThat(http.get("/api/searches/" + id + "/trials?page=" + (Integer.MAX_VALUE / 200) + "&size=200")
+                .status()).isEqualTo(200);
         assertThat(http.get("/api/searches/abc").status()).isEqualTo(400);
+    }
+
+    /** Every offset-paged listing: a page whose first row lies past an int offset is the client's error. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/searches?", "/api/searches/1/trials?"})
+    void pagesWhoseOffsetOverflowsAre400NamingPage(String listing) {
+        http.postJson("/api/searches", spec("", ""));
+        for (String query : new String[] {"page=2147483647&size=200", "page=10737419&size=200", "page=2147483647&size=2"}) {
+            Http.Response r = http.get(listing + query);
+            assertThat(r.status()).as(query + ": " + r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(fields(r)).containsExactly("page");
+        }
+    }
+
+    @Test
+    void aMultipartUploadWithoutABoundaryIs400NamingTheContentType() {
+        long datasets = count("dataset");
+        Multipart form = new Multipart().file("file", "x.csv", "x,label\n1,a\n".getBytes(StandardCharsets.UTF_8))
+                .field("name", "no-boundary");
+        Http.Response r = http.post("/api/datasets", "multipart/form-data", form.bytes());
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(fields(r)).containsExactly("Content-Type");
+        Http.Response garbled = http.post("/api/datasets", "multipart/form-data; boundary=zzz", form.bytes());
+        assertThat(garbled.status()).as(garbled.toString()).isEqualTo(400);
+        assertThat(count("dataset")).isEqualTo(datasets);
     }
 
     @Test

@@ -112,6 +112,27 @@ class DatasetApiIT extends ApiIT {
     void badFormFieldsAre400NamingThem() {
         assertThat(fields(upload("no spaces allowed", blobs()))).containsExactly("name");
         assertThat(fields(upload("x".repeat(101), blobs()))).containsExactly("name");
+    }
+
+    /** A name is a URL path segment of its own: never "." or "..", which the Location header would resolve away. */
+    @Test
+    void datasetNamesFollowOneRule() {
+        long before = count("dataset");
+        for (String bad : new String[] {".", "..", ".hidden", "-dash", "_under", "x".repeat(65), "a/b", "a b"}) {
+            Http.Response r = upload(bad, blobs(), "labelColumn", "kind");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(fields(r)).as(bad).containsExactly("name");
+        }
+        assertThat(count("dataset")).isEqualTo(before);
+        String longest = "L" + "x".repeat(63);
+        Http.Response ok = upload(longest, blobs(), "labelColumn", "kind");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+        assertThat(ok.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/datasets/" + longest));
+        assertThat(upload("v1.2_final-set", blobs(), "labelColumn", "kind").status()).isEqualTo(201);
+    }
+
+    @Test
+    void otherBadFormFieldsAre400NamingThem() {
         assertThat(fields(upload("ok-name", blobs(), "task", "clustering"))).containsExactly("task");
         Multipart noFile = new Multipart().field("name", "nofile");
         Http.Response r = http.post("/api/datasets", noFile.contentType(), noFile.bytes());

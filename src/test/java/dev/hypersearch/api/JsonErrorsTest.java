@@ -51,4 +51,24 @@ class JsonErrorsTest {
         assertThat(JsonErrors.location(e).getLineNr()).isEqualTo(2);
         assertThat(JsonErrors.location(e).getColumnNr()).isPositive();
     }
+
+    static final JsonMapper LOCATING = JsonMapper.builder(new FieldLocatingJsonFactory()).build();
+
+    /** Jackson's read constraints (a number of over 1,000 digits) name the field being read, not its parent. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"space\": {\"epochs\": DIGITS}}               | space.epochs",
+            "{\"seed\": DIGITS}                              | seed",
+            "{\"seed\": 1.DIGITS}                            | seed",
+            "{\"space\": {\"l2\": {\"choice\": [1, DIGITS]}}} | space.l2.choice[1]",
+    })
+    void tooLongNumbersNameTheirField(String template, String field) {
+        String body = template.replace("DIGITS", "1".repeat(1201));
+        JacksonException e = catchThrowableOfType(JacksonException.class,
+                () -> LOCATING.readValue(body, new TypeReference<Map<String, Object>>() { }));
+        assertThat(JsonErrors.field(e)).isEqualTo(field);
+        assertThat(JsonErrors.message(e)).contains("Number value length").doesNotContain("[Source")
+                .doesNotContain("StreamReadConstraints");
+        assertThat(JsonErrors.location(e)).isNotNull();
+    }
 }

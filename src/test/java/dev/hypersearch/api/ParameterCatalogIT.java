@@ -59,18 +59,30 @@ class ParameterCatalogIT extends ApiIT {
     @Test
     void conditionsNameTheParameterValuesUnderWhichAParameterApplies() {
         Map<String, JsonNode> params = byName(catalogue().get("parameters"));
-        Map<String, String> expected = Map.of("momentum", "optimizer=[momentum]", "beta1", "optimizer=[adam]",
-                "beta2", "optimizer=[adam]", "leakySlope", "activation=[leaky_relu]", "eluAlpha", "activation=[elu]");
+        Map<String, String> expected = new LinkedHashMap<>(Map.of("momentum", "optimizer=[momentum]",
+                "beta1", "optimizer=[adam]", "beta2", "optimizer=[adam]", "leakySlope", "activation=[leaky_relu]",
+                "eluAlpha", "activation=[elu]"));
+        for (int layer = 1; layer <= MlpParameters.MAX_LAYERS; layer++) {
+            expected.put("units" + layer, "hiddenLayers>=" + layer);
+        }
         for (JsonNode p : params.values()) {
             String name = p.get("name").asString();
             JsonNode c = p.get("condition");
-            if (expected.containsKey(name)) {
-                assertThat(c.get("parameter").asString() + "=" + c.get("values").valueStream()
-                        .map(JsonNode::asString).toList()).as(name).isEqualTo(expected.get(name));
-            } else {
+            if (!expected.containsKey(name)) {
                 assertThat(c.isNull()).as(name).isTrue();
+                continue;
             }
+            String stated = c.get("values").isNull()
+                    ? c.get("parameter").asString() + ">=" + c.get("atLeast").asInt()
+                    : c.get("parameter").asString() + "=" + c.get("values").valueStream().map(JsonNode::asString)
+                            .toList();
+            assertThat(stated).as(name).isEqualTo(expected.get(name));
+            assertThat(c.get("text").asString()).as(name).isNotBlank();
         }
+        assertThat(params.get("units2").get("condition").get("text").asString()).isEqualTo("hiddenLayers >= 2");
+        assertThat(params.get("units2").get("default").isNull()).as("hiddenUnits unless given").isTrue();
+        assertThat(params.get("momentum").get("condition").get("text").asString())
+                .isEqualTo("optimizer is momentum");
     }
 
     @Test
@@ -80,7 +92,12 @@ class ParameterCatalogIT extends ApiIT {
         assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
         JsonNode used = preview.json().get("firstTrials").get(0).get("params");
         for (JsonNode p : catalogue().get("parameters")) {
-            assertThat(p.get("default")).as(p.get("name").asString()).isEqualTo(used.get(p.get("name").asString()));
+            String name = p.get("name").asString();
+            // Parameters that do not apply under the defaults (momentum under adam, units2..) are null, as is
+            // units1, whose default is hiddenUnits.
+            JsonNode expected = MlpParameters.isActive(name, Map.of("optimizer", "adam", "activation", "relu",
+                    "hiddenLayers", 1)) ? p.get("default") : tools.jackson.databind.node.NullNode.getInstance();
+            assertThat(used.get(name)).as(name).isEqualTo(expected);
         }
     }
 

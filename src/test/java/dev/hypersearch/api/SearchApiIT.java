@@ -119,8 +119,8 @@ class SearchApiIT extends ApiIT {
             names.add(p.get("name").asString());
             by.put(p.get("name").asString(), p);
         });
-        assertThat(names).as("every catalogue parameter, in canonical order")
-                .containsExactlyElementsOf(dev.hypersearch.search.MlpParameters.names());
+        assertThat(names).as("every catalogue parameter in the space, in canonical order")
+                .containsExactlyElementsOf(dev.hypersearch.search.TestParams.requiredNames());
         assertThat(by.get("learningRate").get("varying").asBoolean()).isTrue();
         assertThat(by.get("learningRate").get("axis").asString()).isEqualTo("log");
         assertThat(by.get("learningRate").get("fixed").isNull()).isTrue();

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvDatasetReaderTest {
 
@@ -244,5 +246,22 @@ class CsvDatasetReaderTest {
         DatasetFormatException e = failure(READER, "a,label\n1,0\n2,\"unclosed\n3,1\n");
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("malformed CSV");
+    }
+
+    /** Column names are stored (the label's) and shown: one text rule, whatever the database would take. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"a\u0000b\"", "\"lone \uD800\"", "\"tab\tname\"", "\"two\nlines\""})
+    void columnNamesThatCannotBeStoredAreRefused(String name) {
+        DatasetFormatException e = failure(READER, name + ",label\n1,0\n2,1\n");
+        assertFailure(e, 1, null);
+        assertThat(e.getMessage()).contains("column 1");
+        assertThat(failure(READER, "x," + name + "\n1,0\n2,1\n").getMessage()).contains("column 2");
+    }
+
+    @Test
+    void columnNamesAreAtMost200Characters() {
+        String csv = "x," + "l".repeat(CsvDatasetReader.MAX_COLUMN_NAME_LENGTH) + "\n1,0\n2,1\n";
+        assertThat(read(READER, csv).targetName()).hasSize(CsvDatasetReader.MAX_COLUMN_NAME_LENGTH);
+        assertThat(failure(READER, csv.replace(",l", ",ll")).getMessage()).contains("at most 200 characters");
     }
 }

@@ -34,7 +34,7 @@ class CoarseToFineTest {
     private static TrialParams params(Object... kv) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         Space s = space();
-        for (String name : MlpParameters.names()) {
+        for (String name : s.distributions().keySet()) {
             Distribution d = s.get(name);
             m.put(name, d instanceof FloatRange r ? r.min() : d.gridValue(0));
         }
@@ -200,7 +200,7 @@ class CoarseToFineTest {
                 .isEqualTo(Map.of("floatRange", Map.of("min", 1e-4, "max", 1e-1, "log", true)));
         assertThat(view.space().get("activation")).isEqualTo(Map.of("choice", List.of("relu", "tanh", "elu", "sigmoid")));
         assertThat(view.space().get("hiddenLayers")).isEqualTo(2);
-        assertThat(view.space().keySet()).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(view.space().keySet()).containsExactlyElementsOf(TestParams.requiredNames());
     }
 
     @Test

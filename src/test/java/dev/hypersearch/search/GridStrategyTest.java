@@ -61,7 +61,7 @@ class GridStrategyTest {
         List<TrialParams> a = all(Strategies.create(SearchSpec.parse(spec("grid", null, space3x2x2Reversed()))));
         List<TrialParams> b = all(Strategies.create(SearchSpec.parse(spec("grid", null, space3x2x2Canonical()))));
         assertThat(a).isEqualTo(b);
-        assertThat(a.get(0).values().keySet()).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(a.get(0).values().keySet()).containsExactlyElementsOf(TestParams.namesUnderDefaults());
     }
 
     @Test

@@ -21,14 +21,22 @@ class SpaceTest {
         assertThat(s.searchedNames()).isEmpty();
         TrialParams p = s.gridPoint(0);
         for (Parameter param : MlpParameters.all()) {
+            if (param.optional()) {
+                assertThat(s.distributions()).doesNotContainKey(param.name());
+                continue;
+            }
             assertThat(s.get(param.name())).isEqualTo(new Fixed(param.defaultValue()));
-            assertThat(p.values().get(param.name())).isEqualTo(param.defaultValue());
+            if (MlpParameters.isActive(param.name(), p.values())) {
+                assertThat(p.values().get(param.name())).isEqualTo(param.defaultValue());
+            } else {
+                assertThat(p.values()).doesNotContainKey(param.name());
+            }
         }
     }
 
     @Test
     void everyDefaultPassesItsOwnCheck() {
-        for (Parameter p : MlpParameters.all()) {
+        for (Parameter p : MlpParameters.all().stream().filter(p -> !p.optional()).toList()) {
             Errors errors = new Errors();
             assertThat(p.check(p.defaultValue(), p.name(), errors)).as(p.name()).isEqualTo(p.defaultValue());
             assertThat(errors.isEmpty()).isTrue();
@@ -55,7 +63,7 @@ class SpaceTest {
     @Test
     void distributionsAreInCanonicalOrder() {
         Space s = Space.parse(obj("l2", 0.1, "epochs", 5, "activation", "tanh"));
-        assertThat(List.copyOf(s.distributions().keySet())).isEqualTo(MlpParameters.names());
+        assertThat(List.copyOf(s.distributions().keySet())).isEqualTo(TestParams.requiredNames());
         assertThat(s.searchedNames()).isEmpty();
     }
 

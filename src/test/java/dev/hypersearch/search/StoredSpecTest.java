@@ -78,7 +78,7 @@ class StoredSpecTest {
                 "optimizer", choice("adam"),
                 "eluAlpha", floatRange(0.5, 0.5, false, null)));
         List<SpaceParameter> all = SpaceParameter.of(space);
-        assertThat(all).extracting(SpaceParameter::name).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(all).extracting(SpaceParameter::name).containsExactlyElementsOf(TestParams.requiredNames());
         Map<String, SpaceParameter> by = new java.util.HashMap<>();
         all.forEach(p -> by.put(p.name(), p));
         assertThat(by.get("learningRate")).isEqualTo(varying("learningRate", SpaceParameter.Axis.LOG, null));
@@ -104,5 +104,16 @@ class StoredSpecTest {
 
     private static SpaceParameter fixed(String name, SpaceParameter.Axis axis, List<String> categories, Object value) {
         return new SpaceParameter(name, false, axis, categories, value);
+    }
+
+    /** Text rules apply to what is submitted; a search stored before them must go on parsing. */
+    @Test
+    void aNameRefusedTodayStillReadsBackFromStorage() {
+        Map<String, Object> raw = obj("name", "tab\there", "dataset", "iris\u0000", "strategy", "grid", "seed", 1,
+                "space", obj("epochs", 1));
+        assertThatThrownBy(() -> SearchSpec.parse(raw)).isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).errors()).extracting(FieldError::field)
+                        .containsExactly("name", "dataset"));
+        assertThat(SearchSpec.fromStored(raw).name()).isEqualTo("tab\there");
     }
 }

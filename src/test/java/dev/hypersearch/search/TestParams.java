@@ -1,6 +1,7 @@
 package dev.hypersearch.search;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Trial parameters for tests: every parameter at its default, but for the names and values given. */
@@ -16,5 +17,16 @@ public final class TestParams {
             values.put((String) kv[i], kv[i + 1]);
         }
         return TrialParams.of(values);
+    }
+
+    /** The catalogue names a space holds when a spec gives no optional parameter (no layer's own width). */
+    public static List<String> requiredNames() {
+        return MlpParameters.all().stream().filter(p -> !p.optional()).map(Parameter::name).toList();
+    }
+
+    /** Under the defaults (relu, adam): every required name but those of leaky_relu, elu and momentum. */
+    public static List<String> namesUnderDefaults() {
+        return requiredNames().stream()
+                .filter(n -> !List.of("leakySlope", "eluAlpha", "momentum").contains(n)).toList();
     }
 }

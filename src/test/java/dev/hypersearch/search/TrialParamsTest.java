@@ -20,7 +20,7 @@ class TrialParamsTest {
         assertThat(p.epochs()).isEqualTo(20);
         assertThat(p.activation()).isEqualTo(TrialParams.Activation.relu);
         assertThat(p.batchNorm()).isTrue();
-        assertThat(p.values().keySet()).containsExactlyElementsOf(MlpParameters.names());
+        assertThat(p.values().keySet()).containsExactlyElementsOf(TestParams.namesUnderDefaults());
         assertThat(p.values()).containsEntry("activation", "relu").containsEntry("epochs", 20);
     }
 

@@ -54,6 +54,30 @@ class TrialConfigsTest {
     }
 
     @Test
+    void eachLayerTakesItsOwnWidthOrHiddenUnits() {
+        PreparedData iris = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.2, 1);
+        TrialParams p = params(Map.of("hiddenLayers", 3, "hiddenUnits", 17, "units1", 40, "units3", 5,
+                "units4", 99));
+        assertThat(TrialConfigs.network(p, iris).hiddenUnits()).containsExactly(40, 17, 5);
+        assertThat(p.units4()).as("layer 4 does not exist").isNull();
+        assertThat(TrialConfigs.network(params(Map.of("hiddenLayers", 0, "units1", 40)), iris).hiddenUnits())
+                .isEmpty();
+    }
+
+    @Test
+    void parametersOfAnotherOptimizerOrActivationDoNotReachTheEngine() {
+        PreparedData iris = DataPreparation.holdout(BuiltinDatasets.load("iris"), 0.2, 1);
+        TrialParams adam = params(Map.of("optimizer", "adam", "momentum", 0.5, "beta1", 0.8,
+                "activation", "tanh", "leakySlope", 0.3));
+        assertThat(adam.momentum()).isNull();
+        assertThat(adam.leakySlope()).isNull();
+        TrainingConfig training = TrialConfigs.training(adam, 1, 0, 0);
+        assertThat(training.optimizer().kind()).isEqualTo(OptimizerConfig.Kind.ADAM);
+        assertThat(training.optimizer().beta1()).isEqualTo(0.8);
+        assertThat(TrialConfigs.network(adam, iris).activation()).isEqualTo(Activation.TANH);
+    }
+
+    @Test
     void lossFollowsTheTask() {
         PreparedData binary = DataPreparation.holdout(BuiltinDatasets.load("breast_cancer"), 0.2, 1);
         PreparedData regression = DataPreparation.holdout(BuiltinDatasets.load("regression"), 0.2, 1);

@@ -92,6 +92,8 @@ class BrowserUiIT extends ChromiumSession {
         assertThat(page.locator("#chart-parallel")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("#chart-scatter-learningRate")).hasAttribute("aria-label", Pattern.compile("log axis"));
+        // Too few trials for importance: the card says why instead of drawing bars.
+        assertThat(page.locator("#importance-note")).containsText("at least 10 finished trials");
         assertThat(page.locator("#csv-link")).hasAttribute("href", Pattern.compile("/api/searches/\\d+/trials\\.csv"));
         Browser.screenshot(page, "search");
 
@@ -181,6 +183,22 @@ class BrowserUiIT extends ChromiumSession {
     }
 
     @Test
+    void theImportanceCardShowsABarPerVaryingParameterOnceEnoughTrialsFinished() {
+        fillForm("ui-importance", "iris", 12, 5);
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+
+        Locator chart = page.locator("#chart-importance");
+        assertThat(chart).hasAttribute("data-rendered", "true");
+        assertThat(chart).hasAttribute("aria-label", Pattern.compile("^Share of importance: .*learningRate \\d+\\.\\d%"));
+        long varying = page.locator(".scatter-grid .chart").count();
+        assertThat(chart).hasAttribute("data-bars", String.valueOf(varying));
+        assertThat(page.locator("#importance-note")).containsText("of 12 finished trials");
+        Browser.screenshot(page, "search-importance");
+    }
+
+    @Test
     void aCoarseToFineSearchShowsItsStagesAndTheirRanges() {
         fillForm("ui-c2f", "iris", 6, 5);
         page.locator("#f-strategy").selectOption("coarse-to-fine");
@@ -254,6 +272,16 @@ class BrowserUiIT extends ChromiumSession {
         Object served = page.evaluate("() => fetch('/api/parameters').then((r) => r.json()).then((c) => c.parameters.map((p) => p.name))");
         Assertions.assertThat((List<Object>) served).contains("learningRate", "epochs", "momentum");
         Assertions.assertThat(page.locator(".params [data-param]").evaluateAll("(rows) => rows.map((r) => r.dataset.param)")).isEqualTo(served);
+        // Layer widths fold under hiddenLayers; what cannot apply is greyed out with its condition, until it can.
+        assertThat(page.locator("details.layer-widths")).not().hasAttribute("open", "");
+        assertThat(page.locator("[data-param=momentum]")).hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param=momentum] .condition-note")).hasText("not applicable unless optimizer is momentum");
+        assertThat(page.locator("[data-param=units2]")).hasClass(Pattern.compile("\\binactive\\b"));
+        page.locator("#p-optimizer-mode").selectOption("fixed");
+        page.locator("#p-optimizer-fixed").selectOption("momentum");
+        assertThat(page.locator("[data-param=momentum]")).not().hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param=beta1]")).hasClass(Pattern.compile("\\binactive\\b"));
+        page.locator("#p-optimizer-mode").selectOption("default");
         page.locator("#p-learningRate-mode").selectOption("range");
         page.locator("#p-learningRate-min").fill("5");
         page.locator("#p-learningRate-max").fill("0.1");

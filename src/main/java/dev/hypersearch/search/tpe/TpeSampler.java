@@ -59,8 +59,10 @@ public final class TpeSampler {
         for (Map.Entry<String, Distribution> e : space.distributions().entrySet()) {
             SplittableRandom rng = trialRng.split(); // one stream per parameter, whatever the others draw
             Distribution d = e.getValue();
-            // TODO(conditional parameters): the one place to skip a parameter that is inactive under the values
-            // chosen so far (leave it out of params); columns() already leaves out trials where it had no value.
+            if (!space.isActive(e.getKey(), params)) {
+                continue; // inactive under the values chosen so far (conditions read earlier parameters only)
+            }
+            // Each parameter is modelled on the trials where it applied: columns() leaves out the others.
             int j = searched.indexOf(e.getKey());
             params.put(e.getKey(), d instanceof Distribution.Fixed f ? f.value()
                     : ParameterModel.of(d).choose(good.get(j), rest.get(j), settings.candidates(), rng));

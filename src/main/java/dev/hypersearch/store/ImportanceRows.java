@@ -1,0 +1,57 @@
+package dev.hypersearch.store;
+
+import dev.hypersearch.search.TrialParams;
+import java.sql.PreparedStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trials hyperparameter importance is measured on, in one query, streamed row by row so that memory is the
+ * caller's compact copy only: completed trials with a finite validation loss, and diverged trials (whose
+ * parameters are informative: they are worse than any completed one).
+ */
+@Repository
+public class ImportanceRows {
+
+    /** Rows fetched per round trip; PostgreSQL streams with a cursor inside the caller's transaction. */
+    private static final int FETCH_SIZE = 1000;
+    private static final String SQL = "SELECT status, val_loss, params FROM trial WHERE search_id = ?"
+            + " AND ((status = 'COMPLETED' AND val_loss IS NOT NULL) OR status = 'DIVERGED')";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Receives one finished trial: its parameters and its objective, {@code +Infinity} when it diverged. */
+    @FunctionalInterface
+    public interface Sink {
+        void add(TrialParams params, double valLoss);
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ImportanceRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every finished trial of the search (completed with a finite loss, or diverged), in no particular order. */
+    public void finished(long searchId, Sink sink) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(SQL);
+            ps.setLong(1, searchId);
+            ps.setFetchSize(FETCH_SIZE);
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            boolean diverged = "DIVERGED".equals(rs.getString(1));
+            double loss = diverged ? Double.POSITIVE_INFINITY : rs.getDouble(2);
+            if (diverged || Double.isFinite(loss)) {
+                sink.add(params(rs.getString(3)), loss);
+            }
+        });
+    }
+
+    private static TrialParams params(String text) {
+        // Some drivers hand a JSON column back as a quoted JSON string.
+        String json = text.startsWith("\"") ? JSON.readValue(text, String.class) : text;
+        return JSON.readValue(json, TrialParams.class);
+    }
+}
