@@ -147,6 +147,30 @@ class TpeSamplerTest {
         }
     }
 
+    @Test
+    void aConditionalParameterIsSuggestedOnlyWhereItAppliesAndModelledOnTheTrialsWhereItDid() {
+        Space space = Space.parse(Map.of(
+                "optimizer", Map.of("choice", List.of("momentum", "adam")),
+                "momentum", Map.of("floatRange", Map.of("min", 0.5, "max", 0.99)),
+                "learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 1e-1, "log", true))));
+        // Best with momentum 0.9: a trial without momentum (adam) scores by its learning rate alone, worse.
+        List<ObservedTrial> trials = runTpe(space, 2, 60, p -> p.momentum() == null ? 1 + bowl1d(p)
+                : Math.abs(p.momentum() - 0.9) + bowl1d(p));
+        int withMomentum = 0;
+        for (ObservedTrial t : trials) {
+            if (t.params().optimizer() == TrialParams.Optimizer.momentum) {
+                withMomentum++;
+                assertThat(t.params().momentum()).isBetween(0.5, 0.99);
+            } else {
+                assertThat(t.params().momentum()).as("not applicable with adam").isNull();
+            }
+        }
+        assertThat(withMomentum).isBetween(1, 59);
+        long lateMomentum = trials.stream().skip(30)
+                .filter(t -> t.params().optimizer() == TrialParams.Optimizer.momentum).count();
+        assertThat(lateMomentum).as("the model learns that momentum wins").isGreaterThan(20);
+    }
+
     private static ObservedTrial running(ObservedTrial t) {
         return new ObservedTrial(t.id(), t.number(), t.params(), TrialStatus.RUNNING, Double.NaN, 0);
     }
