@@ -6,6 +6,7 @@ import { clear, h, type PageHandle, statusBadge } from '../dom';
 import { formatDuration, formatLoss, formatPercent, formatTime, formatTrialParam } from '../format';
 import { cvAccuracyText, cvLossText } from '../crossValidation';
 import { pruningText } from '../pruning';
+import { suggestionText } from '../suggestion';
 
 /** Renders a trial into host; refresh() reloads it (while it runs). */
 export class TrialPanel {
@@ -45,9 +46,10 @@ export class TrialPanel {
   }
 
   private render(t: TrialDetail): void {
-    const known = (this.opts.order ?? []).filter((n) => n in t.params);
+    const given = t.params ?? {}; // null: a TPE trial whose parameters are decided when a worker claims it
+    const known = (this.opts.order ?? []).filter((n) => n in given);
     // Parameters the space did not hold and the trial did not use (null) are left out; the space's are n/a.
-    const names = [...known, ...Object.keys(t.params).filter((n) => !known.includes(n) && paramValue(t.params, n) !== null)];
+    const names = [...known, ...Object.keys(given).filter((n) => !known.includes(n) && paramValue(t.params, n) !== null)];
     const Heading = this.opts.headingLevel ?? 'h2';
     const chartEl = this.host.querySelector<HTMLElement>('.trial-curve') ?? h('div', { className: 'chart trial-curve', role: 'img', 'aria-label': 'Learning curve' });
     const foldEl = this.host.querySelector<HTMLElement>('.fold-curves') ?? h('div', { className: 'chart fold-curves', role: 'img', 'aria-label': 'Per-fold learning curves' });
@@ -70,6 +72,7 @@ export class TrialPanel {
             ['Val accuracy (mean ± std)', cvAccuracyText(t.crossValidation)]]
           : [['Val loss', formatLoss(t.valLoss)]]),
         ...(t.stage ? [['Stage', String(t.stage)]] : []),
+        ...(t.suggestion ? [['Suggested by TPE from', suggestionText(t.suggestion)]] : []),
         ['Best val loss', t.bestValLoss !== null ? `${formatLoss(t.bestValLoss)}${t.bestEpoch !== null ? ` (epoch ${t.bestEpoch})` : ''}` : '—'],
         ...(t.crossValidation ? [] : [['Val accuracy', formatPercent(t.valAccuracy)]]),
         ['Train loss', formatLoss(t.trainLoss)],
@@ -84,7 +87,8 @@ export class TrialPanel {
     const params = h('table', { className: 'data compact params-table' },
       h('caption', {}, 'Parameters'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Value'))),
-      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatTrialParam(paramValue(t.params, n)))))));
+      h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatTrialParam(paramValue(t.params, n)))))),
+      t.params === null ? h('tfoot', {}, h('tr', {}, h('td', { colSpan: 2, className: 'muted' }, 'Decided by TPE when a worker claims this trial'))) : '');
     this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
       h('div', { className: 'trial-left' }, metrics, params),
       h('div', { className: 'trial-right' }, h('h3', {}, 'Learning curve'), chartEl,

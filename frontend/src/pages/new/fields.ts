@@ -25,7 +25,7 @@ export const SEARCH_FIELDS: FieldDef[] = [
   { key: 'name', kind: 'text', label: 'Name' },
   { key: 'dataset', kind: 'select', label: 'Dataset' },
   { key: 'strategy', kind: 'select', label: 'Strategy', hint: 'random draws trials; grid enumerates every combination' },
-  { key: 'maxTrials', kind: 'text', inputmode: 'numeric', label: 'Max trials', hint: 'required for random; optional cap for grid' },
+  { key: 'maxTrials', kind: 'text', inputmode: 'numeric', label: 'Max trials', hint: 'required for random and tpe; optional cap for grid' },
   { key: 'seed', kind: 'text', inputmode: 'numeric', label: 'Seed', hint: 'same seed, same trials' },
   { key: 'validationFraction', kind: 'text', inputmode: 'decimal', label: 'Validation fraction', placeholder: '0.2' },
   { key: 'maxFailedTrials', kind: 'text', inputmode: 'numeric', label: 'Max failed trials', placeholder: 'no limit', hint: 'stop the search after this many diverge or fail' },

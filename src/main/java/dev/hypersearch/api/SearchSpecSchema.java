@@ -50,8 +50,8 @@ final class SearchSpecSchema {
         Arrays.stream(StrategyType.values()).forEach(t -> strategy.addEnumItemObject(t.wireName()));
         s.addProperty("strategy", strategy);
         s.addProperty("maxTrials", Schemas.integer(1, (long) Integer.MAX_VALUE)
-                .description("Trial budget: required for random, optional for grid, stages x trialsPerStage for"
-                        + " coarse-to-fine"));
+                .description("Trial budget: required for random and tpe, optional for grid, stages x trialsPerStage"
+                        + " for coarse-to-fine"));
         s.addProperty("seed", Schemas.typed("integer").format("int64")
                 .description("Makes the search replayable; drawn (below 2^53) and stored when absent"));
         s.addProperty("validationFraction", number(new Interval(0, false, SearchSpec.MAX_VALIDATION_FRACTION, true))
@@ -62,6 +62,9 @@ final class SearchSpecSchema {
         s.addProperty("coarseToFine", settings(SearchOptions.strategies().stream()
                 .filter(o -> o.name().equals(StrategyType.COARSE_TO_FINE.wireName())).findFirst().orElseThrow()
                 .settings()).description("Required with, and only with, the coarse-to-fine strategy"));
+        s.addProperty("tpe", settings(SearchOptions.strategies().stream()
+                .filter(o -> o.name().equals(StrategyType.TPE.wireName())).findFirst().orElseThrow()
+                .settings()).description("Only with the tpe strategy; every setting optional"));
         Schema<Object> validation = Schemas.closedObject().description("k-fold cross-validation instead of a holdout");
         validation.addProperty("folds", Schemas.integer(SearchSpec.MIN_FOLDS, (long) SearchSpec.MAX_FOLDS));
         validation.addRequiredItem("folds");

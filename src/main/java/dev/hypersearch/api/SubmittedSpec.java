@@ -115,6 +115,9 @@ public class SubmittedSpec {
         if (spec.coarseToFine() != null) {
             m.put("coarseToFine", spec.coarseToFine().toRaw());
         }
+        if (spec.tpe() != null) {
+            m.put("tpe", spec.tpe().toRaw());
+        }
         m.put("sanityCheck", spec.sanityCheck());
         m.put("space", space == null ? Map.of() : space);
         return m;

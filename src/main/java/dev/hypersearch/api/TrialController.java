@@ -59,6 +59,8 @@ public class TrialController {
 
     /** The epochs at which the search's pruner may stop this trial (ASHA's rungs below its epoch budget). */
     static List<Integer> rungEpochs(SearchEntity search, TrialEntity t) {
-        return search.searchSpec().rungEpochs(t.getParams().epochs());
+        // A TPE trial not claimed yet has no parameters: its budget is at most the space's largest.
+        return t.getParams() == null ? search.searchSpec().rungEpochs()
+                : search.searchSpec().rungEpochs(t.getParams().epochs());
     }
 }

@@ -79,7 +79,8 @@ public class TrialCsvController {
 
     static List<Object> row(TrialEntity t) {
         List<Object> r = new ArrayList<>(List.of(t.getId(), t.getNumber(), t.getStatus()));
-        Map<String, Object> params = t.getParams().values(); // parameters that apply only: empty cells for the rest
+        // Parameters that apply only: empty cells for the rest, and for a TPE trial never claimed (no parameters).
+        Map<String, Object> params = t.getParams() == null ? Map.of() : t.getParams().values();
         MlpParameters.names().forEach(n -> r.add(params.get(n)));
         r.addAll(Arrays.asList(t.getValLoss(), t.getBestValLoss(), t.getBestEpoch(), t.getValAccuracy(),
                 t.getTrainLoss(), t.getEpochsRun(), t.getDurationMs(), t.getAttempt(), t.getWorkerId(),

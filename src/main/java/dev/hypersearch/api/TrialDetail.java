@@ -15,10 +15,16 @@ import java.util.List;
  * @param foldCurves each fold's own curve for a cross-validated trial (written when it ends); empty otherwise
  * @param rungEpochs the epochs at which the search's pruner may stop this trial (ASHA's rungs), for marking
  *                   them on the curve; empty when it has no pruner or one that may stop at any epoch
+ * @param suggestion for a TPE trial past its start-up trials, once claimed: the ids of the finished trials its
+ *                   parameters were computed from and of those then running (counted as bad); null otherwise
  */
 public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant queuedAt, @Nullable Instant startedAt,
                           @Nullable Instant finishedAt, @Nullable Instant leaseExpiresAt, List<CurvePoint> curve,
-                          List<FoldCurve> foldCurves, List<Integer> rungEpochs) {
+                          List<FoldCurve> foldCurves, List<Integer> rungEpochs, @Nullable TpeSuggestion suggestion) {
+
+    /** What a model-based trial's parameters were computed from: replaying them needs nothing else. */
+    public record TpeSuggestion(List<Long> basedOn, List<Long> running) {
+    }
 
     /** One epoch; losses are null where they were not finite; elapsedMs is null in a fold's curve. */
     public record CurvePoint(int epoch, @Nullable Double trainLoss, @Nullable Double valLoss,
@@ -40,7 +46,9 @@ public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant 
     static TrialDetail of(TrialEntity t, List<TrialEpochEntity> epochs, List<TrialFoldEpochEntity> foldEpochs,
                           List<Integer> rungEpochs) {
         return new TrialDetail(TrialRow.of(t), t.getSearchId(), t.getQueuedAt(), t.getStartedAt(), t.getFinishedAt(),
-                t.getLeaseExpiresAt(), epochs.stream().map(CurvePoint::of).toList(), folds(foldEpochs), rungEpochs);
+                t.getLeaseExpiresAt(), epochs.stream().map(CurvePoint::of).toList(), folds(foldEpochs), rungEpochs,
+                t.getSuggestionBasis() == null ? null
+                        : new TpeSuggestion(t.getSuggestionBasis().basedOn(), t.getSuggestionBasis().running()));
     }
 
     /** Rows ordered by (fold, epoch) into one curve per fold. */

@@ -8,12 +8,13 @@ import jakarta.annotation.Nullable;
 /**
  * One leaderboard row: a trial's parameters and metrics. Metrics are null until (and unless) measured.
  *
+ * @param params          null for a TPE trial until a worker claims it (its parameters are decided then)
  * @param stage           coarse-to-fine stage (from 1); null for other strategies
  * @param error           why the trial did not complete (for a PRUNED trial, the pruner's reason)
  * @param pruning         where and why a PRUNED trial stopped; null otherwise
  * @param crossValidation mean and spread over folds of a cross-validated trial; null for a holdout
  */
-public record TrialRow(long id, int number, TrialStatus status, TrialParams params, @Nullable Double valLoss,
+public record TrialRow(long id, int number, TrialStatus status, @Nullable TrialParams params, @Nullable Double valLoss,
                        @Nullable Double bestValLoss, @Nullable Integer bestEpoch, @Nullable Double valAccuracy,
                        @Nullable Double trainLoss, @Nullable Integer epochsRun, @Nullable Long durationMs, int attempt,
                        @Nullable String workerId, @Nullable String error, @Nullable Integer stage,

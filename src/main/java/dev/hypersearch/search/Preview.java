@@ -25,7 +25,11 @@ public record Preview(long trialCount, List<TrialParams> firstTrials, long total
         Strategy strategy = Strategies.create(spec); // for coarse-to-fine: stage 1, the trials known up front
         List<TrialParams> first = new ArrayList<>();
         for (long k = 0; k < Math.min(strategy.trialCount(), firstN); k++) {
-            first.add(strategy.paramsFor(k));
+            TrialParams p = strategy.paramsFor(k);
+            if (p == null) {
+                break; // TPE: later trials are decided when claimed
+            }
+            first.add(p);
         }
         CoarseToFine c = spec.coarseToFine();
         if (c == null) {
@@ -56,7 +60,9 @@ public record Preview(long trialCount, List<TrialParams> firstTrials, long total
         }
         long total = 0;
         for (long k = 0; k < count; k++) {
-            total = Math.addExact(total, strategy.paramsFor(k).epochs());
+            TrialParams p = strategy.paramsFor(k);
+            // A trial decided at its claim (TPE) counts at the largest epochs: an upper bound.
+            total = Math.addExact(total, p == null ? space.largestInt(MlpParameters.EPOCHS) : p.epochs());
         }
         return total;
     }

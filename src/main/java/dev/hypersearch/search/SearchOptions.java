@@ -26,7 +26,10 @@ public final class SearchOptions {
             new Option(StrategyType.RANDOM.wireName(), "maxTrials independent draws from the space, replayable"
                     + " from the seed", List.of()),
             new Option(StrategyType.COARSE_TO_FINE.wireName(), "Stages of random trials, each stage's space narrowed"
-                    + " to the best trials of the stage before", CoarseToFineParser.SETTINGS));
+                    + " to the best trials of the stage before", CoarseToFineParser.SETTINGS),
+            new Option(StrategyType.TPE.wireName(), "Tree-structured Parzen estimator (Optuna's default sampler):"
+                    + " random start-up trials, then each trial's parameters from a model of the good and bad trials"
+                    + " finished when a worker claims it; maxTrials is required", TpeParser.SETTINGS));
 
     private static final List<Option> PRUNERS = List.of(
             new Option("none", "Every trial trains all its epochs", List.of()),

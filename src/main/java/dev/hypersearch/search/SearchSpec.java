@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param coarseToFine       the stages of the coarse-to-fine strategy; null for other strategies
  * @param folds              k for k-fold cross-validation ({@code validation: {"folds": k}}); null for a holdout
  * @param sanityCheck        overfit a small subset with the first configuration before any trial runs
+ * @param tpe                the TPE strategy's settings; null for other strategies
  */
 public record SearchSpec(String name, String dataset, StrategyType strategy, Integer maxTrials, long seed,
                          double validationFraction, Integer maxFailedTrials, Space space, PrunerSpec pruner,
-                         CoarseToFine coarseToFine, Integer folds, boolean sanityCheck) {
+                         CoarseToFine coarseToFine, Integer folds, boolean sanityCheck, TpeSettings tpe) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
     public static final double MAX_VALIDATION_FRACTION = 0.9;
@@ -40,6 +41,9 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
         Objects.requireNonNull(pruner, "pruner");
         if ((strategy == StrategyType.COARSE_TO_FINE) != (coarseToFine != null)) {
             throw new IllegalArgumentException("coarseToFine goes with, and only with, the coarse-to-fine strategy");
+        }
+        if ((strategy == StrategyType.TPE) != (tpe != null)) {
+            throw new IllegalArgumentException("tpe settings go with, and only with, the tpe strategy");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 final class SearchSpecParser {
 
     static final List<String> FIELDS = List.of("name", "dataset", "strategy", "maxTrials", "seed",
-            "validationFraction", "maxFailedTrials", "space", "pruner", "coarseToFine", "validation", "sanityCheck");
+            "validationFraction", "maxFailedTrials", "space", "pruner", "coarseToFine", "validation", "sanityCheck", "tpe");
 
     private SearchSpecParser() {
     }
@@ -47,11 +47,14 @@ final class SearchSpecParser {
         Integer folds = folds(raw, errors);
         boolean sanityCheck = flag(raw, "sanityCheck", errors);
         CoarseToFine coarseToFine = coarseToFine(raw, strategy, errors);
+        TpeSettings tpe = tpe(raw.get("tpe"), strategy, errors);
 
-        if (strategy == StrategyType.RANDOM && raw.get("maxTrials") == null) {
-            errors.add("maxTrials", "required for the random strategy");
-        } else if (strategy == StrategyType.RANDOM && maxTrials != null && maxTrials > limits.maxRandomTrials()) {
-            errors.add("maxTrials", "must be at most " + limits.maxRandomTrials() + " for a random search, was " + maxTrials);
+        boolean sampled = strategy == StrategyType.RANDOM || strategy == StrategyType.TPE;
+        if (sampled && raw.get("maxTrials") == null) {
+            errors.add("maxTrials", "required for the " + strategy.wireName() + " strategy");
+        } else if (sampled && maxTrials != null && maxTrials > limits.maxRandomTrials()) {
+            errors.add("maxTrials", "must be at most " + limits.maxRandomTrials() + " for a " + strategy.wireName()
+                    + " search, was " + maxTrials);
         }
         if (strategy == StrategyType.GRID && space != null) {
             checkGrid(space, limits, errors);
@@ -64,7 +67,18 @@ final class SearchSpecParser {
         }
         errors.throwIfAny();
         return new SearchSpec(name, dataset, strategy, maxTrials, seed, validationFraction, maxFailedTrials, space,
-                pruner, coarseToFine, folds, sanityCheck);
+                pruner, coarseToFine, folds, sanityCheck, tpe);
+    }
+
+    /** Defaults with the tpe strategy when absent; refused with the others, where it would be silently ignored. */
+    private static TpeSettings tpe(Object v, StrategyType strategy, Errors errors) {
+        if (strategy != StrategyType.TPE) {
+            if (v != null && strategy != null) {
+                errors.add("tpe", "only used by the tpe strategy, not " + strategy.wireName());
+            }
+            return null;
+        }
+        return TpeParser.parse(v, "tpe", errors);
     }
 
     /** Required with coarse-to-fine and refused with the other strategies, where it would be silently ignored. */

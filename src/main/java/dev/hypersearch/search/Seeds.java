@@ -7,10 +7,11 @@ import java.util.SplittableRandom;
  * would be a mistake: seeds differing by its gamma give shifted copies of one stream. Mixing first
  * scatters neighbouring inputs across the whole 64-bit space.
  */
-final class Seeds {
+public final class Seeds {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long GRID_SALT = 0x6A09E667F3BCC909L;
+    private static final long MODEL_SALT = 0xBB67AE8584CAA73BL;
 
     private Seeds() {
     }
@@ -18,6 +19,11 @@ final class Seeds {
     /** The RNG for random-search trial {@code trial}: a function of (seed, trial) only. */
     static SplittableRandom forTrial(long seed, long trial) {
         return new SplittableRandom(mix64(mix64(seed) + trial * GOLDEN_GAMMA));
+    }
+
+    /** The RNG of a model-based suggestion for trial {@code trial} (TPE's candidates): a stream of its own. */
+    public static SplittableRandom forModel(long seed, long trial) {
+        return forTrial(seed ^ MODEL_SALT, trial);
     }
 
     /** The RNG that picks which grid points a budgeted grid search runs. */

@@ -15,6 +15,7 @@ public final class Strategies {
             case GRID -> new GridStrategy(spec.space(), spec.maxTrials(), spec.seed());
             case RANDOM -> new RandomStrategy(spec.space(), spec.maxTrials(), spec.seed());
             case COARSE_TO_FINE -> spec.coarseToFine().stage(1, spec.space(), spec.seed());
+            case TPE -> new TpeStrategy(spec.space(), spec.maxTrials(), spec.seed(), spec.tpe());
         };
     }
 }

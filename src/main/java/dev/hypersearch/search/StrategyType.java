@@ -9,7 +9,9 @@ public enum StrategyType {
     GRID("grid"),
     RANDOM("random"),
     /** Random stages, each narrowed to the best trials of the one before (see {@link CoarseToFine}). */
-    COARSE_TO_FINE("coarse-to-fine");
+    COARSE_TO_FINE("coarse-to-fine"),
+    /** Random start-up trials, then each trial from a model of the finished ones (see {@link TpeSettings}). */
+    TPE("tpe");
 
     private final String wireName;
 

@@ -19,17 +19,24 @@ public enum SqlDialect {
      * index, and the contract test of claim order runs on H2.
      */
     H2("SELECT " + Claim.COLUMNS + " FROM trial USE INDEX (trial_claim)"
-            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", true),
+            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", true, "? FORMAT JSON"),
 
     POSTGRESQL("SELECT " + Claim.COLUMNS + " FROM trial WHERE status = 'QUEUED'"
-            + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", false);
+            + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", false, "CAST(? AS jsonb)");
 
     private final String claimSql;
     private final boolean embedded;
+    private final String jsonParameter;
 
-    SqlDialect(String claimSql, boolean embedded) {
+    SqlDialect(String claimSql, boolean embedded, String jsonParameter) {
         this.claimSql = claimSql;
         this.embedded = embedded;
+        this.jsonParameter = jsonParameter;
+    }
+
+    /** A JSON column's value bound as text: H2 reads it as a JSON document only with FORMAT JSON. */
+    String jsonParameter() {
+        return jsonParameter;
     }
 
     /**

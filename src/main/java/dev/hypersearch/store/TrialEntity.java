@@ -87,6 +87,10 @@ public class TrialEntity {
     private Double cvValLossStd;
     @Column(name = "cv_val_accuracy_std")
     private Double cvValAccuracyStd;
+    /** What a TPE trial's parameters were computed from; null for other strategies and start-up trials. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "suggestion_basis")
+    private SuggestionBasis suggestionBasis;
 
     protected TrialEntity() {
     }
@@ -103,7 +107,9 @@ public class TrialEntity {
     public Long getId() { return id; }
     public long getSearchId() { return searchId; }
     public int getNumber() { return number; }
+    /** Null while a TPE trial's parameters are not decided yet (until a worker claims it). */
     public TrialParams getParams() { return params; }
+    public SuggestionBasis getSuggestionBasis() { return suggestionBasis; }
     public TrialStatus getStatus() { return status; }
     public Double getValLoss() { return valLoss; }
     public Double getBestValLoss() { return bestValLoss; }

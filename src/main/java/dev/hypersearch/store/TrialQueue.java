@@ -46,7 +46,7 @@ public class TrialQueue {
     public Optional<ClaimedTrial> claim(String workerId, Duration lease) {
         List<ClaimedTrial> rows = jdbc.query(dialect.claimSql(), (rs, i) -> new ClaimedTrial(
                 new Lease(rs.getLong(1), workerId, rs.getInt(4) + 1), rs.getLong(2), rs.getInt(3),
-                JSON.readValue(rs.getString(5), TrialParams.class), SearchStatus.valueOf(rs.getString(6))));
+                params(rs.getString(5)), SearchStatus.valueOf(rs.getString(6))));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -55,6 +55,22 @@ public class TrialQueue {
                 + " lease_expires_at = " + LEASE_EXPIRY + ", started_at = CURRENT_TIMESTAMP WHERE id = ?",
                 workerId, claim.lease().attempt(), seconds(lease), claim.lease().trialId());
         return Optional.of(claim);
+    }
+
+    /**
+     * Sets a model-based trial's parameters, decided after its claim, with what they were computed from; under
+     * the lease and only once (a trial's parameters never change after). False when the lease was lost.
+     */
+    @Transactional
+    public boolean recordSuggestion(Lease lease, TrialParams params, SuggestionBasis basis) {
+        return jdbc.update("UPDATE trial SET params = " + dialect.jsonParameter() + ", suggestion_basis = "
+                        + dialect.jsonParameter() + LEASE_MATCH + " AND params IS NULL",
+                JSON.writeValueAsString(params), JSON.writeValueAsString(basis),
+                lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+    }
+
+    private static TrialParams params(String json) {
+        return json == null ? null : JSON.readValue(json, TrialParams.class);
     }
 
     /** Extends the lease; false when it was lost (expired and requeued, or the trial ended elsewhere). */

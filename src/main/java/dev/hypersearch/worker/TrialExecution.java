@@ -42,17 +42,19 @@ class TrialExecution {
     private final StoredPeerResults peers;
     private final long memoryBudget;
     private final SanityCheckExecution sanityChecks;
+    private final TpeSuggestions suggestions;
 
     TrialExecution(SearchCache searchCache, PreparedDataCache data, TrialRunner runner,
                    CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, HypersearchProperties props,
-                   SanityCheckExecution sanityChecks) {
-        this.sanityChecks = sanityChecks;
-        this.memoryBudget = props.trialMemoryBudgetBytes();
+                   SanityCheckExecution sanityChecks, TpeSuggestions suggestions) {
         this.searchCache = searchCache;
         this.data = data;
         this.runner = runner;
         this.crossValidatedRunner = crossValidatedRunner;
         this.peers = peers;
+        this.memoryBudget = props.trialMemoryBudgetBytes();
+        this.sanityChecks = sanityChecks;
+        this.suggestions = suggestions;
     }
 
     /** Runs the trial to its end; when this process hands its work back, the trial goes back to the queue. */
@@ -61,7 +63,6 @@ class TrialExecution {
         String name = trial.name();
         try (trial) {
             // The claim brought the trial's parameters and the search's status; the rest of the search is cached.
-            TrialParams params = claim.params();
             SearchSettings settings = trial.underLease("load search", () -> searchCache.get(claim.searchId()));
             if (claim.number() == SanityCheckJobs.CHECK_NUMBER) {
                 sanityChecks.execute(trial, settings);
@@ -74,6 +75,8 @@ class TrialExecution {
                         "search " + claim.searchStatus().name().toLowerCase()), null);
                 return;
             }
+            // A TPE trial's parameters are decided now, from the trials finished at its claim.
+            TrialParams params = claim.params() != null ? claim.params() : suggestions.decide(trial, settings.tpe());
             EpochListener storeEpoch = m -> {
                 trial.recordEpoch(TrialResults.row(m));
                 return true;

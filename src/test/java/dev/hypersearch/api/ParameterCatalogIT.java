@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.search.CoarseToFine;
+import dev.hypersearch.search.TpeSettings;
 import dev.hypersearch.search.MlpParameters;
 import dev.hypersearch.search.PrunerSpec;
 import java.util.LinkedHashMap;
@@ -104,7 +105,13 @@ class ParameterCatalogIT extends ApiIT {
     void strategiesAndPrunersListTheirSettingsWithTheParsersDefaults() {
         JsonNode catalogue = catalogue();
         Map<String, JsonNode> strategies = byName(catalogue.get("strategies"));
-        assertThat(strategies.keySet()).containsExactly("grid", "random", "coarse-to-fine");
+        assertThat(strategies.keySet()).containsExactly("grid", "random", "coarse-to-fine", "tpe");
+        Map<String, JsonNode> tpe = byName(strategies.get("tpe").get("settings"));
+        assertThat(tpe.keySet()).containsExactly("startupTrials", "candidates", "gamma");
+        assertThat(tpe.get("startupTrials").get("default").asInt()).isEqualTo(TpeSettings.DEFAULTS.startupTrials());
+        assertThat(tpe.get("candidates").get("default").asInt()).isEqualTo(TpeSettings.DEFAULTS.candidates());
+        assertThat(tpe.get("gamma").get("default").asDouble()).isEqualTo(TpeSettings.DEFAULTS.gamma());
+        assertThat(tpe.get("gamma").get("maxInclusive").asBoolean()).isFalse();
         assertThat(strategies.get("grid").get("settings")).isEmpty();
         assertThat(strategies.get("random").get("settings")).isEmpty();
         Map<String, JsonNode> c2f = byName(strategies.get("coarse-to-fine").get("settings"));

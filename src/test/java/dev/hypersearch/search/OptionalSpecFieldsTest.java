@@ -42,7 +42,7 @@ class OptionalSpecFieldsTest {
         assertThat(s.sanityCheck()).isFalse();
         assertThat(s.validationFraction()).isEqualTo(0.2);
         SearchSpec legacy = new SearchSpec(s.name(), s.dataset(), s.strategy(), s.maxTrials(), s.seed(),
-                s.validationFraction(), s.maxFailedTrials(), s.space(), PrunerSpec.NONE, null, null, false);
+                s.validationFraction(), s.maxFailedTrials(), s.space(), PrunerSpec.NONE, null, null, false, null);
         assertThat(legacy).isEqualTo(s);
     }
 

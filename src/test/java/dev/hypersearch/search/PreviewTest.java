@@ -6,6 +6,7 @@ import static dev.hypersearch.search.SpecFixtures.obj;
 import static dev.hypersearch.search.SpecFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,19 @@ class PreviewTest {
         assertThat(Preview.of(grid, 3).trialCount()).isEqualTo(7);
         assertThat(Preview.of(grid, 3).totalEpochs()).isEqualTo(bruteForceEpochs(grid));
         assertThat(Preview.of(random, 3).totalEpochs()).isEqualTo(bruteForceEpochs(random)).isBetween(200L * 5, 200L * 50);
+    }
+
+    @Test
+    void tpeShowsItsStartupTrialsAndCountsTheTrialsDecidedAtClaimAtTheLargestEpochs() {
+        Map<String, Object> raw = spec("tpe", 30, obj("epochs", intRange(5, 50, 5)));
+        raw.put("tpe", obj("startupTrials", 4));
+        SearchSpec tpe = SearchSpec.parse(raw);
+        Preview p = Preview.of(tpe, 10);
+        assertThat(p.trialCount()).isEqualTo(30);
+        assertThat(p.firstTrials()).hasSize(4)
+                .isEqualTo(List.of(0, 1, 2, 3).stream().map(k -> new RandomStrategy(tpe.space(), 30, tpe.seed())
+                        .paramsFor(k)).toList());
+        long startup = p.firstTrials().stream().mapToLong(TrialParams::epochs).sum();
+        assertThat(p.totalEpochs()).isEqualTo(startup + 26 * 50);
     }
 }

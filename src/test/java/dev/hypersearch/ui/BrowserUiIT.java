@@ -230,6 +230,33 @@ class BrowserUiIT extends ChromiumSession {
         Browser.screenshot(page, "search-coarse-to-fine");
     }
 
+    @Test
+    void aTpeSearchTakesItsSettingsFromTheFormAndShowsWhatEachSuggestionWasBasedOn() {
+        fillForm("ui-tpe", "iris", 6, 5);
+        page.locator("#f-strategy").selectOption("tpe");
+        assertThat(page.locator("fieldset.settings-tpe")).isVisible();
+        assertThat(page.locator("fieldset.settings-tpe legend")).hasText("Tpe settings");
+        page.locator("#f-startupTrials").fill("3");
+        page.locator("#f-gamma").fill("0.5");
+        assertThat(page.locator("#preview-trials")).hasText("6");
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+        String id = page.url().replaceAll(".*#/searches/(\\d+)$", "$1");
+        String search = page.request().get(url("api/searches/" + id)).text();
+        org.assertj.core.api.Assertions.assertThat(search).contains("\"strategy\":\"tpe\"")
+                .contains("\"startupTrials\":3").contains("\"gamma\":0.5").contains("\"candidates\":24");
+
+        page.locator("a.trial-link", new Page.LocatorOptions().setHasText("#5")).click();
+        Locator detail = page.locator("#trial-detail");
+        assertThat(detail.locator("h2")).hasText("Trial #5");
+        assertThat(detail.locator(".trial-metrics")).containsText(Pattern.compile("Suggested by TPE from\\s*\\d+ finished trial"));
+        Browser.screenshot(page, "trial-tpe");
+        page.locator("a.trial-link", new Page.LocatorOptions().setHasText("#0")).click();
+        assertThat(detail.locator("h2")).hasText("Trial #0");
+        assertThat(detail.locator(".trial-metrics")).not().containsText("Suggested by TPE");
+    }
+
     static List<Double> losses(Locator rows) {
         List<Double> out = new ArrayList<>();
         for (String s : rows.locator("td:nth-child(6)").allTextContents()) {
