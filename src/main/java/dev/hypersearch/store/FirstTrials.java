@@ -6,13 +6,15 @@ import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
 import dev.hypersearch.search.TrialParams;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Every trial a search starts with: all of them, or a coarse-to-fine search's first stage. A function of the
  * spec (strategy, space, seed) alone, so the trials inserted after a sanity check are those submission counted.
  *
- * @param stage the first stage of a staged strategy; null otherwise
+ * @param params each trial's parameters; null for a trial a model-based strategy (TPE) decides at its claim
+ * @param stage  the first stage of a staged strategy; null otherwise
  */
 public record FirstTrials(List<TrialParams> params, StageTrials stage) {
 
@@ -26,7 +28,7 @@ public record FirstTrials(List<TrialParams> params, StageTrials stage) {
         }
         StageTrials stage = strategy instanceof StageStrategy s ? new StageTrials(s.stage(),
                 Math.toIntExact(s.trialNumber(0)), s.describe().space(), params) : null;
-        return new FirstTrials(List.copyOf(params), stage);
+        return new FirstTrials(Collections.unmodifiableList(params), stage);
     }
 
     /** The configuration the sanity check tries: trial 0's. */

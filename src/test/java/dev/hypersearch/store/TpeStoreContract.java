@@ -36,11 +36,7 @@ abstract class TpeStoreContract {
 
     @BeforeEach
     void emptyDatabase() {
-        jdbc.update("DELETE FROM trial_epoch");
-        jdbc.update("DELETE FROM trial_fold_epoch");
-        jdbc.update("DELETE FROM trial");
-        jdbc.update("DELETE FROM search_stage");
-        jdbc.update("DELETE FROM search");
+        StoreTables.empty(jdbc);
     }
 
     @Test

@@ -44,11 +44,7 @@ abstract class TrialQueueContract {
 
     @BeforeEach
     void emptyDatabase() {
-        jdbc.update("DELETE FROM trial_epoch");
-        jdbc.update("DELETE FROM trial_fold_epoch");
-        jdbc.update("DELETE FROM trial");
-        jdbc.update("DELETE FROM search_stage");
-        jdbc.update("DELETE FROM search");
+        StoreTables.empty(jdbc);
     }
 
     long newSearch(int trialCount, Integer maxFailed) {
