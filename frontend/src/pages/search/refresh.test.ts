@@ -68,12 +68,7 @@ describe('search page refresh coordination', () => {
   test('a search being checked is live: its feed stays open and the header follows it to RUNNING', async () => {
     api.search.mockResolvedValueOnce(detail('CHECKING')).mockResolvedValue(detail('RUNNING'));
     api.charts.mockResolvedValue(charts(0));
-    const state = initialState(1, new URLSearchParams());
-    const v = views();
-    const refresh = new SearchRefresh(state, v);
-    const ready = vi.fn();
-    const started = refresh.start(ready);
-    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    const { state, v, refresh, started } = await startedPage();
     expect(state.detail?.status).toBe('CHECKING');
     expect(v.live).toHaveBeenLastCalledWith('live');
     expect(FakeEventSource.last!.readyState).not.toBe(FakeEventSource.CLOSED);
