@@ -1,6 +1,6 @@
 package dev.hypersearch.search.importance;
 
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Optuna's {@code ScottParzenEstimator} on a grid ({@code optuna/importance/_ped_anova/scott_parzen_estimator.py}):
@@ -11,6 +11,8 @@ import org.apache.commons.math3.special.Erf;
  * on its choice and a prior share on every choice.
  */
 final class GridParzen {
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     static final double PRIOR_WEIGHT = 1.0;
     /** Kernels no narrower than this (in bins): 90 % of a kernel's mass (1.64 sigma) stays within its bin. */
@@ -151,6 +153,6 @@ final class GridParzen {
         if (Math.abs(z) > SATURATED) {
             return z > 0 ? 1 : 0;
         }
-        return 0.5 * (1 + Erf.erf(z / Math.sqrt(2)));
+        return STANDARD_NORMAL.cumulativeProbability(z);
     }
 }
