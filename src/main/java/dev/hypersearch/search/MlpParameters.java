@@ -109,6 +109,11 @@ public final class MlpParameters {
      * parameters always; conditional ones when the parameter their condition reads is itself active, given, and
      * satisfies it.
      */
+    /** A real parameter's catalogue default. */
+    public static double defaultReal(String name) {
+        return ((Number) find(name).orElseThrow().defaultValue()).doubleValue();
+    }
+
     public static boolean isActive(String name, Map<String, ?> values) {
         Condition c = find(name).orElseThrow(() -> new IllegalArgumentException("no parameter '" + name + "'"))
                 .condition();

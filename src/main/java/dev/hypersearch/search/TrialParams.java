@@ -57,27 +57,30 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         Objects.requireNonNull(activation, ACTIVATION);
         Objects.requireNonNull(init, INIT);
         Objects.requireNonNull(optimizer, OPTIMIZER);
-        units1 = activeWidth(units1, 1, hiddenLayers);
-        units2 = activeWidth(units2, 2, hiddenLayers);
-        units3 = activeWidth(units3, 3, hiddenLayers);
-        units4 = activeWidth(units4, 4, hiddenLayers);
-        units5 = activeWidth(units5, 5, hiddenLayers);
-        units6 = activeWidth(units6, 6, hiddenLayers);
-        units7 = activeWidth(units7, 7, hiddenLayers);
-        units8 = activeWidth(units8, 8, hiddenLayers);
-        units9 = activeWidth(units9, 9, hiddenLayers);
-        units10 = activeWidth(units10, 10, hiddenLayers);
-        units11 = activeWidth(units11, 11, hiddenLayers);
-        units12 = activeWidth(units12, 12, hiddenLayers);
-        units13 = activeWidth(units13, 13, hiddenLayers);
-        units14 = activeWidth(units14, 14, hiddenLayers);
-        units15 = activeWidth(units15, 15, hiddenLayers);
-        units16 = activeWidth(units16, 16, hiddenLayers);
-        leakySlope = applies(leakySlope, activation == Activation.leaky_relu, LEAKY_SLOPE);
-        eluAlpha = applies(eluAlpha, activation == Activation.elu, ELU_ALPHA);
-        momentum = applies(momentum, optimizer == Optimizer.momentum, MOMENTUM);
-        beta1 = applies(beta1, optimizer == Optimizer.adam, BETA1);
-        beta2 = applies(beta2, optimizer == Optimizer.adam, BETA2);
+        // Which parameters apply is the catalogue's rule (MlpParameters' conditions), read on the deciding values.
+        Map<String, Object> deciding = Map.of(ACTIVATION, activation.name(), OPTIMIZER, optimizer.name(),
+                HIDDEN_LAYERS, hiddenLayers);
+        units1 = activeWidth(units1, 1, deciding);
+        units2 = activeWidth(units2, 2, deciding);
+        units3 = activeWidth(units3, 3, deciding);
+        units4 = activeWidth(units4, 4, deciding);
+        units5 = activeWidth(units5, 5, deciding);
+        units6 = activeWidth(units6, 6, deciding);
+        units7 = activeWidth(units7, 7, deciding);
+        units8 = activeWidth(units8, 8, deciding);
+        units9 = activeWidth(units9, 9, deciding);
+        units10 = activeWidth(units10, 10, deciding);
+        units11 = activeWidth(units11, 11, deciding);
+        units12 = activeWidth(units12, 12, deciding);
+        units13 = activeWidth(units13, 13, deciding);
+        units14 = activeWidth(units14, 14, deciding);
+        units15 = activeWidth(units15, 15, deciding);
+        units16 = activeWidth(units16, 16, deciding);
+        leakySlope = applies(leakySlope, LEAKY_SLOPE, deciding);
+        eluAlpha = applies(eluAlpha, ELU_ALPHA, deciding);
+        momentum = applies(momentum, MOMENTUM, deciding);
+        beta1 = applies(beta1, BETA1, deciding);
+        beta2 = applies(beta2, BETA2, deciding);
     }
 
     /**
@@ -118,8 +121,7 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
 
     /** Each hidden layer's width, input side first: its own {@code unitsL} when given, else {@code hiddenUnits}. */
     public List<Integer> hiddenWidths() {
-        List<Integer> own = Arrays.asList(units1, units2, units3, units4, units5, units6, units7, units8,
-                units9, units10, units11, units12, units13, units14, units15, units16);
+        List<Integer> own = ownWidths();
         List<Integer> widths = new ArrayList<>(hiddenLayers);
         for (int l = 0; l < hiddenLayers; l++) {
             widths.add(own.get(l) != null ? own.get(l) : hiddenUnits);
@@ -138,8 +140,7 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         m.put(EPOCHS, epochs);
         m.put(HIDDEN_LAYERS, hiddenLayers);
         m.put(HIDDEN_UNITS, hiddenUnits);
-        List<Integer> own = Arrays.asList(units1, units2, units3, units4, units5, units6, units7, units8,
-                units9, units10, units11, units12, units13, units14, units15, units16);
+        List<Integer> own = ownWidths();
         for (int l = 1; l <= own.size(); l++) {
             putPresent(m, MlpParameters.units(l), own.get(l - 1));
         }
@@ -157,6 +158,12 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         return Collections.unmodifiableMap(m);
     }
 
+    /** units1 ... units16 in layer order, null where a layer has no width of its own. */
+    private List<Integer> ownWidths() {
+        return Arrays.asList(units1, units2, units3, units4, units5, units6, units7, units8,
+                units9, units10, units11, units12, units13, units14, units15, units16);
+    }
+
     private static void putPresent(Map<String, Object> m, String name, Object value) {
         if (value != null) {
             m.put(name, value);
@@ -167,17 +174,16 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
      * A parameter that does not apply has no value; one that applies but was not given takes its catalogue
      * default, as a space's unset parameters do.
      */
-    private static Double applies(Double value, boolean active, String name) {
-        if (!active) {
+    private static Double applies(Double value, String name, Map<String, Object> deciding) {
+        if (!MlpParameters.isActive(name, deciding)) {
             return null;
         }
-        return value != null ? value
-                : ((Number) MlpParameters.find(name).orElseThrow().defaultValue()).doubleValue();
+        return value != null ? value : MlpParameters.defaultReal(name);
     }
 
     /** Layer {@code layer}'s own width when that layer exists, else null. */
-    private static Integer activeWidth(Integer width, int layer, int hiddenLayers) {
-        return layer <= hiddenLayers ? width : null;
+    private static Integer activeWidth(Integer width, int layer, Map<String, Object> deciding) {
+        return MlpParameters.isActive(MlpParameters.units(layer), deciding) ? width : null;
     }
 
     private static Object required(Map<String, ?> values, String name) {

@@ -49,7 +49,7 @@ public final class TrialConfigs {
 
     /** The catalogue default of a parameter that does not apply (so is null in the trial's parameters). */
     private static double orDefault(Double value, String name) {
-        return value != null ? value : ((Number) MlpParameters.find(name).orElseThrow().defaultValue()).doubleValue();
+        return value != null ? value : MlpParameters.defaultReal(name);
     }
 
     /** Each trial's initialization and shuffling seed: a function of (search seed, trial number) only. */
@@ -57,24 +57,12 @@ public final class TrialConfigs {
         return new SplittableRandom(searchSeed ^ (0x9E3779B97F4A7C15L * (trialNumber + 1L))).nextLong();
     }
 
+    /** The trial's categories are spelt as the engine's ids. */
     static Activation activation(TrialParams.Activation a) {
-        return switch (a) {
-            case sigmoid -> Activation.SIGMOID;
-            case tanh -> Activation.TANH;
-            case relu -> Activation.RELU;
-            case leaky_relu -> Activation.LEAKY_RELU;
-            case prelu -> Activation.PRELU;
-            case elu -> Activation.ELU;
-            case linear -> Activation.LINEAR;
-        };
+        return Activation.parse(a.name());
     }
 
     static Initializer initializer(TrialParams.Init i) {
-        return switch (i) {
-            case zeros -> Initializer.ZEROS;
-            case small_random -> Initializer.SMALL_RANDOM;
-            case xavier -> Initializer.XAVIER;
-            case he -> Initializer.HE;
-        };
+        return Initializer.parse(i.name());
     }
 }
