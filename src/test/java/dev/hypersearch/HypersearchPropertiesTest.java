@@ -41,6 +41,9 @@ class HypersearchPropertiesTest {
         assertThat(p.lease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.heartbeat()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.maxAttempts()).isEqualTo(3);
+        assertThat(p.trialMemoryFraction()).isEqualTo(0.5);
+        assertThat(p.trialMemoryBudgetBytes())
+                .isEqualTo((long) (0.5 * Runtime.getRuntime().maxMemory() / p.workerThreads()));
     }
 
     @Test

@@ -107,9 +107,7 @@ final class ConditionalGrid {
         Parameter p = parameters.get(from);
         Distribution d = distributions.get(from);
         long count;
-        if (deciding.isEmpty() || d instanceof Distribution.Fixed && !deciding.contains(p.name())) {
-            count = Math.multiplyExact(d.gridSize(), completions(from + 1, state));
-        } else if (!MlpParameters.isActive(p.name(), state)) {
+        if (!MlpParameters.isActive(p.name(), state)) {
             count = completions(from + 1, state);
         } else if (deciding.contains(p.name())) {
             count = 0;

@@ -97,12 +97,6 @@ public class SearchEntity {
         this.status = SearchStatus.CHECKING;
     }
 
-    /** Marks a not yet saved search as failed before any trial exists (a failed sanity check). */
-    void failBeforeStart(String message, Instant at) {
-        this.status = SearchStatus.FAILED;
-        this.message = message;
-        this.finishedAt = at;
-    }
 
     public Long getId() { return id; }
     public String getName() { return name; }

@@ -51,13 +51,6 @@ public class SearchLifecycle {
         return saved;
     }
 
-    /** Stores a search that failed before any trial existed (its sanity check), with the reason. */
-    @Transactional
-    public SearchEntity createFailed(SearchEntity search, String message) {
-        search.failBeforeStart(message, search.getCreatedAt());
-        return searches.save(search);
-    }
-
     /**
      * Cancels a running (or checking) search and its queued trials; running trials, and a running sanity check,
      * stop at their next check. A sanity check not yet claimed goes away with it.

@@ -32,8 +32,9 @@ public class TpeHistory {
     }
 
     /**
-     * The search's trials that have finished or are running, but for {@code trialId}: one indexed read
-     * (trial_board_status). A running trial whose own parameters are still being decided has none to count.
+     * The search's trials that have finished or are running, but for {@code trialId}: one indexed equality read
+     * per status (trial_board_status; H2 answers {@code status IN (...)} with a scan of the search's trials).
+     * A running trial whose own parameters are still being decided has none to count.
      */
     public List<ObservedTrial> observedFor(long searchId, long trialId) {
         List<ObservedTrial> observed = new ArrayList<>();

@@ -198,10 +198,6 @@ public final class LeasedTrial implements AutoCloseable {
         leaseValidUntilNanos = Math.max(leaseValidUntilNanos, startNanos + leaseLength.toNanos());
     }
 
-    long leaseValidUntilNanos() {
-        return leaseValidUntilNanos;
-    }
-
     boolean leaseLost() {
         return leaseLost;
     }
@@ -218,10 +214,6 @@ public final class LeasedTrial implements AutoCloseable {
     /** Whether training should stop: the lease is lost, the search stopped, or this process hands its work back. */
     BooleanSupplier stopSignal() {
         return () -> leaseLost || searchStopped || handBack.getAsBoolean();
-    }
-
-    BooleanSupplier handBack() {
-        return handBack;
     }
 
     /** Announces the search's new status (after its sanity check). */

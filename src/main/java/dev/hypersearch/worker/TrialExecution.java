@@ -70,9 +70,8 @@ class TrialExecution {
             }
             trial.started();
             if (claim.searchStatus() != SearchStatus.RUNNING) {
-                end(trial, new TrialOutcome(TrialStatus.CANCELLED, List.of(), Double.NaN,
-                        Double.NaN, null, Double.NaN, Double.NaN, 0,
-                        "search " + claim.searchStatus().name().toLowerCase()), null);
+                end(trial, untrained(TrialStatus.CANCELLED, "search " + claim.searchStatus().name().toLowerCase()),
+                        null);
                 return;
             }
             // A TPE trial's parameters are decided now, from the trials finished at its claim.
@@ -143,8 +142,12 @@ class TrialExecution {
     }
 
     private static TrialOutcome failed(String message) {
-        return new TrialOutcome(TrialStatus.FAILED, List.of(), Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, 0,
-                message);
+        return untrained(TrialStatus.FAILED, message);
+    }
+
+    /** An ending with no curve and no metrics. */
+    private static TrialOutcome untrained(TrialStatus ending, String message) {
+        return new TrialOutcome(ending, List.of(), Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, 0, message);
     }
 
     private static void end(LeasedTrial trial, TrialOutcome o, PruneDecision decision) {

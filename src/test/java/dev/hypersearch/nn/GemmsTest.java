@@ -86,11 +86,19 @@ class GemmsTest {
         assertEquals(1, out.split("TieredStopAtLevel=1", -1).length - 1, out);
     }
 
+    /** The interpreter alone (-Xint) is no better than C1: EJML, with the reason. */
+    @Test
+    void inInterpretedModeFallsBackToEjml() throws Exception {
+        String out = runChild("--add-modules", "jdk.incubator.vector", "-Xint");
+        assertTrue(out.contains("fastest=ejml"), out);
+        assertTrue(out.contains("interpreted mode"), out);
+    }
+
     /** With the flag and C2, the child JVM picks the Vector API path: the check above is not a blanket refusal. */
     @Test
     void withTheFlagAndC2UsesTheFastPath() throws Exception {
         String out = runChild("--add-modules", "jdk.incubator.vector");
-        assertTrue(!out.contains("fastest=ejml"), out);
+        assertTrue(out.contains("fastest=vector"), out);
         assertTrue(!out.contains("is off"), out);
     }
 
