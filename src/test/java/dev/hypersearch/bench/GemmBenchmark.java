@@ -2,6 +2,7 @@ package dev.hypersearch.bench;
 
 import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -16,6 +17,10 @@ import org.ejml.data.DMatrixRMaj;
  * (the profile passes the engine's JVM flags; without them the "fast" column is EJML again). Arguments, if
  * any, keep only the cases whose label ("multTransB 64x10x64") contains one of them:
  * {@code -Dbench.args="multTransB 64x10"}.
+ *
+ * <p>The last column is the bytes the fast path allocated per call during the timed repetitions (ThreadMXBean):
+ * 0 once C2 has compiled the kernels and keeps every vector in registers. This is a JIT property (when C2
+ * compiles, what it inlines), so it is reported here rather than asserted in a unit test.
  */
 public final class GemmBenchmark {
 
@@ -45,8 +50,8 @@ public final class GemmBenchmark {
         Gemm fast = Gemms.fastest();
         System.out.printf(Locale.ROOT, "java %s, %s vs %s; best (median) GFLOPS over %d reps%n",
                 System.getProperty("java.version"), ref.name(), fast.name(), REPS);
-        System.out.printf(Locale.ROOT, "%-11s %-13s %18s %18s %8s%n", "op", "m x k x n",
-                ref.name(), fast.name(), "ratio");
+        System.out.printf(Locale.ROOT, "%-11s %-13s %18s %18s %8s %10s%n", "op", "m x k x n",
+                ref.name(), fast.name(), "ratio", "B/call");
         Random rnd = new Random(1);
         for (Object[] cs : CASES) {
             Op op = (Op) cs[0];
@@ -63,15 +68,15 @@ public final class GemmBenchmark {
             double flops = 2.0 * m * k * n;
             double[] r = measure(ref, op, a, b, c, flops);
             double[] f = measure(fast, op, a, b, c, flops);
-            System.out.printf(Locale.ROOT, "%-11s %-13s %8.2f (%7.2f) %8.2f (%7.2f) %7.2fx%n",
-                    op, m + "x" + k + "x" + n, r[0], r[1], f[0], f[1], f[0] / r[0]);
+            System.out.printf(Locale.ROOT, "%-11s %-13s %8.2f (%7.2f) %8.2f (%7.2f) %7.2fx %10.1f%n",
+                    op, m + "x" + k + "x" + n, r[0], r[1], f[0], f[1], f[0] / r[0], f[2]);
         }
         if (sink == 42.4242) {
             System.out.println(sink);
         }
     }
 
-    /** Returns {best, median} GFLOPS. */
+    /** Returns {best, median} GFLOPS and the bytes allocated per timed call (NaN where the JVM cannot tell). */
     private static double[] measure(Gemm g, Op op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, double flops) {
         long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
         long calls = 0;
@@ -83,6 +88,7 @@ public final class GemmBenchmark {
         }
         long perRep = Math.max(1, calls * REP_MILLIS / WARMUP_MILLIS);
         double[] gflops = new double[REPS];
+        long allocatedBefore = allocatedBytes();
         for (int rep = 0; rep < REPS; rep++) {
             long t0 = System.nanoTime();
             for (long i = 0; i < perRep; i++) {
@@ -92,8 +98,16 @@ public final class GemmBenchmark {
             sink += c.data[0];
             gflops[rep] = flops * perRep / dt;
         }
+        double perCall = (double) (allocatedBytes() - allocatedBefore) / (perRep * REPS);
         Arrays.sort(gflops);
-        return new double[] {gflops[REPS - 1], gflops[REPS / 2]};
+        return new double[] {gflops[REPS - 1], gflops[REPS / 2], perCall < 0 ? Double.NaN : perCall};
+    }
+
+    /** Bytes this thread has allocated so far, or -1 without HotSpot's thread allocation counter. */
+    private static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled()
+                ? t.getThreadAllocatedBytes(Thread.currentThread().getId()) : -1;
     }
 
     private static void run(Gemm g, Op op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {

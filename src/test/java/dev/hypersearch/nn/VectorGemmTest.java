@@ -86,43 +86,6 @@ class VectorGemmTest {
         }
     }
 
-    /**
-     * Once C2 has compiled the kernels, calls allocate nothing (on JDK 17 a vector that C2 cannot keep in
-     * registers is boxed on the heap, which also halves throughput). Waits up to 60 s for compilation.
-     */
-    @Test
-    void steadyStateAllocatesNothing() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        if (!(mx instanceof com.sun.management.ThreadMXBean threads)
-                || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
-            return;
-        }
-        Random rnd = new Random(9);
-        int[][] shapes = {{64, 64, 128}, {29, 10, 64}, {64, 64, 10}, {7, VectorGemm.KC + 13, 37}};
-        List<DMatrixRMaj[]> cases = new ArrayList<>();
-        for (int[] s : shapes) {
-            for (Op op : Op.values()) {
-                DMatrixRMaj[] ab = operands(op, s[0], s[1], s[2], rnd);
-                cases.add(new DMatrixRMaj[] {ab[0], ab[1], new DMatrixRMaj(s[0], s[2])});
-            }
-        }
-        Op[] ops = Op.values(); // values() clones: keep it out of the measured loop
-        long tid = Thread.currentThread().getId();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        long allocated;
-        do {
-            long before = threads.getThreadAllocatedBytes(tid);
-            for (int rep = 0; rep < 200; rep++) {
-                for (int i = 0; i < cases.size(); i++) {
-                    DMatrixRMaj[] x = cases.get(i);
-                    run(vec, ops[i % 3], x[0], x[1], x[2]);
-                }
-            }
-            allocated = threads.getThreadAllocatedBytes(tid) - before;
-        } while (allocated > 0 && System.nanoTime() < deadline);
-        assertEquals(0, allocated, "bytes allocated by " + 200 * cases.size() + " calls after warm-up");
-    }
-
     @Test
     void innerDimensionZeroGivesZeros() {
         for (Op op : Op.values()) {
