@@ -24,21 +24,15 @@ final class ActivationKernels {
         return Double.longBitsToDouble((Double.doubleToRawLongBits(0.0 - v) >> 63) & ONE_BITS);
     }
 
-    /** a = f(z). {@code slopes} (1 x cols) is used by PRELU only. */
-    static void forward(Activation f, double[] z, double[] a, int rows, int cols, double leaky, double alpha,
-            double[] slopes) {
+    /**
+     * a = f(z). {@code slopes} (1 x cols) is used by PRELU only; {@code t} computes the transcendental ones.
+     */
+    static void forward(Activation f, Transcendentals t, double[] z, double[] a, int rows, int cols, double leaky,
+            double alpha, double[] slopes) {
         int n = rows * cols;
         switch (f) {
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    a[i] = sigmoid(z[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    a[i] = Math.tanh(z[i]);
-                }
-            }
+            case SIGMOID -> t.sigmoid(z, a, n);
+            case TANH -> t.tanh(z, a, n);
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     a[i] = Math.max(z[i], 0.0);
@@ -61,14 +55,7 @@ final class ActivationKernels {
                     }
                 }
             }
-            case ELU -> {
-                for (int i = 0; i < n; i++) {
-                    double v = z[i];
-                    double p = positive(v);
-                    // expm1 of min(v, 0) keeps the unused branch finite; expm1 keeps precision near 0
-                    a[i] = p * v + (1.0 - p) * alpha * Math.expm1(Math.min(v, 0.0));
-                }
-            }
+            case ELU -> t.elu(z, a, n, alpha);
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
         }
     }

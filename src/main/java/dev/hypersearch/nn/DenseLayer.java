@@ -75,7 +75,7 @@ final class DenseLayer {
             batchNorm.forwardInference(z.data, rows);
         }
         if (!output) {
-            ActivationKernels.forward(activation, z.data, ws.a[l].data, rows, fanOut, leakySlope, eluAlpha,
+            ActivationKernels.forward(activation, gemm.transcendentals(), z.data, ws.a[l].data, rows, fanOut, leakySlope, eluAlpha,
                     slopes == null ? null : slopes.value().data);
         }
     }

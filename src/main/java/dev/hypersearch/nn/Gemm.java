@@ -18,6 +18,11 @@ public interface Gemm {
     /** c = a * b^T (backward: dA_prev = dZ W^T). */
     void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
 
+    /** The activation functions of the same instruction set: {@code Math} unless this GEMM has faster ones. */
+    default Transcendentals transcendentals() {
+        return ScalarTranscendentals.INSTANCE;
+    }
+
     /** Short name for logs and benchmark output. */
     String name();
 }

@@ -86,6 +86,17 @@ public final class VectorGemm implements Gemm {
         return "vector";
     }
 
+    /**
+     * The lanewise functions on x86-64, where C2 calls Intel's SVML stubs; elsewhere JDK 17 runs them lane by
+     * lane in Java, slower than {@code Math}.
+     */
+    @Override
+    public Transcendentals transcendentals() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") || arch.equals("x86_64")
+                ? VectorTranscendentals.INSTANCE : ScalarTranscendentals.INSTANCE;
+    }
+
     /** Checks op(a) is {@code m x k}, op(b) is {@code kb x n} with {@code kb == k}, c is {@code m x n}, no aliasing. */
     private static void check(int m, int k, int kb, int n, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (k != kb) {

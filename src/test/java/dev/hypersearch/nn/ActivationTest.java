@@ -27,7 +27,7 @@ class ActivationTest {
         }
         double[] d = up.clone();
         double[] slopeGrad = new double[n];
-        ActivationKernels.forward(f, Z, a, 1, n, 0.02, 1.3, slopes);
+        ActivationKernels.forward(f, ScalarTranscendentals.INSTANCE, Z, a, 1, n, 0.02, 1.3, slopes);
         ActivationKernels.backward(f, Z, a, d, 1, n, 0.02, 1.3, slopes, slopeGrad);
         double h = 1e-6;
         for (int j = 0; j < n; j++) {
@@ -42,7 +42,7 @@ class ActivationTest {
 
     private static double apply(Activation f, double z, double slope) {
         double[] out = new double[1];
-        ActivationKernels.forward(f, new double[] {z}, out, 1, 1, 0.02, 1.3, new double[] {slope});
+        ActivationKernels.forward(f, ScalarTranscendentals.INSTANCE, new double[] {z}, out, 1, 1, 0.02, 1.3, new double[] {slope});
         return out[0];
     }
 

@@ -27,6 +27,44 @@ class GradientCheckTest {
         checkNetwork(f, false, Loss.SOFTMAX_CROSS_ENTROPY, 3, 0.0);
     }
 
+    /** The same checks with the Vector API's activation functions (the forward pass the fast path trains with). */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "ELU"})
+    void vectorActivationsWithAndWithoutBatchNorm(Activation f) {
+        checkNetwork(f, false, Loss.SOFTMAX_CROSS_ENTROPY, 3, 0.0, VECTOR_ACTIVATIONS);
+        checkNetwork(f, true, Loss.MSE, 2, 0.1, VECTOR_ACTIVATIONS);
+    }
+
+    /** EJML's products with the vector activations, so that only the activations differ from the reference. */
+    private static final Gemm VECTOR_ACTIVATIONS = new Gemm() {
+        private final Gemm products = new EjmlGemm();
+
+        @Override
+        public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            products.mult(a, b, c);
+        }
+
+        @Override
+        public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            products.multTransA(a, b, c);
+        }
+
+        @Override
+        public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+            products.multTransB(a, b, c);
+        }
+
+        @Override
+        public Transcendentals transcendentals() {
+            return VectorTranscendentals.INSTANCE;
+        }
+
+        @Override
+        public String name() {
+            return "ejml+vector activations";
+        }
+    };
+
     @Test
     void sigmoidBinaryCrossEntropy() {
         checkNetwork(Activation.TANH, false, Loss.SIGMOID_BINARY_CROSS_ENTROPY, 1, 0.0);
@@ -64,10 +102,14 @@ class GradientCheckTest {
      * pre-activations are all away from 0, and checks.
      */
     private static void checkNetwork(Activation f, boolean bn, Loss loss, int outputs, double l2) {
+        checkNetwork(f, bn, loss, outputs, l2, new EjmlGemm());
+    }
+
+    private static void checkNetwork(Activation f, boolean bn, Loss loss, int outputs, double l2, Gemm gemm) {
         NetworkConfig config = new NetworkConfig(4, List.of(5, 3), outputs, f, 0.05, 0.8, Initializer.XAVIER, bn,
                 loss);
         for (long seed = 1; seed < 200; seed++) {
-            Network net = Network.create(config, new EjmlGemm(), new SplittableRandom(seed));
+            Network net = Network.create(config, gemm, new SplittableRandom(seed));
             SplittableRandom rng = new SplittableRandom(seed + 1000);
             for (Parameter p : net.parameters()) {
                 for (int i = 0; i < p.value().data.length; i++) {
