@@ -33,8 +33,9 @@ public class ImportanceController {
             + " finished trials (PED-ANOVA), with a 95 % bootstrap interval",
             description = "top: the best fraction of finished trials whose parameter values are compared with the"
                     + " region's, in (0, 1) (default 0.1); within: the region, the best fraction of finished trials"
-                    + " (default 1, all of them), greater than top. Fewer than 10 finished trials: no shares, and"
-                    + " a reason.")
+                    + " (default 1, all of them), greater than top. Finished trials rank completed ones by loss,"
+                    + " then pruned ones by the epoch they reached and their loss there, then diverged ones."
+                    + " Fewer than 10 finished trials: no shares, and a reason.")
     @GetMapping("/api/searches/{id}/importance")
     @Transactional(readOnly = true)
     public ParameterImportances importance(@PathVariable long id,
@@ -50,7 +51,7 @@ public class ImportanceController {
         ImportanceOptions options = new ImportanceOptions(top, within, ImportanceOptions.DEFAULT_RESAMPLES,
                 spec.seed());
         TrialTable table = new TrialTable(Axis.of(spec.space()));
-        rows.finished(id, (params, loss) -> table.add(params.values(), loss));
+        rows.finished(id, table);
         ImportanceAnalysis.Result r = ImportanceAnalysis.analyse(table, options);
         return new ParameterImportances(r.trials(), r.topTrials(), top, within, options.resamples(),
                 r.parameters().stream().map(ParameterImportances.Share::of).toList(), r.reason());

@@ -1,6 +1,7 @@
 package dev.hypersearch.store;
 
 import dev.hypersearch.search.TrialParams;
+import dev.hypersearch.search.importance.TrialTable;
 import java.sql.PreparedStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -9,23 +10,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The trials hyperparameter importance is measured on, in one query, streamed row by row so that memory is the
- * caller's compact copy only: completed trials with a finite validation loss, and diverged trials (whose
- * parameters are informative: they are worse than any completed one).
+ * caller's compact copy only: completed trials with a finite validation loss, pruned trials (with the epoch they
+ * reached and their loss there, as TPE counts them), and diverged trials (whose parameters are informative: they
+ * are worse than any completed one).
  */
 @Repository
 public class ImportanceRows {
 
     /** Rows fetched per round trip; PostgreSQL streams with a cursor inside the caller's transaction. */
     private static final int FETCH_SIZE = 1000;
-    private static final String SQL = "SELECT status, val_loss, params FROM trial WHERE search_id = ?"
-            + " AND ((status = 'COMPLETED' AND val_loss IS NOT NULL) OR status = 'DIVERGED')";
+    private static final String SQL = "SELECT status, val_loss, params, epochs_run FROM trial WHERE search_id = ?"
+            + " AND ((status = 'COMPLETED' AND val_loss IS NOT NULL) OR status = 'DIVERGED'"
+            + " OR (status = 'PRUNED' AND epochs_run > 0))";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** Receives one finished trial: its parameters and its objective, {@code +Infinity} when it diverged. */
-    @FunctionalInterface
-    public interface Sink {
-        void add(TrialParams params, double valLoss);
-    }
 
     private final JdbcTemplate jdbc;
 
@@ -33,18 +30,23 @@ public class ImportanceRows {
         this.jdbc = jdbc;
     }
 
-    /** Every finished trial of the search (completed with a finite loss, or diverged), in no particular order. */
-    public void finished(long searchId, Sink sink) {
+    /** Every finished trial of the search (completed with a finite loss, pruned, or diverged), in no particular order. */
+    public void finished(long searchId, TrialTable table) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(SQL);
             ps.setLong(1, searchId);
             ps.setFetchSize(FETCH_SIZE);
             return ps;
         }, (RowCallbackHandler) rs -> {
-            boolean diverged = "DIVERGED".equals(rs.getString(1));
-            double loss = diverged ? Double.POSITIVE_INFINITY : rs.getDouble(2);
-            if (diverged || Double.isFinite(loss)) {
-                sink.add(params(rs.getString(3)), loss);
+            String status = rs.getString(1);
+            double loss = rs.getDouble(2);
+            boolean noLoss = rs.wasNull();
+            if ("PRUNED".equals(status)) {
+                table.addPruned(params(rs.getString(3)).values(), rs.getInt(4), noLoss ? Double.NaN : loss);
+            } else if ("DIVERGED".equals(status)) {
+                table.add(params(rs.getString(3)).values(), Double.POSITIVE_INFINITY);
+            } else if (Double.isFinite(loss)) {
+                table.add(params(rs.getString(3)).values(), loss);
             }
         });
     }

@@ -78,6 +78,24 @@ class ImportanceIT extends ApiIT {
     }
 
     @Test
+    void prunedTrialsAreAmongTheFinishedTrials() {
+        cancelEveryRunningSearch();
+        long id = submit(randomSpec("importance-pruned", 30, 11, SPACE));
+        for (int i = 0; i < 30; i++) {
+            LeasedTrial t = worker.claim(id);
+            if (i % 3 == 0) {
+                worker.complete(t, 1.0 + i / 100.0, 0.5);
+            } else {
+                worker.finish(t, TrialStatus.PRUNED, 0.01, 0.9); // stopped at epoch 2 of 2 (the fixture's)
+            }
+        }
+        JsonNode r = importance(id, "?top=0.2");
+        assertThat(r.get("finishedTrials").asInt()).isEqualTo(30);
+        assertThat(r.get("topTrials").asInt()).isEqualTo(6);
+        assertThat(r.get("parameters")).hasSize(3);
+    }
+
+    @Test
     void fewerThanTenFinishedTrialsGiveNoSharesButAReason() {
         long id = search("importance-few", 20, 6);
         JsonNode r = importance(id, "");

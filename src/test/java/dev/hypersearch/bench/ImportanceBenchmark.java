@@ -48,7 +48,7 @@ public final class ImportanceBenchmark {
             List<Axis> axes = Axis.of(search.searchSpec().space());
             Supplier<TrialTable> read = () -> {
                 TrialTable t = new TrialTable(axes);
-                rows.finished(id, (p, loss) -> t.add(p.values(), loss));
+                rows.finished(id, t);
                 return t;
             };
             TrialTable table = read.get();

@@ -21,12 +21,18 @@ final class PedAnova {
     private final TrialTable table;
     /** Trial indices by objective, best first (ties by index). */
     private final int[] order;
+    /** Each trial's place in that order, tied trials sharing the first one's: what the cut-offs compare. */
+    private final double[] rank;
 
     PedAnova(TrialTable table) {
         this.table = table;
         this.order = java.util.stream.IntStream.range(0, table.size()).boxed()
-                .sorted((a, b) -> Double.compare(table.loss(a), table.loss(b)))
+                .sorted(table::compare)
                 .mapToInt(Integer::intValue).toArray();
+        this.rank = new double[order.length];
+        for (int i = 1; i < order.length; i++) {
+            rank[order[i]] = table.compare(order[i - 1], order[i]) == 0 ? rank[order[i - 1]] : i;
+        }
     }
 
     int axes() {
@@ -38,7 +44,7 @@ final class PedAnova {
         double cut = cutoff(null, table.size(), top);
         int count = 0;
         for (int trial : order) {
-            if (table.loss(trial) > cut) {
+            if (rank[trial] > cut) {
                 break;
             }
             count++;
@@ -64,15 +70,15 @@ final class PedAnova {
         long topTrials = 0;
         long regionTrials = 0;
         for (int trial : order) {
-            double loss = table.loss(trial);
-            if (loss > regionCut) {
+            double place = rank[trial];
+            if (place > regionCut) {
                 break;
             }
             int w = weight(weights, trial);
             if (w == 0) {
                 continue;
             }
-            boolean isTop = loss <= topCut;
+            boolean isTop = place <= topCut;
             regionTrials += w;
             topTrials += isTop ? w : 0;
             for (int a = 0; a < axes; a++) {
@@ -114,7 +120,7 @@ final class PedAnova {
     }
 
     /**
-     * The objective at or below which the best {@code quantile} of the (weighted) trials lie, as Optuna's
+     * The rank at or below which the best {@code quantile} of the (weighted) trials lie, as Optuna's
      * {@code _QuantileFilter}: the value at position ceil(quantile * total) - 1 in order; ties with it are in.
      */
     private double cutoff(int[] weights, long total, double quantile) {
@@ -124,7 +130,7 @@ final class PedAnova {
         for (int trial : order) {
             seen += weight(weights, trial);
             if (seen > index) {
-                return table.loss(trial);
+                return rank[trial];
             }
         }
         return Double.POSITIVE_INFINITY;

@@ -17,8 +17,8 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  */
 final class NumericEstimator {
 
-    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
-    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+    static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private final double low;
     private final double high;
@@ -56,6 +56,18 @@ final class NumericEstimator {
      * @param step     the grid step of an integer range (transformed scale), 0 for a continuous one
      */
     static NumericEstimator of(double[] observed, double low, double high, double step) {
+        double[][] kernels = kernels(observed, low, high);
+        double[] mu = kernels[0];
+        double[] sigma = kernels[1];
+        double[] w = Kernels.weights(observed.length);
+        return step > 0 ? merged(low, high, step, mu, sigma, w) : new NumericEstimator(low, high, step, mu, sigma, w);
+    }
+
+    /**
+     * The kernels' centres and widths, {@code {mu, sigma}}: one per observation (in their order) and the prior's
+     * last. Shared with {@link JointEstimator}, whose product kernels take each parameter's widths from this rule.
+     */
+    static double[][] kernels(double[] observed, double low, double high) {
         int n = observed.length;
         double range = high - low;
         double[] mu = Arrays.copyOf(observed, n + 1);
@@ -69,8 +81,7 @@ final class NumericEstimator {
             }
         }
         sigma[n] = range;
-        double[] w = Kernels.weights(n);
-        return step > 0 ? merged(low, high, step, mu, sigma, w) : new NumericEstimator(low, high, step, mu, sigma, w);
+        return new double[][] {mu, sigma};
     }
 
     /**
@@ -148,8 +159,12 @@ final class NumericEstimator {
         return step > 0 ? onGrid(x) : Math.min(high, Math.max(low, x));
     }
 
-    /** The grid value nearest {@code x}: the grid runs from low + step/2 in steps. */
     private double onGrid(double x) {
+        return onGrid(x, low, high, step);
+    }
+
+    /** The grid value nearest {@code x}: the grid runs from low + step/2 in steps. */
+    static double onGrid(double x, double low, double high, double step) {
         double first = low + step / 2;
         double last = high - step / 2;
         return Math.min(last, Math.max(first, first + Math.rint((x - first) / step) * step));

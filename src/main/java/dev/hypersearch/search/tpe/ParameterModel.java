@@ -28,6 +28,18 @@ abstract sealed class ParameterModel {
 
     abstract Object choose(List<Object> good, List<Object> rest, int candidates, RandomGenerator rng);
 
+    /** A range of one value: nothing to model, never part of a joint group. */
+    abstract boolean single();
+
+    /** A stored value in the estimators' scale (transformed; a category's index); NaN when it is not in the space. */
+    abstract double internal(Object value);
+
+    /** Back from the estimators' scale to the space's value. */
+    abstract Object external(double x);
+
+    /** This parameter's factor in a joint group's product kernels, over the observed values (estimators' scale). */
+    abstract JointEstimator.Factor factor(double[] observed);
+
     /** Float and integer ranges: truncated normal kernels. */
     static final class Numeric extends ParameterModel {
         private final double low;
@@ -64,14 +76,34 @@ abstract sealed class ParameterModel {
 
         private double[] transform(List<Object> values) {
             double[] x = new double[values.size()];
-            double first = step > 0 ? low + step / 2 : low;
-            double last = step > 0 ? high - step / 2 : high;
             for (int i = 0; i < x.length; i++) {
-                double v = ((Number) values.get(i)).doubleValue();
-                double t = log ? Math.log(v) : v;
-                x[i] = Math.min(last, Math.max(first, t)); // a stored value from outside the space cannot escape it
+                x[i] = internal(values.get(i));
             }
             return x;
+        }
+
+        @Override
+        boolean single() {
+            return high - low <= 0;
+        }
+
+        @Override
+        double internal(Object value) {
+            double first = step > 0 ? low + step / 2 : low;
+            double last = step > 0 ? high - step / 2 : high;
+            double v = ((Number) value).doubleValue();
+            double t = log ? Math.log(v) : v;
+            return Math.min(last, Math.max(first, t)); // a stored value from outside the space cannot escape it
+        }
+
+        @Override
+        Object external(double x) {
+            return value(x);
+        }
+
+        @Override
+        JointEstimator.Factor factor(double[] observed) {
+            return new JointEstimator.NumericFactor(low, high, step, observed);
         }
 
         /** Back to the space's scale and type: Long for integer ranges, Double for floats. */
@@ -106,6 +138,31 @@ abstract sealed class ParameterModel {
                 }
             }
             return choices.get(best);
+        }
+
+        @Override
+        boolean single() {
+            return false;
+        }
+
+        @Override
+        double internal(Object value) {
+            int i = choices.indexOf(value);
+            return i < 0 ? Double.NaN : i;
+        }
+
+        @Override
+        Object external(double x) {
+            return choices.get((int) x);
+        }
+
+        @Override
+        JointEstimator.Factor factor(double[] observed) {
+            int[] categories = new int[observed.length];
+            for (int i = 0; i < categories.length; i++) {
+                categories[i] = (int) observed[i];
+            }
+            return new JointEstimator.CategoricalFactor(categories, choices.size());
         }
 
         /** Each value's category; a value not among the choices (the space changed under it) is left out. */

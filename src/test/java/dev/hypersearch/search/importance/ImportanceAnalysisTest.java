@@ -138,4 +138,38 @@ class ImportanceAnalysisTest {
         double[] none = ImportanceAnalysis.shares(new double[] {0, 0, 0, 0});
         assertThat(none).containsExactly(0.25, 0.25, 0.25, 0.25);
     }
+
+    @Test
+    void prunedTrialsCountAtTheEpochTheyReachedAfterEveryCompletedOne() {
+        SplittableRandom rng = new SplittableRandom(12);
+        TrialTable table = new TrialTable(Axis.of(SPACE));
+        for (int i = 0; i < 10; i++) {
+            table.add(SPACE.sample(rng).values(), 0.5 + rng.nextDouble());
+        }
+        // relu trials got further before the pruner stopped them; their loss there says nothing.
+        for (int i = 0; i < 190; i++) {
+            Map<String, Object> values = SPACE.sample(rng).values();
+            table.addPruned(values, "relu".equals(values.get("activation")) ? 8 : 2, 0.1 * rng.nextDouble());
+        }
+
+        Result r = ImportanceAnalysis.analyse(table, OPTIONS);
+
+        assertThat(r.trials()).isEqualTo(200);
+        assertThat(r.topTrials()).isEqualTo(20);
+        assertThat(r.parameters().get(0).name()).isEqualTo("activation");
+    }
+
+    @Test
+    void completedRankBeforePrunedByEpochThenLossAndDivergedLast() {
+        TrialTable table = new TrialTable(Axis.of(SPACE));
+        Map<String, Object> v = SPACE.sample(new SplittableRandom(1)).values();
+        table.add(v, 3.0);                         // 0: completed, worst loss of all
+        table.addPruned(v, 2, 0.1);                // 1: pruned early with a low loss
+        table.addPruned(v, 5, 0.9);                // 2: pruned later
+        table.add(v, Double.POSITIVE_INFINITY);    // 3: diverged
+        table.addPruned(v, 5, Double.NaN);         // 4: pruned later, no loss
+        java.util.List<Integer> order = new java.util.ArrayList<>(List.of(4, 3, 2, 1, 0));
+        order.sort(table::compare);
+        assertThat(order).containsExactly(0, 2, 4, 1, 3);
+    }
 }
