@@ -14,3 +14,29 @@ FROM search s CROSS JOIN (VALUES ('QUEUED'), ('RUNNING'), ('COMPLETED'), ('DIVER
 
 -- An api process catches up on trials finished (by any process) since it last listened.
 CREATE INDEX trial_finished_at ON trial (finished_at);
+
+-- The leaderboard: every sort the UI offers (LeaderboardQuery: nulls last in both directions, ties by number),
+-- one index per key and direction, so a page is read in index order and the sort stops after the page instead
+-- of sorting all of a search's trials. The (search_id, key) indexes of V1 are covered by these. (number is
+-- served by trial_search_number_unique.)
+DROP INDEX trial_board_status;
+DROP INDEX trial_board_best_val_loss;
+DROP INDEX trial_board_val_loss;
+DROP INDEX trial_board_val_accuracy;
+DROP INDEX trial_board_duration;
+CREATE INDEX trial_board_status_asc ON trial (search_id, status ASC NULLS LAST, number);
+CREATE INDEX trial_board_status_desc ON trial (search_id, status DESC NULLS LAST, number);
+CREATE INDEX trial_board_val_loss_asc ON trial (search_id, val_loss ASC NULLS LAST, number);
+CREATE INDEX trial_board_val_loss_desc ON trial (search_id, val_loss DESC NULLS LAST, number);
+CREATE INDEX trial_board_best_val_loss_asc ON trial (search_id, best_val_loss ASC NULLS LAST, number);
+CREATE INDEX trial_board_best_val_loss_desc ON trial (search_id, best_val_loss DESC NULLS LAST, number);
+CREATE INDEX trial_board_val_accuracy_asc ON trial (search_id, val_accuracy ASC NULLS LAST, number);
+CREATE INDEX trial_board_val_accuracy_desc ON trial (search_id, val_accuracy DESC NULLS LAST, number);
+CREATE INDEX trial_board_train_loss_asc ON trial (search_id, train_loss ASC NULLS LAST, number);
+CREATE INDEX trial_board_train_loss_desc ON trial (search_id, train_loss DESC NULLS LAST, number);
+CREATE INDEX trial_board_epochs_run_asc ON trial (search_id, epochs_run ASC NULLS LAST, number);
+CREATE INDEX trial_board_epochs_run_desc ON trial (search_id, epochs_run DESC NULLS LAST, number);
+CREATE INDEX trial_board_duration_ms_asc ON trial (search_id, duration_ms ASC NULLS LAST, number);
+CREATE INDEX trial_board_duration_ms_desc ON trial (search_id, duration_ms DESC NULLS LAST, number);
+CREATE INDEX trial_board_stage_asc ON trial (search_id, stage ASC NULLS LAST, number);
+CREATE INDEX trial_board_stage_desc ON trial (search_id, stage DESC NULLS LAST, number);
