@@ -12,6 +12,11 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalEleme
                 page.getSize(), page.getTotalElements(), page.getTotalPages());
     }
 
+    /** A page whose total comes from elsewhere (the trial counters) rather than a COUNT over all rows. */
+    static <T> PageResponse<T> of(List<T> items, int page, int size, long total) {
+        return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
     static <T> PageResponse<T> of(Page<?> page, List<T> items) {
         return new PageResponse<>(items, page.getNumber(), page.getSize(), page.getTotalElements(),
                 page.getTotalPages());

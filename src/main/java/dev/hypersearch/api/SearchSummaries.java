@@ -9,10 +9,9 @@ import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStageEntity;
 import dev.hypersearch.store.SearchStageRepository;
+import dev.hypersearch.store.TrialCounters;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialRepository;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +23,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds search summaries with a fixed number of queries per page, whatever its size: the page, one
- * GROUP BY for every search's trial counts, one lookup of the best trials.
+ * Builds search summaries with a fixed number of queries per page, whatever its size: the page, the
+ * searches' trial counters (kept with every trial's status change, never a GROUP BY over trials), one lookup
+ * of the best trials.
  */
 @Component
 public class SearchSummaries {
@@ -34,10 +34,10 @@ public class SearchSummaries {
 
     private final SearchRepository searches;
     private final TrialRepository trials;
-    private final TrialCounts counts;
+    private final TrialCounters counts;
     private final SearchStageRepository stages;
 
-    public SearchSummaries(SearchRepository searches, TrialRepository trials, TrialCounts counts,
+    public SearchSummaries(SearchRepository searches, TrialRepository trials, TrialCounters counts,
                            SearchStageRepository stages) {
         this.searches = searches;
         this.trials = trials;
@@ -84,24 +84,13 @@ public class SearchSummaries {
             return List.of();
         }
         List<Long> ids = page.stream().map(SearchEntity::getId).toList();
-        Map<Long, Map<TrialStatus, Long>> byStatus = new HashMap<>();
-        for (TrialCounts.Row row : counts.countBySearchAndStatus(ids)) {
-            byStatus.computeIfAbsent(row.getSearchId(), k -> zeros()).put(row.getStatus(), row.getCount());
-        }
+        Map<Long, Map<TrialStatus, Long>> byStatus = counts.of(ids);
         List<Long> bestIds = page.stream().map(SearchEntity::getBestTrialId).filter(Objects::nonNull).toList();
         Map<Long, TrialEntity> best = bestIds.isEmpty() ? Map.of()
                 : trials.findAllById(bestIds).stream().collect(Collectors.toMap(TrialEntity::getId, Function.identity()));
         return page.stream().map(s -> new SearchSummary(s.getId(), s.getName(), s.getDataset(), s.getStrategy(),
                 s.getStatus(), s.getCreatedAt(), s.getFinishedAt(), s.getMessage(),
-                Progress.of(byStatus.getOrDefault(s.getId(), zeros()), s.getTrialCount()),
+                Progress.of(byStatus.get(s.getId()), s.getTrialCount()),
                 s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())))).toList();
-    }
-
-    private static Map<TrialStatus, Long> zeros() {
-        Map<TrialStatus, Long> m = new EnumMap<>(TrialStatus.class);
-        for (TrialStatus s : TrialStatus.values()) {
-            m.put(s, 0L);
-        }
-        return m;
     }
 }

@@ -7,7 +7,8 @@ import dev.hypersearch.store.TrialFoldEpochRepository;
 import dev.hypersearch.store.TrialRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import org.springframework.data.domain.Page;
+import dev.hypersearch.store.TrialCounters;
+import org.springframework.data.domain.Slice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +22,11 @@ public class TrialController {
     private final TrialRepository trials;
     private final TrialEpochRepository epochs;
     private final TrialFoldEpochRepository foldEpochs;
+    private final TrialCounters counters;
 
     public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs,
-                           TrialFoldEpochRepository foldEpochs) {
+                           TrialFoldEpochRepository foldEpochs, TrialCounters counters) {
+        this.counters = counters;
         this.searches = searches;
         this.trials = trials;
         this.epochs = epochs;
@@ -43,10 +46,11 @@ public class TrialController {
                                               @RequestParam(defaultValue = "50") int size) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
         searches.find(id);
-        Page<TrialEntity> found = q.statuses().isEmpty()
+        Slice<TrialEntity> found = q.statuses().isEmpty()
                 ? trials.findBySearchId(id, q.pageable())
                 : trials.findBySearchIdAndStatusIn(id, q.statuses(), q.pageable());
-        return PageResponse.of(found, TrialRow::of);
+        long total = counters.count(id, q.statuses());
+        return PageResponse.of(found.getContent().stream().map(TrialRow::of).toList(), page, size, total);
     }
 
     @Operation(summary = "A trial with its learning curve (per fold when cross-validated) and pruning rungs")

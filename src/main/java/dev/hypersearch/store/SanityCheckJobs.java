@@ -1,5 +1,6 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.search.TrialStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,16 @@ public class SanityCheckJobs {
     private final JdbcTemplate jdbc;
     private final SearchRepository searches;
     private final TrialInserts inserts;
+    private final TrialCounters counters;
+    private final TrialNotices notices;
 
-    public SanityCheckJobs(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts) {
+    public SanityCheckJobs(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts,
+                           TrialCounters counters, TrialNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.searches = searches;
         this.inserts = inserts;
+        this.counters = counters;
     }
 
     /** Stores the search CHECKING with its check queued, in one transaction. */
@@ -65,6 +71,7 @@ public class SanityCheckJobs {
         } else {
             inserts.trials(searchId, 0, null, trials.params(), now);
         }
+        notices.searchChanged(searchId, SearchStatus.RUNNING);
         return Optional.of(SearchStatus.RUNNING);
     }
 
@@ -99,19 +106,30 @@ public class SanityCheckJobs {
         for (Map<String, Object> row : rows) {
             long searchId = ((Number) row.get("search_id")).longValue();
             jdbc.update("DELETE FROM trial WHERE id = ?", ((Number) row.get("id")).longValue());
+            counters.apply(searchId, TrialStatus.FAILED, -1);
             fail(searchId, "sanity check failed: it could not be run: " + row.get("error"));
         }
         return rows.size();
     }
 
+    /** Deletes the check's row under its lease (it was RUNNING, so the search's running count drops). */
     private boolean endUnder(Lease lease) {
-        return jdbc.update(CHECK_LEASE, lease.trialId(), lease.workerId(), lease.attempt()) == 1;
+        List<Long> search = jdbc.queryForList("SELECT search_id FROM trial WHERE id = ?", Long.class, lease.trialId());
+        if (jdbc.update(CHECK_LEASE, lease.trialId(), lease.workerId(), lease.attempt()) != 1) {
+            return false;
+        }
+        counters.apply(search.get(0), TrialStatus.RUNNING, -1);
+        return true;
     }
 
     private boolean fail(long searchId, String message) {
         String text = message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
-        return jdbc.update("UPDATE search SET status = 'FAILED', message = ?, finished_at = CURRENT_TIMESTAMP"
+        boolean failed = jdbc.update("UPDATE search SET status = 'FAILED', message = ?, finished_at = CURRENT_TIMESTAMP"
                 + " WHERE id = ? AND status = 'CHECKING'", text, searchId) == 1;
+        if (failed) {
+            notices.searchChanged(searchId, SearchStatus.FAILED);
+        }
+        return failed;
     }
 
     private SearchStatus statusOf(long searchId) {

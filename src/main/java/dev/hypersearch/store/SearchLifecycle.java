@@ -19,17 +19,24 @@ public class SearchLifecycle {
     private static final String BEST_TRIAL = "(SELECT t.id FROM trial t WHERE t.search_id = ? AND t.status = 'COMPLETED'"
             + " AND t.val_loss IS NOT NULL ORDER BY t.val_loss, t.number FETCH FIRST 1 ROWS ONLY)";
 
+    private static final String CANCEL_QUEUED = "UPDATE trial SET status = 'CANCELLED',"
+            + " finished_at = CURRENT_TIMESTAMP WHERE search_id = ? AND status = 'QUEUED'";
+
     private final JdbcTemplate jdbc;
     private final SearchRepository searches;
     private final TrialInserts inserts;
     private final StageProgression stages;
+    private final TrialCounters counters;
+    private final TrialNotices notices;
 
     public SearchLifecycle(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts,
-                           StageProgression stages) {
+                           StageProgression stages, TrialCounters counters, TrialNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.searches = searches;
         this.inserts = inserts;
         this.stages = stages;
+        this.counters = counters;
     }
 
     /** Creates the search and all its trials QUEUED in one transaction: nothing half-submitted survives a crash. */
@@ -60,9 +67,14 @@ public class SearchLifecycle {
         int changed = jdbc.update("UPDATE search SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP,"
                 + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND (status = 'RUNNING' OR status = 'CHECKING')",
                 searchId, searchId);
-        jdbc.update("DELETE FROM trial WHERE search_id = ? AND number = ? AND status = 'QUEUED'", searchId,
-                SanityCheckJobs.CHECK_NUMBER);
-        cancelQueuedTrials(searchId);
+        int checks = jdbc.update("DELETE FROM trial WHERE search_id = ? AND number = ? AND status = 'QUEUED'",
+                searchId, SanityCheckJobs.CHECK_NUMBER);
+        int cancelled = jdbc.update(CANCEL_QUEUED, searchId);
+        counters.apply(searchId, new TrialCounters.Delta().add(TrialStatus.QUEUED, -checks)
+                .move(TrialStatus.QUEUED, TrialStatus.CANCELLED, cancelled));
+        if (changed == 1) {
+            notices.searchChanged(searchId, SearchStatus.CANCELLED);
+        }
         return changed == 1;
     }
 
@@ -71,11 +83,12 @@ public class SearchLifecycle {
                 + " message = 'maxFailedTrials reached: ' || CAST(max_failed_trials AS VARCHAR(12))"
                 + " || ' trials diverged or failed'"
                 + " WHERE id = ? AND status = 'RUNNING' AND max_failed_trials IS NOT NULL AND max_failed_trials <="
-                + " (SELECT COUNT(*) FROM trial t WHERE t.search_id = ? AND t.status = 'DIVERGED')"
-                + " + (SELECT COUNT(*) FROM trial t WHERE t.search_id = ? AND t.status = 'FAILED')",
-                searchId, searchId, searchId);
+                + " (SELECT SUM(c.n) FROM search_trial_count c WHERE c.search_id = ?"
+                + " AND (c.status = 'DIVERGED' OR c.status = 'FAILED'))",
+                searchId, searchId);
         if (failedSearch == 1) {
-            cancelQueuedTrials(searchId);
+            int cancelled = jdbc.update(CANCEL_QUEUED, searchId);
+            counters.apply(searchId, new TrialCounters.Delta().move(TrialStatus.QUEUED, TrialStatus.CANCELLED, cancelled));
         }
         return failedSearch == 1;
     }
@@ -92,6 +105,14 @@ public class SearchLifecycle {
      */
     @Transactional
     public SearchStatus afterTrialEnded(long searchId, TrialStatus ended, double valLoss, int number) {
+        SearchStatus after = afterEnded(searchId, ended, valLoss, number);
+        if (after.isFinished()) {
+            notices.searchChanged(searchId, after);
+        }
+        return after;
+    }
+
+    private SearchStatus afterEnded(long searchId, TrialStatus ended, double valLoss, int number) {
         List<Object[]> rows = jdbc.query("SELECT s.status, b.val_loss, b.number FROM search s"
                         + " LEFT JOIN trial b ON b.id = s.best_trial_id WHERE s.id = ?",
                 (rs, i) -> new Object[] {SearchStatus.valueOf(rs.getString(1)), rs.getObject(2), rs.getInt(3)},
@@ -123,8 +144,13 @@ public class SearchLifecycle {
                 + nothingToRun("s.id") + " ORDER BY s.id", Long.class);
         int completed = 0;
         for (long id : ids) {
-            stages.advanceIfStageEnded(id);
-            completed += completeIfDone(id);
+            if (stages.advanceIfStageEnded(id) == StageProgression.Step.FAILED) {
+                notices.searchChanged(id, SearchStatus.FAILED);
+            }
+            if (completeIfDone(id) == 1) {
+                completed++;
+                notices.searchChanged(id, SearchStatus.COMPLETED);
+            }
         }
         return completed;
     }
@@ -141,8 +167,7 @@ public class SearchLifecycle {
     private int completeIfDone(long searchId) {
         return jdbc.update("UPDATE search SET status = 'COMPLETED', finished_at = CURRENT_TIMESTAMP,"
                 + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING' AND " + nothingToRun("?")
-                // last and costliest: counted only once nothing is left to run
-                + " AND trial_count <= (SELECT COUNT(*) FROM trial t WHERE t.search_id = ?)",
+                + " AND trial_count <= (SELECT SUM(c.n) FROM search_trial_count c WHERE c.search_id = ?)",
                 searchId, searchId, searchId, searchId, searchId);
     }
 
@@ -156,8 +181,4 @@ public class SearchLifecycle {
                 + " AND NOT EXISTS (SELECT 1 FROM trial t WHERE t.search_id = " + searchId + " AND t.status = 'RUNNING')";
     }
 
-    private void cancelQueuedTrials(long searchId) {
-        jdbc.update("UPDATE trial SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP"
-                + " WHERE search_id = ? AND status = 'QUEUED'", searchId);
-    }
 }

@@ -19,19 +19,33 @@ public enum SqlDialect {
      * index, and the contract test of claim order runs on H2.
      */
     H2("SELECT " + Claim.COLUMNS + " FROM trial USE INDEX (trial_claim)"
-            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", true, "? FORMAT JSON"),
+            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", true, "? FORMAT JSON",
+            "SELECT NEXT VALUE FOR trial_seq FROM SYSTEM_RANGE(1, ?)"),
 
     POSTGRESQL("SELECT " + Claim.COLUMNS + " FROM trial WHERE status = 'QUEUED'"
-            + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", false, "CAST(? AS jsonb)");
+            + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", false, "CAST(? AS jsonb)",
+            "SELECT nextval('trial_seq') FROM generate_series(1, ?)");
 
     private final String claimSql;
     private final boolean embedded;
     private final String jsonParameter;
+    private final String trialIdsSql;
 
-    SqlDialect(String claimSql, boolean embedded, String jsonParameter) {
+    SqlDialect(String claimSql, boolean embedded, String jsonParameter, String trialIdsSql) {
         this.claimSql = claimSql;
         this.embedded = embedded;
         this.jsonParameter = jsonParameter;
+        this.trialIdsSql = trialIdsSql;
+    }
+
+    /** {@code ?} values of trial_seq in one query (each stands for a block of 50 trial ids). */
+    String trialIdsSql() {
+        return trialIdsSql;
+    }
+
+    /** Whether this is PostgreSQL, whose LISTEN/NOTIFY tells other processes of trials ending. */
+    public boolean notifies() {
+        return this == POSTGRESQL;
     }
 
     /** A JSON column's value bound as text: H2 reads it as a JSON document only with FORMAT JSON. */

@@ -5,8 +5,11 @@ import java.time.Duration;
 import dev.hypersearch.search.pruning.PruneDecision;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import dev.hypersearch.search.TrialStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -31,10 +34,14 @@ public class TrialQueue {
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final TrialCounters counters;
+    private final TrialNotices notices;
 
-    public TrialQueue(JdbcTemplate jdbc, SqlDialect dialect) {
+    public TrialQueue(JdbcTemplate jdbc, SqlDialect dialect, TrialCounters counters, TrialNotices notices) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.counters = counters;
+        this.notices = notices;
     }
 
     /**
@@ -54,6 +61,8 @@ public class TrialQueue {
         jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = ?, attempt = ?,"
                 + " lease_expires_at = " + LEASE_EXPIRY + ", started_at = CURRENT_TIMESTAMP WHERE id = ?",
                 workerId, claim.lease().attempt(), seconds(lease), claim.lease().trialId());
+        counters.apply(claim.searchId(), new TrialCounters.Delta().move(TrialStatus.QUEUED, TrialStatus.RUNNING, 1));
+        notices.trialChanged(claim.searchId(), claim.lease().trialId(), claim.number(), TrialStatus.RUNNING);
         return Optional.of(claim);
     }
 
@@ -100,6 +109,11 @@ public class TrialQueue {
      */
     @Transactional
     public boolean finish(Lease lease, TrialResult r) {
+        List<long[]> held = jdbc.query("SELECT search_id, number FROM trial" + LEASE_MATCH,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}, lease.trialId(), lease.workerId(), lease.attempt());
+        if (held.isEmpty()) {
+            return false;
+        }
         PruneDecision p = r.pruning();
         CrossValidationRecord cv = r.crossValidation();
         boolean written = jdbc.update("UPDATE trial SET status = ?, val_loss = ?, best_val_loss = ?, best_epoch = ?,"
@@ -116,6 +130,11 @@ public class TrialQueue {
                 lease.trialId(), lease.workerId(), lease.attempt()) == 1;
         if (written && cv != null) {
             insertFoldCurves(lease.trialId(), cv);
+        }
+        if (written) {
+            long searchId = held.get(0)[0];
+            counters.apply(searchId, new TrialCounters.Delta().move(TrialStatus.RUNNING, r.status(), 1));
+            notices.trialChanged(searchId, lease.trialId(), (int) held.get(0)[1], r.status());
         }
         return written;
     }
@@ -150,15 +169,18 @@ public class TrialQueue {
      */
     @Transactional
     public boolean release(Lease lease) {
+        List<Long> search = jdbc.queryForList("SELECT search_id FROM trial" + LEASE_MATCH, Long.class,
+                lease.trialId(), lease.workerId(), lease.attempt());
         boolean released = jdbc.update("UPDATE trial SET status = 'QUEUED', worker_id = NULL, lease_expires_at = NULL,"
                 + " attempt = attempt - 1" + LEASE_MATCH, lease.trialId(), lease.workerId(), lease.attempt()) == 1;
         if (released) {
             jdbc.update("DELETE FROM trial_epoch WHERE trial_id = ?", lease.trialId());
+            counters.apply(search.get(0), new TrialCounters.Delta().move(TrialStatus.RUNNING, TrialStatus.QUEUED, 1));
         }
         return released;
     }
 
-    private record Expired(long id, int attempt, String workerId, OffsetDateTime leaseExpiredAt, String history) {
+    private record Expired(long id, long searchId, int attempt, String workerId, OffsetDateTime leaseExpiredAt, String history) {
     }
 
     /**
@@ -169,17 +191,18 @@ public class TrialQueue {
      */
     @Transactional
     public int reapExpired(int maxAttempts) {
-        List<Expired> expired = jdbc.query("SELECT id, attempt, worker_id, lease_expires_at, attempt_history"
+        List<Expired> expired = jdbc.query("SELECT id, search_id, attempt, worker_id, lease_expires_at, attempt_history"
                         + " FROM trial WHERE status = 'RUNNING' AND lease_expires_at < CURRENT_TIMESTAMP"
                         + " FOR UPDATE SKIP LOCKED",
-                (rs, i) -> new Expired(rs.getLong(1), rs.getInt(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5)));
+                (rs, i) -> new Expired(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6)));
         if (expired.isEmpty()) {
             return 0;
         }
         List<Object[]> requeue = new ArrayList<>();
         List<Object[]> fail = new ArrayList<>();
         List<Object[]> curves = new ArrayList<>();
+        Map<Long, TrialCounters.Delta> moved = new HashMap<>();
         for (Expired e : expired) {
             String line = "attempt " + e.attempt() + " on worker " + (e.workerId() == null ? "?" : e.workerId())
                     + ": lease expired" + (e.leaseExpiredAt() == null ? ""
@@ -189,9 +212,13 @@ public class TrialQueue {
                 String error = "gave up after attempt " + e.attempt() + " of " + maxAttempts
                         + ": every attempt lost its worker (" + history + ")";
                 fail.add(new Object[] {history, truncate(error), e.id(), e.attempt()});
+                moved.computeIfAbsent(e.searchId(), k -> new TrialCounters.Delta())
+                        .move(TrialStatus.RUNNING, TrialStatus.FAILED, 1);
             } else {
                 requeue.add(new Object[] {history, e.id(), e.attempt()});
                 curves.add(new Object[] {e.id()});
+                moved.computeIfAbsent(e.searchId(), k -> new TrialCounters.Delta())
+                        .move(TrialStatus.RUNNING, TrialStatus.QUEUED, 1);
             }
         }
         if (!fail.isEmpty()) {
@@ -204,6 +231,8 @@ public class TrialQueue {
                     + " attempt_history = ? WHERE id = ? AND attempt = ? AND status = 'RUNNING'", requeue);
             jdbc.batchUpdate("DELETE FROM trial_epoch WHERE trial_id = ?", curves);
         }
+        // The rows are locked (FOR UPDATE) and RUNNING, so every update above changed one row.
+        counters.apply(moved);
         return expired.size();
     }
 

@@ -153,7 +153,9 @@ public final class AppProcess implements AutoCloseable {
         return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + pg.url(),
                 "--spring.datasource.username=" + Pg.USER, "--spring.flyway.schemas=" + pg.schema,
                 "--spring.jmx.enabled=false", "--hypersearch.poll-millis=50",
-                "--spring.datasource.hikari.minimum-idle=1");
+                "--spring.datasource.hikari.minimum-idle=1",
+                // TrialLogs reads the per-trial line, which is DEBUG (a 100,000-trial search logs no line per trial)
+                "--logging.level.hypersearch.trials=DEBUG");
     }
 
     public String name() {

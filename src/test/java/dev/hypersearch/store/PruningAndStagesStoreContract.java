@@ -46,7 +46,7 @@ abstract class PruningAndStagesStoreContract {
 
     @BeforeEach
     void emptyDatabase() {
-        for (String table : List.of("trial_epoch", "trial_fold_epoch", "trial", "search_stage", "search")) {
+        for (String table : List.of("trial_epoch", "trial_fold_epoch", "trial", "search_stage", "search_trial_count", "search")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -13,6 +13,7 @@ final class StoreTables {
         jdbc.update("DELETE FROM trial_fold_epoch");
         jdbc.update("DELETE FROM trial");
         jdbc.update("DELETE FROM search_stage");
+        jdbc.update("DELETE FROM search_trial_count");
         jdbc.update("DELETE FROM search");
     }
 }
