@@ -1,11 +1,14 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.data.pipeline.FittedPipeline;
 import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchPipelines;
 import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochRepository;
 import dev.hypersearch.store.TrialFoldEpochRepository;
 import dev.hypersearch.store.TrialRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import dev.hypersearch.store.TrialCounters;
 import org.springframework.data.domain.Slice;
@@ -23,14 +26,16 @@ public class TrialController {
     private final TrialEpochRepository epochs;
     private final TrialFoldEpochRepository foldEpochs;
     private final TrialCounters counters;
+    private final SearchPipelines pipelines;
 
     public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs,
-                           TrialFoldEpochRepository foldEpochs, TrialCounters counters) {
+                           TrialFoldEpochRepository foldEpochs, TrialCounters counters, SearchPipelines pipelines) {
         this.counters = counters;
         this.searches = searches;
         this.trials = trials;
         this.epochs = epochs;
         this.foldEpochs = foldEpochs;
+        this.pipelines = pipelines;
     }
 
     @Operation(summary = "A search's trials, sorted, filtered and paginated by the database",
@@ -53,12 +58,22 @@ public class TrialController {
         return PageResponse.of(found.getContent().stream().map(TrialRow::of).toList(), page, size, total);
     }
 
-    @Operation(summary = "A trial with its learning curve (per fold when cross-validated) and pruning rungs")
+    @Operation(summary = "A trial with its learning curve (per fold when cross-validated), pruning rungs and the"
+            + " search's preprocessing (which columns became which inputs)")
     @GetMapping("/api/trials/{id}")
     public TrialDetail trial(@PathVariable long id) {
         TrialEntity t = trials.findById(id).orElseThrow(() -> new NotFoundException("trial", id));
         return TrialDetail.of(t, epochs.findByTrialIdOrderByEpoch(id), foldEpochs.findByTrialIdOrderByFoldAscEpochAsc(id),
-                rungEpochs(searches.find(t.getSearchId()), t));
+                rungEpochs(searches.find(t.getSearchId()), t), preprocessing(t.getSearchId()));
+    }
+
+    private List<Preprocessing> preprocessing(long searchId) {
+        List<FittedPipeline> folds = pipelines.find(searchId);
+        List<Preprocessing> out = new ArrayList<>(folds.size());
+        for (int f = 0; f < folds.size(); f++) {
+            out.add(Preprocessing.of(f, folds.get(f)));
+        }
+        return out;
     }
 
     /** The epochs at which the search's pruner may stop this trial (ASHA's rungs below its epoch budget). */

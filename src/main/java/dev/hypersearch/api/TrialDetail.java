@@ -17,10 +17,13 @@ import java.util.List;
  *                   them on the curve; empty when it has no pruner or one that may stop at any epoch
  * @param suggestion for a TPE trial past its start-up trials, once claimed: the ids of the finished trials its
  *                   parameters were computed from and of those then running (counted as bad); null otherwise
+ * @param preprocessing which original columns became which network inputs, per fold (one entry for a holdout);
+ *                   fitted once per search, empty until its first trial has prepared the data
  */
 public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant queuedAt, @Nullable Instant startedAt,
                           @Nullable Instant finishedAt, @Nullable Instant leaseExpiresAt, List<CurvePoint> curve,
-                          List<FoldCurve> foldCurves, List<Integer> rungEpochs, @Nullable TpeSuggestion suggestion) {
+                          List<FoldCurve> foldCurves, List<Integer> rungEpochs, @Nullable TpeSuggestion suggestion,
+                          List<Preprocessing> preprocessing) {
 
     /** What a model-based trial's parameters were computed from: replaying them needs nothing else. */
     public record TpeSuggestion(List<Long> basedOn, List<Long> running) {
@@ -44,11 +47,12 @@ public record TrialDetail(@JsonUnwrapped TrialRow trial, long searchId, Instant 
     }
 
     static TrialDetail of(TrialEntity t, List<TrialEpochEntity> epochs, List<TrialFoldEpochEntity> foldEpochs,
-                          List<Integer> rungEpochs) {
+                          List<Integer> rungEpochs, List<Preprocessing> preprocessing) {
         return new TrialDetail(TrialRow.of(t), t.getSearchId(), t.getQueuedAt(), t.getStartedAt(), t.getFinishedAt(),
                 t.getLeaseExpiresAt(), epochs.stream().map(CurvePoint::of).toList(), folds(foldEpochs), rungEpochs,
                 t.getSuggestionBasis() == null ? null
-                        : new TpeSuggestion(t.getSuggestionBasis().basedOn(), t.getSuggestionBasis().running()));
+                        : new TpeSuggestion(t.getSuggestionBasis().basedOn(), t.getSuggestionBasis().running()),
+                preprocessing);
     }
 
     /** Rows ordered by (fold, epoch) into one curve per fold. */

@@ -4,7 +4,9 @@ import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.DatasetShape;
+import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Task;
+import dev.hypersearch.data.table.Table;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the database so that every worker process reads the same bytes.
  */
 @Service
-public class DatasetCatalog {
+public class DatasetCatalog implements TableSource {
 
     private final DatasetRepository uploads;
 
@@ -36,6 +38,13 @@ public class DatasetCatalog {
         }
         return uploads.findByName(name).map(e -> parse(e.getName(), e.getLabelColumn(),
                 Task.valueOf(e.getTask()), e.getContent()));
+    }
+
+    /** The data set as a table: built-in and numeric uploads as complete numeric columns. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Table> table(String name) {
+        return load(name).map(DatasetTables::of);
     }
 
     /**

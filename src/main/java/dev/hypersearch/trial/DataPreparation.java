@@ -1,53 +1,93 @@
 package dev.hypersearch.trial;
 
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Split;
 import dev.hypersearch.data.Splits;
-import dev.hypersearch.data.Standardizer;
+import dev.hypersearch.data.pipeline.FittedPipeline;
+import dev.hypersearch.data.table.Table;
+import dev.hypersearch.data.table.Target;
 import dev.hypersearch.nn.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Holdout split or k folds (stratified for classification) and standardization fitted on the training rows
- * only: for k folds, one standardizer per fold, fitted on that fold's training part.
+ * Holdout split or k folds (stratified for classification) and preprocessing fitted on the training rows
+ * only: for k folds, one {@link FittedPipeline} per fold, fitted on that fold's training part. On an
+ * all-numeric complete table the pipeline is exactly the standardization trials always had.
  */
 public final class DataPreparation {
 
     private DataPreparation() {
     }
 
-    public static PreparedData holdout(Dataset dataset, double validationFraction, long seed) {
-        Split split = Splits.holdout(dataset, validationFraction, seed);
-        return prepare(dataset.subset(split.train()), dataset.subset(split.validation()));
+    public static PreparedData holdout(Table table, double validationFraction, long seed) {
+        return prepare(table, Splits.holdout(table, validationFraction, seed));
     }
 
     /**
      * k seeded folds, each prepared alone. Seeded by the search seed like the holdout, so every trial of a
      * search is scored on the same folds; cacheable per (dataset, k, seed).
      */
-    public static List<PreparedData> kFold(Dataset dataset, int k, long seed) {
+    public static List<PreparedData> kFold(Table table, int k, long seed) {
         List<PreparedData> folds = new ArrayList<>(k);
-        for (Split split : Splits.kFold(dataset, k, seed)) {
-            folds.add(prepare(dataset.subset(split.train()), dataset.subset(split.validation())));
+        for (Split split : Splits.kFold(table, k, seed)) {
+            folds.add(prepare(table, split));
         }
         return List.copyOf(folds);
     }
 
-    /** Fits the standardizer on {@code train} and applies it to both sides. */
-    public static PreparedData prepare(Dataset train, Dataset validation) {
-        Standardizer standardizer = Standardizer.fit(train.features());
-        Dataset scaledTrain = train.withFeatures(standardizer.transform(train.features()));
-        Dataset scaledValidation = validation.withFeatures(standardizer.transform(validation.features()));
-        return new PreparedData(toTrainingData(scaledTrain), toTrainingData(scaledValidation),
-                train.numFeatures(), train.isClassification() ? train.numClasses() : 0, train.isClassification());
+    public static PreparedData holdout(Dataset dataset, double validationFraction, long seed) {
+        return holdout(DatasetTables.of(dataset), validationFraction, seed);
     }
 
-    private static TrainingData toTrainingData(Dataset d) {
-        if (d.isClassification()) {
-            return TrainingData.classification(d.featureMatrix(), d.labels(), d.numClasses());
+    public static List<PreparedData> kFold(Dataset dataset, int k, long seed) {
+        return kFold(DatasetTables.of(dataset), k, seed);
+    }
+
+    /** Fits the pipeline on the split's training rows and applies it to both sides. */
+    public static PreparedData prepare(Table table, Split split) {
+        int[] train = split.train();
+        int[] validation = split.validation();
+        FittedPipeline pipeline = FittedPipeline.fit(table, train, FittedPipeline.DEFAULT_LEVEL_LIMIT);
+        int classes = table.target() instanceof Target.Classes c ? c.classes().size() : 0;
+        return new PreparedData(trainingData(table, pipeline, train), trainingData(table, pipeline, validation),
+                pipeline.width(), classes, classes > 0, pipeline);
+    }
+
+    /** Fits on all of {@code train} and applies to {@code validation} (two data sets with the same columns). */
+    public static PreparedData prepare(Dataset train, Dataset validation) {
+        Table t = DatasetTables.of(train);
+        Table v = DatasetTables.of(validation);
+        FittedPipeline pipeline = FittedPipeline.fit(t, all(t.rows()), FittedPipeline.DEFAULT_LEVEL_LIMIT);
+        int classes = train.isClassification() ? train.numClasses() : 0;
+        return new PreparedData(trainingData(t, pipeline, all(t.rows())), trainingData(v, pipeline, all(v.rows())),
+                pipeline.width(), classes, classes > 0, pipeline);
+    }
+
+    private static TrainingData trainingData(Table table, FittedPipeline pipeline, int[] rows) {
+        DMatrixRMaj x = pipeline.transform(table, rows);
+        if (table.target() instanceof Target.Classes c) {
+            int[] labels = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                labels[i] = c.label(rows[i]);
+            }
+            return TrainingData.classification(x, labels, c.classes().size());
         }
-        return TrainingData.regression(d.featureMatrix(), new DMatrixRMaj(d.size(), 1, true, d.targets()));
+        Target.Values v = (Target.Values) table.target();
+        DMatrixRMaj y = new DMatrixRMaj(rows.length, 1);
+        for (int i = 0; i < rows.length; i++) {
+            y.data[i] = v.value(rows[i]);
+        }
+        return TrainingData.regression(x, y);
+    }
+
+    private static int[] all(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
     }
 }

@@ -31,7 +31,7 @@ public record MemoryEstimate(long parameters, long trainingBytes, long dataBytes
     static final int EVALUATION_CHUNK = 256;
     private static final long DOUBLE = Double.BYTES;
     private static final long ARRAY_HEADER = 16;
-    /** Copies of a split's rows alive at once while it is standardized ({@code DataPreparation.prepare}). */
+    /** Copies of a split's rows alive at once while it is preprocessed ({@code DataPreparation.prepare}). */
     private static final long TRANSIENT_COPIES = 4;
     /** Of which held as one array per row. */
     private static final long TRANSIENT_ROW_ARRAYS = 2;
@@ -68,8 +68,8 @@ public record MemoryEstimate(long parameters, long trainingBytes, long dataBytes
 
         long outputs = net.outputSize();
         long cells = (long) data.rows() * (data.features() + outputs);
-        // the parsed set, the copies alive while one split is prepared (row subset, its rows as arrays, the
-        // standardized rows, their matrix) and the prepared train + validation matrices of every fold
+        // the parsed set, the copies alive while one split is prepared (the table's columns, the fit's training
+        // values, the transformed matrices) and the prepared train + validation matrices of every fold
         long dataBytes = withMargin(DOUBLE * ((1 + TRANSIENT_COPIES + (long) networks) * cells)
                 + ARRAY_HEADER * TRANSIENT_ROW_ARRAYS * data.rows());
 

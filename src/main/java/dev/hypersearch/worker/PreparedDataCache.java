@@ -1,7 +1,7 @@
 package dev.hypersearch.worker;
 
-import dev.hypersearch.data.Dataset;
-import dev.hypersearch.store.DatasetCatalog;
+import dev.hypersearch.data.table.Table;
+import dev.hypersearch.store.TableSource;
 import dev.hypersearch.trial.DataPreparation;
 import dev.hypersearch.trial.PreparedData;
 import java.util.LinkedHashMap;
@@ -11,8 +11,9 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * Split and standardized data per (data set, validation fraction or k folds, seed): every trial of a search
- * shares one, so a worker parses and scales a data set once, not once per trial.
+ * Split and preprocessed data per (data set, validation fraction or k folds, seed): every trial of a search
+ * shares one, so a worker loads a data set and fits its pipelines once, not once per trial. The rows come from
+ * one {@link TableSource} (data set name to table).
  */
 @Component
 @ConditionalOnWorkers
@@ -24,7 +25,7 @@ class PreparedDataCache {
     private record Key(String dataset, double validationFraction, int folds, long seed) {
     }
 
-    private final DatasetCatalog catalog;
+    private final TableSource tables;
     private final Map<Key, List<PreparedData>> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, List<PreparedData>> eldest) {
@@ -32,8 +33,8 @@ class PreparedDataCache {
         }
     };
 
-    PreparedDataCache(DatasetCatalog catalog) {
-        this.catalog = catalog;
+    PreparedDataCache(TableSource tables) {
+        this.tables = tables;
     }
 
     PreparedData get(String dataset, double validationFraction, long seed) {
@@ -41,19 +42,19 @@ class PreparedDataCache {
                 d -> List.of(DataPreparation.holdout(d, validationFraction, seed))).get(0);
     }
 
-    /** The k folds of {@link DataPreparation#kFold}, each standardized on its own training part. */
+    /** The k folds of {@link DataPreparation#kFold}, each preprocessed by a pipeline fitted on its own training part. */
     List<PreparedData> folds(String dataset, int k, long seed) {
         return get(new Key(dataset, 0, k, seed), d -> DataPreparation.kFold(d, k, seed));
     }
 
-    private List<PreparedData> get(Key key, Function<Dataset, List<PreparedData>> prepare) {
+    private List<PreparedData> get(Key key, Function<Table, List<PreparedData>> prepare) {
         synchronized (cache) {
             List<PreparedData> hit = cache.get(key);
             if (hit != null) {
                 return hit;
             }
         }
-        List<PreparedData> prepared = prepare.apply(catalog.load(key.dataset())
+        List<PreparedData> prepared = prepare.apply(tables.table(key.dataset())
                 .orElseThrow(() -> new IllegalStateException("dataset '" + key.dataset() + "' no longer exists")));
         synchronized (cache) {
             cache.put(key, prepared);

@@ -9,6 +9,7 @@ import dev.hypersearch.search.Validation;
 import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.SanityCheckJobs;
+import dev.hypersearch.store.SearchPipelines;
 import dev.hypersearch.store.SearchStatus;
 import dev.hypersearch.store.StoredPeerResults;
 import dev.hypersearch.trial.AbandonTrialException;
@@ -20,6 +21,8 @@ import dev.hypersearch.trial.TrialOutcome;
 import dev.hypersearch.trial.TrialRunner;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +46,13 @@ class TrialExecution {
     private final long memoryBudget;
     private final SanityCheckExecution sanityChecks;
     private final TpeSuggestions suggestions;
+    private final SearchPipelines pipelines;
+    /** Searches whose fitted pipelines this process has seen in the database: checked once per search. */
+    private final Set<Long> pipelinesRecorded = ConcurrentHashMap.newKeySet();
 
     TrialExecution(SearchCache searchCache, PreparedDataCache data, TrialRunner runner,
                    CrossValidatedRunner crossValidatedRunner, StoredPeerResults peers, HypersearchProperties props,
-                   SanityCheckExecution sanityChecks, TpeSuggestions suggestions) {
+                   SanityCheckExecution sanityChecks, TpeSuggestions suggestions, SearchPipelines pipelines) {
         this.searchCache = searchCache;
         this.data = data;
         this.runner = runner;
@@ -55,6 +61,7 @@ class TrialExecution {
         this.memoryBudget = props.trialMemoryBudgetBytes();
         this.sanityChecks = sanityChecks;
         this.suggestions = suggestions;
+        this.pipelines = pipelines;
     }
 
     /** Runs the trial to its end; when this process hands its work back, the trial goes back to the queue. */
@@ -91,6 +98,7 @@ class TrialExecution {
                 if (settings.validation() instanceof Validation.KFold k) {
                     List<PreparedData> folds = trial.underLease("load data set",
                             () -> data.folds(settings.dataset(), k.folds(), settings.seed()));
+                    recordPipelines(trial, claim.searchId(), folds);
                     String tooBig = overBudget(params, folds.get(0), settings);
                     outcome = tooBig != null ? failed(tooBig) : crossValidatedRunner.run(params, folds,
                             settings.seed(), claim.number(), listener, stop);
@@ -98,6 +106,7 @@ class TrialExecution {
                     double fraction = ((Validation.Holdout) settings.validation()).fraction();
                     PreparedData prepared = trial.underLease("load data set",
                             () -> data.get(settings.dataset(), fraction, settings.seed()));
+                    recordPipelines(trial, claim.searchId(), List.of(prepared));
                     String tooBig = overBudget(params, prepared, settings);
                     outcome = tooBig != null ? failed(tooBig) : runner.run(params, prepared, settings.seed(),
                             claim.number(), listener, stop);
@@ -126,6 +135,16 @@ class TrialExecution {
         } catch (AbandonTrialException | DatabaseRetry.GaveUp e) {
             log.warn("{}: {}; left to the lease reaper", name, e.getMessage());
         }
+    }
+
+    /** Stores the search's fitted pipelines (one per fold) the first time any trial of it prepares its data. */
+    private void recordPipelines(LeasedTrial trial, long searchId, List<PreparedData> folds) {
+        if (pipelinesRecorded.contains(searchId)) {
+            return;
+        }
+        trial.underLease("record preprocessing",
+                () -> pipelines.recordOnce(searchId, folds.stream().map(PreparedData::pipeline).toList()));
+        pipelinesRecorded.add(searchId);
     }
 
     /**
