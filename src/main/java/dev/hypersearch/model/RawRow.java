@@ -1,0 +1,16 @@
+package dev.hypersearch.model;
+
+import java.util.Map;
+
+/** One row to predict: the original columns by name; a column absent (or JSON null) is a missing value. */
+public record RawRow(Map<String, RawValue> values) {
+
+    public RawRow {
+        values = Map.copyOf(values);
+    }
+
+    /** The column's value, or null when it is missing. */
+    public RawValue get(String column) {
+        return values.get(column);
+    }
+}
