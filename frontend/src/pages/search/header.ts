@@ -42,7 +42,8 @@ export class SearchHeader {
       <dl class="stats best">
         <div><dt>Best val loss</dt><dd id="best-loss">${d.best ? formatLoss(d.best.valLoss) : '—'}</dd></div>
         <div><dt>Its val accuracy</dt><dd>${d.best ? formatPercent(d.best.valAccuracy) : '—'}</dd></div>
-        <div><dt>Best trial</dt><dd id="best-trial">${d.best ? `<a href="${searchHref(s.id, { ...s.board, trial: d.best.trialId })}">#${d.best.number}</a> <span id="best-model"></span>` : '—'}</dd></div>
+        <div><dt>Best trial</dt><dd id="best-trial">${d.best ? `<a href="${searchHref(s.id, { ...s.board, trial: d.best.trialId })}">#${d.best.number}</a>` : '—'}</dd></div>
+        ${d.best ? '<div><dt>Best trial as a model</dt><dd id="best-model"></dd></div>' : ''}
         <div><dt>Trials</dt><dd>${formatCount(d.progress.total)}${budget > d.progress.total ? ` <span class="sub">of ${formatCount(budget)}</span>` : ''}</dd></div>
       </dl>
       ${sanityHtml && !sanityFailed ? sanityHtml : ''}
