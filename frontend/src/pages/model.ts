@@ -105,10 +105,10 @@ function predictBox(m: ModelResource): HTMLElement {
 
 function predictionsTable(m: ModelResource, r: PredictResponse): HTMLElement {
   const classes = m.classes ?? [];
-  const head = m.task === 'classification' ? ['Row', 'Label', ...classes.map((c) => `P(${c})`)] : ['Row', 'Value'];
+  const head = m.task === 'classification' ? ['Row (from 0)', 'Label', ...classes.map((c) => `P(${c})`)] : ['Row (from 0)', 'Value'];
   return h('table', { className: 'data compact predictions-table' },
     h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, ...r.predictions.map((p, i) => h('tr', {}, h('td', {}, String(i + 1)),
+    h('tbody', {}, ...r.predictions.map((p, i) => h('tr', {}, h('td', {}, String(i)),
       ...(m.task === 'classification'
         ? [h('td', { className: 'label' }, p.label ?? ''), ...classes.map((c) => h('td', {}, (p.probabilities?.[c] ?? 0).toFixed(4)))]
         : [h('td', { className: 'value' }, p.value != null ? String(p.value) : '')])))));
