@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:model-api;DB_CLOSE_DELAY=-1",
-        "hypersearch.role=all", "hypersearch.workers=1", "hypersearch.poll-millis=50"})
+        "hypersearch.role=all", "hypersearch.workers=1", "hypersearch.poll-millis=50",
+        "hypersearch.heartbeat-seconds=1"})
 class ModelApiIT {
 
     @LocalServerPort int port;
@@ -50,6 +51,34 @@ class ModelApiIT {
             }
             Thread.sleep(50); // polling a bounded wait: the job's end is in another thread
         }
+    }
+
+    @Test
+    void aRefitWhoseWorkerDiedIsReapedAndRefittedByAnotherAttempt() throws Exception {
+        Http http = new Http(port);
+        Http.Response submitted = http.postJson("/api/searches", Map.of("name", "crash-source", "dataset", "iris",
+                "strategy", "random", "maxTrials", 1, "seed", 3, "space", Map.of("hiddenUnits", 8, "epochs", 5)));
+        long searchId = submitted.json().get("id").asLong();
+        assertThat(awaitJson(http, "/api/searches/" + searchId, s -> s.get("status").asString().equals("COMPLETED"))
+                .get("status").asString()).isEqualTo("COMPLETED");
+        long trialId = jdbc.queryForObject("SELECT id FROM trial WHERE search_id = ?", Long.class, searchId);
+        String params = http.get("/api/trials/" + trialId).json().get("params").toString();
+        // A worker claimed the refit and died (kill -9): its lease ran out (backdated, not waited for).
+        jdbc.update("INSERT INTO model (search_id, trial_id, trial_number, search_seed, status, params, dataset, task,"
+                + " worker_id, attempt, lease_expires_at, created_at, started_at) VALUES (?, ?, 0, 3, 'TRAINING',"
+                + " ? FORMAT JSON, 'iris', 'classification', 'dead-worker', 1, CURRENT_TIMESTAMP - INTERVAL '1' SECOND,"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", searchId, trialId, params);
+        long modelId = jdbc.queryForObject("SELECT id FROM model WHERE trial_id = ?", Long.class, trialId);
+
+        // The heartbeat's reaper requeues it and this process's worker refits it.
+        JsonNode model = awaitJson(http, "/api/models/" + modelId, m -> !m.get("status").asString().equals("TRAINING"));
+        assertThat(model.get("status").asString()).as(model.toString()).isEqualTo("READY");
+        assertThat(model.get("attempt").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT attempt_history FROM model WHERE id = ?", String.class, modelId))
+                .contains("attempt 1 on worker dead-worker: lease expired");
+        assertThat(http.postJson("/api/models/" + modelId + "/predict", Map.of("rows", List.of(Map.of(
+                "sepal_length_cm", 5.1, "sepal_width_cm", 3.5, "petal_length_cm", 1.4, "petal_width_cm", 0.2))))
+                .json().get("predictions")).hasSize(1);
     }
 
     @Test
@@ -88,7 +117,7 @@ class ModelApiIT {
         assertThat(classes).isEqualTo(iris.classNames());
         assertThat(model.get("featureSchema")).hasSize(iris.numFeatures());
         assertThat(model.get("featureSchema").get(0).get("name").asString()).isEqualTo(iris.featureNames().get(0));
-        assertThat(http.get("/api/models").json().get(0).get("id").asLong()).isEqualTo(modelId);
+        assertThat(http.get("/api/models").json()).anySatisfy(m -> assertThat(m.get("id").asLong()).isEqualTo(modelId));
 
         // predictions are those of the trial's configuration refitted on all 150 rows with the trial's seed
         TrialParams params = Http.JSON.treeToValue(model.get("parameters"), TrialParams.class);
