@@ -54,6 +54,11 @@ export type ChartData = Schemas['TrialCharts'];
 /** Which hyperparameters matter: GET /api/searches/{id}/importance. */
 export type Importance = Schemas['ParameterImportances'];
 export type FieldError = Schemas['FieldError'];
+/** A refitted model: GET /api/models/{id}. */
+export type ModelResource = Schemas['ModelResource'];
+export type PredictResponse = Schemas['PredictResponse'];
+/** One row to predict: original columns by name, null for a missing value. */
+export type PredictRow = Record<string, number | string | boolean | null>;
 export type Problem = Schemas['Problem'];
 /** A search spec as POST /api/searches and its preview accept it. */
 export type SearchSpec = Schemas['SearchSpec'];
@@ -163,6 +168,13 @@ export const api = {
   datasets: () => request<DatasetInfo[]>('GET', '/api/datasets'),
   parameters: (signal?: AbortSignal) => request<ParameterCatalog>('GET', '/api/parameters', undefined, signal),
   uploadDataset: (form: FormData) => request<DatasetInfo>('POST', '/api/datasets', form),
+  modelOfSearch: (searchId: number) => request<ModelResource>('POST', `/api/searches/${searchId}/model`),
+  modelOfTrial: (trialId: number) => request<ModelResource>('POST', `/api/trials/${trialId}/model`),
+  models: (signal?: AbortSignal) => request<ModelResource[]>('GET', '/api/models', undefined, signal),
+  model: (id: number, signal?: AbortSignal) => request<ModelResource>('GET', `/api/models/${id}`, undefined, signal),
+  deleteModel: (id: number) => request<void>('DELETE', `/api/models/${id}`),
+  predict: (id: number, rows: PredictRow[]) => request<PredictResponse>('POST', `/api/models/${id}/predict`, { rows }),
+  onnxUrl: (id: number) => `/api/models/${id}/model.onnx`,
   csvUrl: (id: number) => `/api/searches/${id}/trials.csv`,
   eventsUrl: (id: number) => `/api/searches/${id}/events`,
 };

@@ -4,6 +4,8 @@ import './style.css';
 import type { PageHandle } from './dom';
 import { h } from './dom';
 import { mountList } from './pages/list';
+import { mountModel } from './pages/model';
+import { mountModels } from './pages/models';
 import { mountNew } from './pages/new/page';
 import { mountSearch } from './pages/search/page';
 import { mountTrial } from './pages/trial';
@@ -41,6 +43,13 @@ function render(): void {
     case 'trial':
       handle = mountTrial(main, route.id);
       break;
+    case 'models':
+      document.title = 'Models · Hypersearch';
+      handle = mountModels(main);
+      break;
+    case 'model':
+      handle = mountModel(main, route.id);
+      break;
     default:
       main.append(h('h1', {}, 'Not found'), h('p', {}, h('a', { href: '#/' }, '← Searches')));
       handle = { dispose() {} };
@@ -48,7 +57,8 @@ function render(): void {
   current = { key, handle };
   if (navigated) main.focus({ preventScroll: false });
   document.querySelectorAll<HTMLAnchorElement>('[data-nav]').forEach((a) => {
-    const active = (a.dataset.nav === 'new' && route.name === 'new') || (a.dataset.nav === 'list' && route.name === 'list');
+    const active = (a.dataset.nav === 'new' && route.name === 'new') || (a.dataset.nav === 'list' && route.name === 'list')
+      || (a.dataset.nav === 'models' && (route.name === 'models' || route.name === 'model'));
     if (active) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   });

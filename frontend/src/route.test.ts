@@ -9,6 +9,9 @@ describe('parseRoute', () => {
     expect(parseRoute('#/searches/12?sort=number')).toMatchObject({ name: 'search', id: 12 });
     expect(parseRoute('#/searches/12?sort=number').query.get('sort')).toBe('number');
     expect(parseRoute('#/trials/7')).toMatchObject({ name: 'trial', id: 7 });
+    expect(parseRoute('#/models')).toMatchObject({ name: 'models' });
+    expect(parseRoute('#/models/12')).toMatchObject({ name: 'model', id: 12 });
+    expect(parseRoute('#/models/x')).toMatchObject({ name: 'notfound' });
     expect(parseRoute('#/searches/x').name).toBe('notfound');
   });
 });

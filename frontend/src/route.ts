@@ -8,6 +8,8 @@ export type Route =
   | { name: 'new'; query: URLSearchParams }
   | { name: 'search'; id: number; query: URLSearchParams }
   | { name: 'trial'; id: number; query: URLSearchParams }
+  | { name: 'models'; query: URLSearchParams }
+  | { name: 'model'; id: number; query: URLSearchParams }
   | { name: 'notfound'; query: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
@@ -17,10 +19,13 @@ export function parseRoute(hash: string): Route {
   const query = new URLSearchParams(q >= 0 ? h.slice(q + 1) : '');
   if (path === '/' || path === '' || path === '/searches') return { name: 'list', query };
   if (path === '/new') return { name: 'new', query };
+  if (path === '/models') return { name: 'models', query };
   let m = /^\/searches\/(\d+)$/.exec(path);
   if (m) return { name: 'search', id: Number(m[1]), query };
   m = /^\/trials\/(\d+)$/.exec(path);
   if (m) return { name: 'trial', id: Number(m[1]), query };
+  m = /^\/models\/(\d+)$/.exec(path);
+  if (m) return { name: 'model', id: Number(m[1]), query };
   return { name: 'notfound', query };
 }
 

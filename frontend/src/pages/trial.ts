@@ -58,6 +58,7 @@ export class TrialPanel {
     clear(this.host);
     const head = h('div', { className: 'trial-head' },
       h(Heading, { id: `trial-h-${t.id}` }, `Trial #${t.number}`), statusBadge(t.status),
+      t.status === 'COMPLETED' ? createModelButton(() => api.modelOfTrial(t.id)) : null,
       this.opts.closeHref ? h('a', { className: 'button small', href: this.opts.closeHref, 'aria-label': 'Close trial detail' }, 'Close') : null);
     const error = t.pruning
       ? h('div', { className: 'trial-error st-pruned', role: 'note' }, h('strong', {}, 'Pruned: '),
@@ -115,6 +116,21 @@ export class TrialPanel {
     this.chart?.dispose();
     this.foldChart?.dispose();
   }
+}
+
+/** "Create model": asks for the refit (or finds the existing model) and opens the model's page. */
+export function createModelButton(create: () => Promise<{ id: number }>): HTMLButtonElement {
+  const btn = h('button', { type: 'button', className: 'small create-model' }, 'Create model');
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      location.hash = `#/models/${(await create()).id}`;
+    } catch (err) {
+      btn.disabled = false;
+      alert(`Could not create the model: ${(err as Error).message}`);
+    }
+  });
+  return btn;
 }
 
 /** The standalone trial page (#/trials/:id). */

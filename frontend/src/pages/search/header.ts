@@ -9,6 +9,7 @@ import { sanityView } from '../../sanityCheck';
 import { fixedParameters } from '../../searchParameters';
 import { sanityReportHtml } from './sanityReport';
 import type { SearchPageState } from './state';
+import { createModelButton } from '../trial';
 
 export class SearchHeader {
   readonly el = h('section', { className: 'search-head', 'aria-labelledby': 'search-title' }, h('p', { className: 'muted' }, 'Loading…'));
@@ -42,12 +43,14 @@ export class SearchHeader {
         <div><dt>Best val loss</dt><dd id="best-loss">${d.best ? formatLoss(d.best.valLoss) : '—'}</dd></div>
         <div><dt>Its val accuracy</dt><dd>${d.best ? formatPercent(d.best.valAccuracy) : '—'}</dd></div>
         <div><dt>Best trial</dt><dd id="best-trial">${d.best ? `<a href="${searchHref(s.id, { ...s.board, trial: d.best.trialId })}">#${d.best.number}</a>` : '—'}</dd></div>
+        ${d.best ? '<div><dt>Best trial as a model</dt><dd id="best-model"></dd></div>' : ''}
         <div><dt>Trials</dt><dd>${formatCount(d.progress.total)}${budget > d.progress.total ? ` <span class="sub">of ${formatCount(budget)}</span>` : ''}</dd></div>
       </dl>
       ${sanityHtml && !sanityFailed ? sanityHtml : ''}
       ${fixed.length ? `<p class="fixed-params"><span class="muted">Fixed:</span> ${fixed.map((p) => `<code>${esc(p.name)}=${esc(formatParam(p.fixed))}</code>`).join(' ')}</p>` : ''}
       <details class="spec"><summary>Spec (JSON)</summary><pre>${esc(JSON.stringify(d.spec, null, 2))}</pre></details>`;
     this.el.querySelector('#cancel-search')?.addEventListener('click', this.onCancel);
+    this.el.querySelector('#best-model')?.append(createModelButton(() => api.modelOfSearch(d.id)));
   }
 
   /** Disables the cancel button while the cancel is under way. */

@@ -77,6 +77,16 @@ final class BatchNorm {
         }
     }
 
+    /** The inference transform z*scale + shift, written into the two arrays (one entry per unit). */
+    void inferenceTransform(double[] scaleOut, double[] shiftOut) {
+        double[] g = gamma.value().data;
+        double[] b = beta.value().data;
+        for (int j = 0; j < units; j++) {
+            scaleOut[j] = g[j] / Math.sqrt(runningVar[j] + EPS);
+            shiftOut[j] = b[j] - runningMean[j] * scaleOut[j];
+        }
+    }
+
     /** Inference: z = z*scale + shift with scale/shift folded from running stats, gamma, beta. */
     void forwardInference(double[] z, int rows) {
         int c = units;

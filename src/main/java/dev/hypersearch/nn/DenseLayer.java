@@ -107,4 +107,24 @@ final class DenseLayer {
             gemm.multTransB(d, weights.value(), dIn);
         }
     }
+
+    /** This layer for inference: batch norm's z*scale + shift folded into W's columns and the bias. */
+    FoldedLayer folded() {
+        double[] w = weights.value().data.clone();
+        double[] b;
+        if (batchNorm == null) {
+            b = bias.value().data.clone();
+        } else {
+            double[] scale = new double[fanOut];
+            b = new double[fanOut];
+            batchNorm.inferenceTransform(scale, b);
+            for (int i = 0; i < fanIn; i++) {
+                for (int j = 0; j < fanOut; j++) {
+                    w[i * fanOut + j] *= scale[j];
+                }
+            }
+        }
+        return new FoldedLayer(fanIn, fanOut, w, b, activation, leakySlope, eluAlpha,
+                slopes == null ? null : slopes.value().data.clone());
+    }
 }

@@ -91,6 +91,15 @@ public final class Network {
         return result;
     }
 
+    /** The layers for inference, batch norm folded into weights and biases (copies; the network is unchanged). */
+    public java.util.List<FoldedLayer> foldedLayers() {
+        List<FoldedLayer> out = new ArrayList<>(layers.length);
+        for (DenseLayer layer : layers) {
+            out.add(layer.folded());
+        }
+        return List.copyOf(out);
+    }
+
     /** Mean loss (no L2 term) and accuracy (NaN for regression) in inference mode. */
     public Evaluation evaluate(TrainingData data) {
         checkFeatures(data.features());

@@ -38,11 +38,13 @@ class Heartbeat implements SchedulingConfigurer {
     private final SearchLifecycle lifecycle;
     private final SearchRepository searches;
     private final SanityCheckJobs checks;
+    private final ModelRefits models;
     private volatile boolean renewFailing;
     private volatile boolean maintainFailing;
 
     Heartbeat(HypersearchProperties props, TrialLeases leases, TrialQueue queue, SearchLifecycle lifecycle,
-              SearchRepository searches, SanityCheckJobs checks) {
+              SearchRepository searches, SanityCheckJobs checks, ModelRefits models) {
+        this.models = models;
         this.checks = checks;
         this.props = props;
         this.active = leases.active();
@@ -64,6 +66,7 @@ class Heartbeat implements SchedulingConfigurer {
             stopCancelledSearches();
             queue.reapExpired(props.maxAttempts());
             checks.failAbandoned();
+            models.reap(props.maxAttempts(), false);
             lifecycle.completeFinishedSearches();
             if (maintainFailing) {
                 log.info("heartbeat maintenance: database reachable again");
@@ -83,6 +86,7 @@ class Heartbeat implements SchedulingConfigurer {
             for (LeasedTrial trial : active.all()) {
                 trial.renew();
             }
+            models.renewLeases();
             if (renewFailing) {
                 log.info("lease renewal: database reachable again");
                 renewFailing = false;

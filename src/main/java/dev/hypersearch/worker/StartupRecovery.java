@@ -26,9 +26,11 @@ class StartupRecovery {
     private final SearchLifecycle lifecycle;
     private final SqlDialect dialect;
     private final SanityCheckJobs checks;
+    private final ModelRefits models;
 
     StartupRecovery(HypersearchProperties props, TrialQueue queue, SearchLifecycle lifecycle, SqlDialect dialect,
-                    SanityCheckJobs checks) {
+                    SanityCheckJobs checks, ModelRefits models) {
+        this.models = models;
         this.checks = checks;
         this.props = props;
         this.queue = queue;
@@ -41,6 +43,7 @@ class StartupRecovery {
         boolean onlyProcess = dialect.isOnlyProcess(props.role());
         int requeued = onlyProcess ? queue.reapAllRunning(props.maxAttempts()) : queue.reapExpired(props.maxAttempts());
         checks.failAbandoned();
+        models.reap(props.maxAttempts(), onlyProcess);
         int completed = lifecycle.completeFinishedSearches();
         if (requeued > 0 || completed > 0) {
             log.info("recovery: {} trials requeued, {} searches completed", requeued, completed);

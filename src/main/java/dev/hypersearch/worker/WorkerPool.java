@@ -33,6 +33,7 @@ class WorkerPool implements SmartLifecycle {
     private final StartupRecovery recovery;
     private final ActiveTrials active;
     private final Heartbeat heartbeat;
+    private final ModelRefits models;
     /** pid@host:random, so leases name the process that holds them. */
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + ":"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -44,7 +45,8 @@ class WorkerPool implements SmartLifecycle {
     private volatile boolean handBack;
 
     WorkerPool(HypersearchProperties props, TrialLeases leases, TrialExecution execution, WorkSignal signal,
-               StartupRecovery recovery, Heartbeat heartbeat) {
+               StartupRecovery recovery, Heartbeat heartbeat, ModelRefits models) {
+        this.models = models;
         this.props = props;
         this.leases = leases;
         this.execution = execution;
@@ -75,6 +77,11 @@ class WorkerPool implements SmartLifecycle {
         int failures = 0;
         while (!stopping) {
             try {
+                // A queued model refit goes before the next trial: someone is waiting for it.
+                if (models.runNext(workerId, () -> handBack)) {
+                    failures = 0;
+                    continue;
+                }
                 Optional<LeasedTrial> claim = leases.claim(workerId, () -> handBack);
                 if (failures > 0) {
                     log.info("worker {}: database reachable again after {} failed claims", workerId, failures);

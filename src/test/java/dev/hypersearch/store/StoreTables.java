@@ -9,6 +9,7 @@ final class StoreTables {
     }
 
     static void empty(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM model");
         jdbc.update("DELETE FROM trial_epoch");
         jdbc.update("DELETE FROM trial_fold_epoch");
         jdbc.update("DELETE FROM trial");

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parsePredictInput, splitCsvLine } from './predictInput';
+
+describe('parsePredictInput', () => {
+  it('reads CSV with a header: numbers as numbers, empty cells as missing, other text kept', () => {
+    expect(parsePredictInput('a,b,c\n1.5,,x\n-2,3e2,"y, z"')).toEqual({
+      rows: [{ a: 1.5, b: null, c: 'x' }, { a: -2, b: 300, c: 'y, z' }],
+    });
+  });
+
+  it('reads JSON as {"rows": [...]} or a bare array', () => {
+    expect(parsePredictInput('{"rows": [{"a": 1, "b": null}]}')).toEqual({ rows: [{ a: 1, b: null }] });
+    expect(parsePredictInput('[{"a": "x"}]')).toEqual({ rows: [{ a: 'x' }] });
+  });
+
+  it('says what is wrong with input it cannot read', () => {
+    expect(parsePredictInput('')).toHaveProperty('error');
+    expect(parsePredictInput('{"rows": 3}')).toHaveProperty('error');
+    expect(parsePredictInput('[1, 2]')).toHaveProperty('error');
+    expect(parsePredictInput('{nope')).toHaveProperty('error');
+    expect(parsePredictInput('a,b')).toEqual({ error: 'CSV needs a header line and at least one row.' });
+    expect(parsePredictInput('a,b\n1')).toEqual({ error: 'CSV line 2 has 1 cells, the header has 2.' });
+  });
+
+  it('splits quoted cells with doubled quotes', () => {
+    expect(splitCsvLine('"a ""q""",b')).toEqual(['a "q"', 'b']);
+  });
+});

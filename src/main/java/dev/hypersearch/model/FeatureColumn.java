@@ -1,0 +1,10 @@
+package dev.hypersearch.model;
+
+/**
+ * One original column of a model's input, as its schema shows it.
+ *
+ * @param type      the kind of value it takes (numeric today)
+ * @param treatment what the preprocessing does with it, in words
+ */
+public record FeatureColumn(String name, String type, String treatment) {
+}
