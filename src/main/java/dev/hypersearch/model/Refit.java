@@ -51,7 +51,7 @@ public final class Refit {
                 ? TrainingData.classification(x, rows.labels(), rows.numClasses())
                 : TrainingData.regression(x, new DMatrixRMaj(rows.size(), 1, true, rows.targets()));
         PreparedData shape = new PreparedData(data, data, inputs.width(),
-                rows.isClassification() ? rows.numClasses() : 0, rows.isClassification());
+                rows.isClassification() ? rows.numClasses() : 0, rows.isClassification(), null);
         TrainingResult result;
         try {
             result = new Trainer(gemm).train(TrialConfigs.network(params, shape),

@@ -63,7 +63,8 @@ public final class InferenceNetwork {
             boolean output = layer == layers.get(layers.size() - 1);
             if (!output) {
                 double[] a = new double[z.length];
-                ActivationKernels.forward(layer.activation(), z, a, rows, layer.fanOut(), layer.leakySlope(),
+                ActivationKernels.forward(layer.activation(), ScalarTranscendentals.INSTANCE, z, a, rows, layer.fanOut(),
+                        layer.leakySlope(),
                         layer.eluAlpha(), layer.slopes());
                 in = a;
             }
