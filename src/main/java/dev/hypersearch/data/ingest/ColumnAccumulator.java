@@ -28,8 +28,6 @@ final class ColumnAccumulator {
     int present;
     private DoubleList numbers = new DoubleList();
     boolean integers = true;
-    /** Each present number larger than the one before: how row numbers and generated keys look. */
-    boolean increasing = true;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     int firstNonNumberLine;
@@ -93,7 +91,6 @@ final class ColumnAccumulator {
         }
         numbers.add(d);
         integers &= d == Math.rint(d);
-        increasing &= d > max;
         min = Math.min(min, d);
         max = Math.max(max, d);
     }

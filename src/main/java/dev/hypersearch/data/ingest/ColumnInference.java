@@ -10,6 +10,7 @@ import dev.hypersearch.data.table.NumericColumn;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The type and role of a feature-side column, from what was read and the user's override; and the typed column
@@ -18,8 +19,9 @@ import java.util.Set;
  * <li>type: numbers only → numeric (boolean when the values are 0 and 1); dates in one layout → date; two values
  * that read as yes/no → boolean; otherwise categorical, or text when the values are mostly multi-word and
  * mostly distinct, or more distinct than maxLevels;</li>
- * <li>role: ignored when constant, when an identifier (distinct in at least 95% of rows as strings, or a dense run
- * of increasing integers), or when free text; otherwise feature.</li>
+ * <li>role: ignored when constant, when an identifier (strings distinct in at least 95% of rows, or integers distinct
+ * in every row in a column named like an id: id, *_id, *Id, index, key, row...), or when free text; otherwise
+ * feature.</li>
  * </ul>
  */
 final class ColumnInference {
@@ -27,6 +29,9 @@ final class ColumnInference {
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "t");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "f");
     private static final int MIN_ROWS_FOR_IDENTIFIER = 10;
+    /** id, ID, row_id, customer-id, customerId, index, key, row, row_number... */
+    private static final Pattern ID_NAME = Pattern.compile(
+            "(?i:id|index|key|row|row[_ -]?(?:num|number|no)|.*[_ -]id)|.*[a-z]I[dD]|#");
 
     record Inferred(ColumnProfile profile, Column column) {
     }
@@ -99,8 +104,9 @@ final class ColumnInference {
         if (type == ColumnType.CATEGORICAL && distinct * 100L >= acc.present * 95L) {
             return IgnoredReason.IDENTIFIER;
         }
-        if (type == ColumnType.NUMERIC && acc.integers && acc.increasing && acc.max - acc.min < 2.0 * acc.present) {
-            return IgnoredReason.IDENTIFIER; // 1, 2, 3, ... or 1001, 1003, ...: a row number, not a measurement
+        if (type == ColumnType.NUMERIC && acc.integers && distinct == acc.present && ID_NAME.matcher(acc.name).matches()) {
+            // Only by name: a numeric feature is often distinct on every row, and all-numeric files train as before.
+            return IgnoredReason.IDENTIFIER;
         }
         return null;
     }

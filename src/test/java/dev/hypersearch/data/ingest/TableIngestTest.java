@@ -191,6 +191,18 @@ class TableIngestTest {
     }
 
     @Test
+    void numericColumnsAreIdentifiersOnlyByName() {
+        StringBuilder csv = new StringBuilder("row,order_id,clientId,x,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i).append(',').append(500 + i).append(',').append(i * 3).append(',').append(i).append(',')
+                    .append(i % 2).append('\n');
+        }
+        DatasetProfile p = read(MessyFiles.utf8(csv.toString()), null, null).profile();
+        assertThat(p.columns().subList(0, 4)).extracting(ColumnProfile::ignoredReason)
+                .containsExactly(IgnoredReason.IDENTIFIER, IgnoredReason.IDENTIFIER, IgnoredReason.IDENTIFIER, null);
+    }
+
+    @Test
     void quotedNewlinesKeepLineNumbersForErrors() {
         String csv = "a,b,y\n\"multi\nline\",1,0\n1,2,3,4\n";
         assertThatThrownBy(() -> read(MessyFiles.utf8(csv), null, null)).isInstanceOfSatisfying(
