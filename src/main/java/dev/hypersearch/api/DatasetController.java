@@ -11,7 +11,8 @@ import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.text.StoredText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -94,19 +95,17 @@ public class DatasetController {
     @ApiResponse(responseCode = "200", description = "Dry run: the profile, nothing stored", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "A data set of that name exists")
     @ApiResponse(responseCode = "413", description = "The file is larger than hypersearch.datasets.max-upload-size")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class),
+            encoding = @Encoding(name = "columns", contentType = MediaType.APPLICATION_JSON_VALUE)))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<DatasetInfo> upload(
-            @RequestPart("file") MultipartFile file,
-            @RequestParam("name") String name,
-            @RequestParam(name = "labelColumn", required = false) String labelColumn,
-            @Parameter(schema = @Schema(allowableValues = {"classification", "regression"}))
-            @RequestParam(name = "task", required = false) String task,
-            @Parameter(description = "JSON array of per-column overrides, e.g."
-                    + " [{\"name\":\"zip\",\"type\":\"categorical\"},{\"name\":\"id\",\"role\":\"ignored\"}]",
-                    array = @ArraySchema(schema = @Schema(implementation = ColumnChoice.class)))
-            @RequestParam(name = "columns", required = false) String columns,
-            @Parameter(description = "profile only: store nothing")
-            @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun)
+            @Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestParam("name") String name,
+            @Parameter(hidden = true) @RequestParam(name = "labelColumn", required = false) String labelColumn,
+            @Parameter(hidden = true) @RequestParam(name = "task", required = false) String task,
+            @Parameter(hidden = true) @RequestParam(name = "columns", required = false) String columns,
+            @Parameter(hidden = true) @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun)
             throws IOException {
         if (!NAME.matcher(name).matches()) {
             throw new BadParameterException("name", "must be " + NAME_RULE + " (" + NAME.pattern() + ")");
