@@ -49,6 +49,7 @@ export type TrialDetail = Schemas['TrialDetail'];
 export type Page<T> = Omit<Schemas['PageResponseTrialRow'], 'items'> & { items: T[] };
 export type PreviewResponse = Schemas['PreviewResponse'];
 export type DatasetInfo = Schemas['DatasetInfo'];
+export type ColumnInfo = Schemas['ColumnInfo'];
 /** Server-side chart aggregates: GET /api/searches/{id}/charts. */
 export type ChartData = Schemas['TrialCharts'];
 /** Which hyperparameters matter: GET /api/searches/{id}/importance. */

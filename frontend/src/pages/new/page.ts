@@ -204,6 +204,7 @@ function mountForm(main: HTMLElement, catalogue: Catalogue, startInJson: boolean
     state.datasets = d;
     read();
     fields.fillDatasets(state.form.dataset, d);
+    upload.showDatasets(d);
     preview.rerender();
   }).catch(() => undefined);
   changed();

@@ -3,14 +3,21 @@ package dev.hypersearch.api;
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Task;
+import dev.hypersearch.data.ingest.ColumnOverride;
+import dev.hypersearch.data.ingest.DatasetProfile;
+import dev.hypersearch.data.ingest.TableIngest;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.text.StoredText;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +34,9 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.ObjectMapper;
 
-/** Built-in and uploaded data sets. Upload size is capped by spring.servlet.multipart.* (413 beyond). */
+/** Built-in and uploaded data sets. Upload size is capped by hypersearch.datasets.max-upload-size (413 beyond). */
 @RestController
 @RequestMapping("/api/datasets")
 public class DatasetController {
@@ -42,10 +50,12 @@ public class DatasetController {
 
     private final DatasetCatalog catalog;
     private final DatasetListing listing;
+    private final ObjectMapper json;
 
-    public DatasetController(DatasetCatalog catalog, DatasetListing listing) {
+    public DatasetController(DatasetCatalog catalog, DatasetListing listing, ObjectMapper json) {
         this.catalog = catalog;
         this.listing = listing;
+        this.json = json;
     }
 
     @Operation(summary = "Built-in data sets first, then uploaded ones by name")
@@ -53,11 +63,11 @@ public class DatasetController {
     public List<DatasetInfo> list() {
         List<DatasetInfo> all = new ArrayList<>();
         BuiltinDatasets.names().forEach(n -> all.add(DatasetInfo.builtin(BuiltinDatasets.load(n))));
-        listing.findAllRows().forEach(r -> all.add(DatasetInfo.uploaded(r)));
+        listing.findAllRows().forEach(r -> all.add(uploaded(r)));
         return all;
     }
 
-    @Operation(summary = "One data set by name")
+    @Operation(summary = "One data set by name, with its column profile")
     @GetMapping("/{name}")
     public DatasetInfo get(@PathVariable String name) {
         if (StoredText.problem(name, SearchSpec.MAX_DATASET_LENGTH) != null) {
@@ -66,19 +76,36 @@ public class DatasetController {
         if (BuiltinDatasets.contains(name)) {
             return DatasetInfo.builtin(BuiltinDatasets.load(name));
         }
-        return listing.findRow(name).map(DatasetInfo::uploaded).orElseThrow(() -> new NotFoundException("dataset", name));
+        return listing.findRow(name).map(this::uploaded).orElseThrow(() -> new NotFoundException("dataset", name));
     }
 
-    @Operation(summary = "Upload a CSV with a header row; the label is the last column unless labelColumn names it")
+    private DatasetInfo uploaded(DatasetListing.Row r) {
+        return DatasetInfo.uploaded(r, r.getProfile() == null ? null : json.readValue(r.getProfile(), DatasetProfile.class));
+    }
+
+    @Operation(summary = "Upload delimited text with a header row (comma, semicolon or tab; UTF-8, optionally"
+            + " gzip-compressed) and get its column profile",
+            description = "Each column gets an inferred type and role; `columns` overrides them. The label is"
+                    + " `labelColumn`, else the column an override makes the label, else the last column. The task is"
+                    + " inferred from the label unless `task` is given. With `dryRun=true` nothing is stored and the"
+                    + " answer is 200 with the profile the upload would have.")
     @ApiResponse(responseCode = "201", description = "Created; Location is its URL", useReturnTypeSchema = true,
             headers = @Header(name = "Location", description = "URL of the new data set", required = true,
                     schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "200", description = "Dry run: the profile, nothing stored", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "A data set of that name exists")
+    @ApiResponse(responseCode = "413", description = "The file is larger than hypersearch.datasets.max-upload-size")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class),
+            encoding = @Encoding(name = "columns", contentType = MediaType.APPLICATION_JSON_VALUE)))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<DatasetInfo> upload(@RequestPart("file") MultipartFile file,
-                                              @RequestParam("name") String name,
-                                              @RequestParam(name = "labelColumn", required = false) String labelColumn,
-                                              @RequestParam(name = "task", required = false) String task)
+    public ResponseEntity<DatasetInfo> upload(
+            @Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestParam("name") String name,
+            @Parameter(hidden = true) @RequestParam(name = "labelColumn", required = false) String labelColumn,
+            @Parameter(hidden = true) @RequestParam(name = "task", required = false) String task,
+            @Parameter(hidden = true) @RequestParam(name = "columns", required = false) String columns,
+            @Parameter(hidden = true) @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun)
             throws IOException {
         if (!NAME.matcher(name).matches()) {
             throw new BadParameterException("name", "must be " + NAME_RULE + " (" + NAME.pattern() + ")");
@@ -88,17 +115,26 @@ public class DatasetController {
             throw new BadParameterException("labelColumn", labelProblem);
         }
         Task parsedTask = task(task);
+        List<ColumnOverride> overrides = ColumnChoices.parse(columns, json);
         if (catalog.exists(name)) {
             throw new ConflictException("a dataset named '" + name + "' already exists");
         }
-        catalog.upload(name, labelColumn, parsedTask, file.getBytes());
+        TableIngest.Request request = new TableIngest.Request(name, labelColumn, parsedTask, overrides);
+        DatasetCatalog.Uploaded uploaded;
+        try (InputStream in = file.getInputStream()) {
+            uploaded = catalog.upload(request, in, dryRun);
+        }
+        if (dryRun) {
+            return ResponseEntity.ok(DatasetInfo.profiled(name, uploaded.profile()));
+        }
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{name}").buildAndExpand(name).toUri();
         return ResponseEntity.created(location).body(get(name));
     }
 
+    /** null = inferred from the label. */
     private static Task task(String task) {
         if (task == null || task.isBlank()) {
-            return Task.CLASSIFICATION;
+            return null;
         }
         return switch (task.strip().toLowerCase(Locale.ROOT)) {
             case "classification" -> Task.CLASSIFICATION;

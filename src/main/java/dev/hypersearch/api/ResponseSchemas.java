@@ -39,6 +39,9 @@ final class ResponseSchemas implements OpenApiCustomizer {
         Components components = openApi.getComponents();
         Map<String, Schema> schemas = components.getSchemas();
         schemas.values().forEach(ResponseSchemas::everyPropertyPresent);
+        // Request forms, not responses: only these fields must be sent.
+        schemas.get("UploadForm").setRequired(new ArrayList<>(List.of("file", "name")));
+        schemas.get("ColumnChoice").setRequired(new ArrayList<>(List.of("name")));
         ENUMS.forEach((name, values) -> {
             Schema<Object> e = Schemas.string();
             values.forEach(e::addEnumItemObject);

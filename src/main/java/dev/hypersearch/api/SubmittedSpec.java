@@ -1,7 +1,6 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
-import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
@@ -44,7 +43,7 @@ public class SubmittedSpec {
      *
      * @param memoryEstimateBytes the estimated heap of the spec's largest configuration (one trial)
      */
-    public record Validated(SearchSpec spec, Map<String, Object> stored, Dataset dataset, long memoryEstimateBytes) {
+    public record Validated(SearchSpec spec, Map<String, Object> stored, long memoryEstimateBytes) {
     }
 
     /**
@@ -76,17 +75,14 @@ public class SubmittedSpec {
             memoryEstimate = largest.estimate().bytes();
             errors.addAll(MemoryCheck.errors(largest, trialMemoryBudget));
         }
-        Dataset dataset = null;
         if (spec != null && datasetExists && spec.crossValidated()) {
-            dataset = datasets.load(spec.dataset()).orElse(null);
-            if (dataset != null) {
-                FoldsCheck.check(spec.folds(), dataset).ifPresent(errors::add);
-            }
+            int folds = spec.folds();
+            datasets.table(spec.dataset()).flatMap(table -> FoldsCheck.check(folds, table)).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new SpecException(errors);
         }
-        return new Validated(spec, stored(spec, body.get("space")), dataset, memoryEstimate);
+        return new Validated(spec, stored(spec, body.get("space")), memoryEstimate);
     }
 
     /**

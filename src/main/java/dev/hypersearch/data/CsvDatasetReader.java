@@ -191,7 +191,7 @@ public final class CsvDatasetReader {
         return index;
     }
 
-    private static void checkWidth(CSVRecord record, List<String> header, int line) {
+    public static void checkWidth(CSVRecord record, List<String> header, int line) {
         int cells = record.size();
         if (cells < header.size()) {
             String missing = header.get(cells);
@@ -232,7 +232,7 @@ public final class CsvDatasetReader {
     }
 
     /** Advances the parser, turning malformed CSV (e.g. an unclosed quote) into a format error. */
-    private static boolean hasNext(CSVParser parser, Iterator<CSVRecord> records) {
+    public static boolean hasNext(CSVParser parser, Iterator<CSVRecord> records) {
         try {
             return records.hasNext();
         } catch (UncheckedIOException e) {
@@ -249,7 +249,7 @@ public final class CsvDatasetReader {
      * The physical line a record starts on. The parser reports the line it ended on, which differs
      * when a quoted cell spans lines, so subtract the line breaks inside the cells.
      */
-    private static int startLine(CSVParser parser, CSVRecord record) {
+    public static int startLine(CSVParser parser, CSVRecord record) {
         long line = parser.getCurrentLineNumber();
         for (String cell : record) {
             line -= lineBreaks(cell);

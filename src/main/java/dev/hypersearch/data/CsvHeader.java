@@ -8,12 +8,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /** The header row of an uploaded CSV: unique, non-empty column names that can be stored as text. */
-final class CsvHeader {
+public final class CsvHeader {
 
     private CsvHeader() {
     }
 
-    static List<String> names(CSVRecord record, int maxColumns) {
+    public static List<String> names(CSVRecord record, int maxColumns) {
         if (record.size() > maxColumns) {
             throw new DatasetFormatException("line 1: " + record.size() + " columns, more than the limit of "
                     + maxColumns, 1, null);

@@ -1,55 +1,102 @@
 package dev.hypersearch.store;
 
+import dev.hypersearch.DatasetSettings;
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Task;
+import dev.hypersearch.data.ingest.DatasetProfile;
+import dev.hypersearch.data.ingest.NumericTables;
+import dev.hypersearch.data.ingest.TableIngest;
+import dev.hypersearch.data.table.ColumnRole;
+import dev.hypersearch.data.table.ColumnType;
 import dev.hypersearch.data.table.Table;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Every data set a search may name: the built-in ones shipped in the jar, and uploaded CSV files kept in
- * the database so that every worker process reads the same bytes.
+ * Every data set a search may name: the built-in ones shipped in the jar, and uploads kept in the database as typed
+ * columns so that every worker process loads the same table.
  */
 @Service
+@EnableConfigurationProperties(DatasetSettings.class)
 public class DatasetCatalog implements TableSource {
 
-    private final DatasetRepository uploads;
+    /** An upload read, profiled and (unless a dry run) stored; {@code storedBytes} is 0 for a dry run. */
+    public record Uploaded(DatasetProfile profile, long storedBytes) {
+    }
 
-    public DatasetCatalog(DatasetRepository uploads) {
+    private final DatasetRepository uploads;
+    private final DatasetColumns columns;
+    private final TableIngest ingest;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    public DatasetCatalog(DatasetRepository uploads, DatasetColumns columns, DatasetSettings settings,
+                          PlatformTransactionManager transactions, ObjectMapper json) {
         this.uploads = uploads;
+        this.columns = columns;
+        this.ingest = new TableIngest(settings.limits());
+        this.transaction = new TransactionTemplate(transactions);
+        this.json = json;
     }
 
     public boolean exists(String name) {
         return BuiltinDatasets.names().contains(name) || uploads.existsByName(name);
     }
 
-    /** Loads and parses a data set by name; empty when no such set exists. */
+    /**
+     * The engine's numeric data set by name; empty when no such set exists.
+     *
+     * @throws NeedsPreprocessingException when the upload has non-numeric features or missing values
+     */
     @Transactional(readOnly = true)
     public Optional<Dataset> load(String name) {
         if (BuiltinDatasets.names().contains(name)) {
             return Optional.of(BuiltinDatasets.load(name));
         }
-        return uploads.findByName(name).map(e -> parse(e.getName(), e.getLabelColumn(),
-                Task.valueOf(e.getTask()), e.getContent()));
+        return uploads.findByName(name).map(this::dataset);
     }
 
-    /** The data set as a table: built-in and numeric uploads as complete numeric columns. */
+    /** The typed table by name (built-in sets as all-numeric tables); empty when no such set exists. */
     @Override
     @Transactional(readOnly = true)
     public Optional<Table> table(String name) {
-        return load(name).map(DatasetTables::of);
+        if (BuiltinDatasets.names().contains(name)) {
+            return Optional.of(DatasetTables.of(BuiltinDatasets.load(name)));
+        }
+        return uploads.findByName(name).map(e -> e.getContent() != null
+                ? DatasetTables.of(legacy(e)) : columns.load(e.getId(), e.getName()));
+    }
+
+    /** The stored profile of an upload; empty for built-in sets and uploads stored before profiles. */
+    public Optional<DatasetProfile> profile(String name) {
+        return uploads.findProfileByName(name).map(p -> json.readValue(p, DatasetProfile.class));
+    }
+
+    /** Whether training on the set needs the preprocessing pipeline (features that are not complete numbers). */
+    public boolean needsPreprocessing(String name) {
+        return profile(name).map(DatasetCatalog::needsPreprocessing).orElse(false);
+    }
+
+    private static boolean needsPreprocessing(DatasetProfile p) {
+        return p.columns().stream().anyMatch(c -> c.role() == ColumnRole.FEATURE && (c.missing() > 0
+                || (c.type() != ColumnType.NUMERIC && c.type() != ColumnType.BOOLEAN)));
     }
 
     /**
      * A data set's rows, features and classes; for an upload read from the columns recorded at upload, so
-     * sizing a search never parses its CSV (built-in sets are parsed once per process and cached).
+     * sizing a search never loads its columns (built-in sets are parsed once per process and cached).
      */
     public Optional<DatasetShape> shape(String name) {
         if (BuiltinDatasets.names().contains(name)) {
@@ -58,19 +105,38 @@ public class DatasetCatalog implements TableSource {
         return uploads.findShapeByName(name);
     }
 
-    /** Parses the upload with the engine's reader (errors name line and column) and stores it verbatim. */
-    @Transactional
-    public DatasetEntity upload(String name, String labelColumn, Task task, byte[] csv) {
-        Dataset parsed = parse(name, labelColumn, task, csv);
-        return uploads.save(new DatasetEntity(name, task.name(), parsed.targetName(), parsed.size(),
-                parsed.numFeatures(), parsed.isClassification() ? parsed.numClasses() : null, csv, Instant.now()));
+    /**
+     * Reads the file as it streams in (errors name line and column); unless {@code dryRun}, stores its typed columns
+     * and profile in one transaction, so workers see all of it or nothing.
+     */
+    public Uploaded upload(TableIngest.Request request, InputStream file, boolean dryRun) {
+        TableIngest.Result result = ingest.read(request, file);
+        if (dryRun) {
+            return new Uploaded(result.profile(), 0);
+        }
+        DatasetProfile p = result.profile();
+        long bytes = transaction.execute(status -> {
+            DatasetEntity saved = uploads.save(new DatasetEntity(request.name(), p.task().name(), p.label(), p.rows(),
+                    (int) p.featureCount(), p.task() == Task.CLASSIFICATION ? p.classes().size() : null,
+                    json.writeValueAsString(p), Instant.now()));
+            uploads.flush();
+            return columns.insert(saved.getId(), result.table());
+        });
+        return new Uploaded(p, bytes);
     }
 
-    private static Dataset parse(String name, String labelColumn, Task task, byte[] csv) {
-        CsvDatasetReader reader = new CsvDatasetReader().withTask(task);
-        if (labelColumn != null && !labelColumn.isBlank()) {
-            reader = reader.withLabelColumn(labelColumn);
+    private Dataset dataset(DatasetEntity e) {
+        if (e.getContent() != null) {
+            return legacy(e);
         }
-        return reader.read(name, new ByteArrayInputStream(csv));
+        Table table = columns.load(e.getId(), e.getName());
+        return NumericTables.toDataset(table).orElseThrow(() -> new NeedsPreprocessingException(e.getName()));
+    }
+
+    /** An upload stored as CSV text before typed columns: parsed with the numeric reader it was accepted by. */
+    private static Dataset legacy(DatasetEntity e) {
+        CsvDatasetReader reader = new CsvDatasetReader().withTask(Task.valueOf(e.getTask()))
+                .withLabelColumn(e.getLabelColumn());
+        return reader.read(e.getName(), new ByteArrayInputStream(e.getContent()));
     }
 }

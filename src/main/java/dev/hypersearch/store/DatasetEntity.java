@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An uploaded CSV data set, kept verbatim so every worker process can read it from the database. */
+/**
+ * An uploaded data set: its typed columns are in dataset_column ({@link DatasetColumns}); uploads made before those
+ * kept their CSV text in {@code content}.
+ */
 @Entity
 @Table(name = "dataset")
 public class DatasetEntity {
@@ -36,6 +39,9 @@ public class DatasetEntity {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The upload's profile as JSON; null for uploads stored as text before typed columns. */
+    private String profile;
+
     protected DatasetEntity() {
     }
 
@@ -51,6 +57,13 @@ public class DatasetEntity {
         this.createdAt = createdAt;
     }
 
+    /** An upload stored as typed columns (dataset_column) with its profile. */
+    public DatasetEntity(String name, String task, String labelColumn, int rowCount, int featureCount,
+                         Integer classCount, String profile, Instant createdAt) {
+        this(name, task, labelColumn, rowCount, featureCount, classCount, (byte[]) null, createdAt);
+        this.profile = profile;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getTask() { return task; }
@@ -60,4 +73,5 @@ public class DatasetEntity {
     public Integer getClassCount() { return classCount; }
     public byte[] getContent() { return content; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getProfile() { return profile; }
 }

@@ -15,4 +15,7 @@ public interface DatasetRepository extends JpaRepository<DatasetEntity, Long> {
     @Query("select new dev.hypersearch.data.DatasetShape(d.rowCount, d.featureCount, coalesce(d.classCount, 0))"
             + " from DatasetEntity d where d.name = :name")
     Optional<DatasetShape> findShapeByName(String name);
+
+    @Query("select d.profile from DatasetEntity d where d.name = :name and d.profile is not null")
+    Optional<String> findProfileByName(String name);
 }

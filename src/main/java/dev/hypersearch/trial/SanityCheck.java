@@ -1,6 +1,9 @@
 package dev.hypersearch.trial;
 
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.DatasetTables;
+import dev.hypersearch.data.Split;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.data.Splits;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemm;
@@ -64,18 +67,18 @@ public final class SanityCheck {
 
     /** The check without a time limit or a way to stop it. */
     public SanityReport check(TrialParams params, Dataset dataset, long seed) {
-        return check(params, dataset, seed, () -> false, null).orElseThrow();
+        return check(params, DatasetTables.of(dataset), seed, () -> false, null).orElseThrow();
     }
 
     /**
      * The check, stopped between mini-batches when {@code stop} says so (empty: no verdict) and failed when it
      * runs past {@code timeLimit} (null: no limit).
      */
-    public Optional<SanityReport> check(TrialParams params, Dataset dataset, long seed, BooleanSupplier stop,
+    public Optional<SanityReport> check(TrialParams params, Table table, long seed, BooleanSupplier stop,
                                         Duration timeLimit) {
         long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
         BooleanSupplier outOfTime = () -> timeLimit != null && System.nanoTime() - deadline > 0;
-        PreparedData subset = subset(dataset, seed);
+        PreparedData subset = subset(table, seed);
         long weightsSeed = TrialConfigs.trialSeed(seed, 0);
 
         TrialParams small = params.withInit(TrialParams.Init.small_random);
@@ -127,13 +130,15 @@ public final class SanityCheck {
         return Math.abs(loss - expected) <= INITIAL_LOSS_TOLERANCE * expected;
     }
 
-    /** A stratified (for classification) sample of {@value #SUBSET_SIZE} rows, or all rows of a smaller set. */
-    static PreparedData subset(Dataset dataset, long seed) {
-        Dataset rows = dataset;
-        if (dataset.size() > SUBSET_SIZE) {
-            rows = dataset.subset(Splits.holdout(dataset, (double) SUBSET_SIZE / dataset.size(), seed).validation());
-        }
-        return DataPreparation.prepare(rows, rows);
+    /**
+     * A stratified (for classification) sample of {@value #SUBSET_SIZE} rows, or all rows of a smaller set, with
+     * the preprocessing fitted on those rows: the check trains and evaluates on the same rows.
+     */
+    static PreparedData subset(Table table, long seed) {
+        int[] rows = table.rows() > SUBSET_SIZE
+                ? Splits.holdout(table, (double) SUBSET_SIZE / table.rows(), seed).validation()
+                : java.util.stream.IntStream.range(0, table.rows()).toArray();
+        return DataPreparation.prepare(table, new Split(rows, rows));
     }
 
     private static double targetVariance(PreparedData data) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:api-it;DB_CLOSE_DELAY=-1",
-        "hypersearch.role=none"})
+        "hypersearch.role=none",
+        "hypersearch.datasets.max-upload-size=10MB"})
 abstract class ApiIT {
 
     @LocalServerPort int port;

@@ -2,6 +2,7 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.data.ingest.MessyFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,21 +82,105 @@ class DatasetApiIT extends ApiIT {
         assertThat(r.json().get("classes").isNull()).isTrue();
     }
 
+    /** A cell that is not a number no longer refuses the file (the column becomes categorical); a ragged row does. */
     @Test
     void aBadCsvIs400NamingLineAndColumnAndStoresNothing() {
         long before = count("dataset");
         String csv = blobs();
         String[] lines = csv.split("\n");
-        lines[4] = "1.0,a,oops"; // physical line 5 (the header is line 1)
+        lines[4] = "1.0,a,2,oops"; // physical line 5 (the header is line 1)
         Http.Response r = upload("broken", String.join("\n", lines) + "\n", "labelColumn", "kind");
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         JsonNode p = r.json();
         assertThat(p.get("line").asInt()).isEqualTo(5);
         assertThat(p.get("column").asString()).isEqualTo("y");
-        assertThat(p.get("detail").asString()).contains("line 5").contains("oops");
+        assertThat(p.get("detail").asString()).contains("line 5").contains("extra cells");
         assertThat(count("dataset")).isEqualTo(before);
         assertThat(names()).doesNotContain("broken");
+    }
+
+    @Test
+    void aNonNumericFeatureIsNowACategoricalColumn() {
+        String[] lines = blobs().split("\n");
+        lines[4] = "1.0,a,oops";
+        Http.Response r = upload("was-refused", String.join("\n", lines) + "\n", "labelColumn", "kind");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode y = column(r.json(), "y");
+        assertThat(y.get("type").asString()).isEqualTo("categorical");
+        assertThat(y.get("distinct").asInt()).isEqualTo(3);
+    }
+
+    static JsonNode column(JsonNode info, String name) {
+        for (JsonNode c : info.get("columns")) {
+            if (c.get("name").asString().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + info);
+    }
+
+    Http.Response uploadBytes(String name, byte[] file, String... fields) {
+        Multipart form = new Multipart().file("file", name + ".csv", file).field("name", name);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.field(fields[i], fields[i + 1]);
+        }
+        return http.post("/api/datasets", form.contentType(), form.bytes());
+    }
+
+    @Test
+    void aMessyExportIsProfiledByADryRunThenSavedWithOverrides() {
+        long before = count("dataset");
+        byte[] messy = MessyFiles.gzip(MessyFiles.withBom(MessyFiles.customers(';')));
+        Http.Response dry = uploadBytes("customers", messy, "dryRun", "true");
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        assertThat(count("dataset")).isEqualTo(before);
+        JsonNode profile = dry.json();
+        assertThat(profile.get("label").asString()).isEqualTo("churn");
+        assertThat(profile.get("task").asString()).isEqualTo("classification");
+        assertThat(profile.get("rows").asInt()).isEqualTo(30);
+        assertThat(profile.get("droppedRows").asInt()).isEqualTo(2);
+        assertThat(profile.get("classNames").toString()).isEqualTo("[\"churned\",\"stayed\"]");
+        JsonNode id = column(profile, "customer_id");
+        assertThat(id.get("role").asString()).isEqualTo("ignored");
+        assertThat(id.get("ignoredReason").asString()).isEqualTo("identifier");
+        assertThat(column(profile, "signup").get("type").asString()).isEqualTo("date");
+        assertThat(column(profile, "signup").get("dateFormat").asString()).isEqualTo("yyyy-MM-dd");
+        assertThat(column(profile, "age").get("missing").asInt()).isEqualTo(7);
+        assertThat(column(profile, "note").get("ignoredReason").asString()).isEqualTo("free_text");
+
+        Http.Response saved = uploadBytes("customers", messy,
+                "columns", "[{\"name\":\"city\",\"role\":\"ignored\"},{\"name\":\"age\",\"type\":\"categorical\"}]");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        JsonNode got = http.get("/api/datasets/customers").json();
+        assertThat(column(got, "city").get("ignoredReason").asString()).isEqualTo("user");
+        assertThat(column(got, "age").get("type").asString()).isEqualTo("categorical");
+        assertThat(got.get("features").asInt()).isEqualTo(3); // age, signup, member
+        assertThat(got.get("columns").size()).isEqualTo(8);
+
+        Map<String, Object> spec = randomSpec("on-customers", 2, 1, Map.of("epochs", 2));
+        spec.put("dataset", "customers");
+        Http.Response search = http.postJson("/api/searches", spec);
+        assertThat(search.status()).as(search.toString()).isEqualTo(400);
+        assertThat(fields(search)).containsExactly("dataset");
+    }
+
+    @Test
+    void uploadRefusalsNameTheColumn() {
+        byte[] messy = MessyFiles.utf8(MessyFiles.customers(','));
+        Http.Response noLabel = uploadBytes("bad-label", messy, "labelColumn", "nope");
+        assertThat(noLabel.status()).isEqualTo(400);
+        assertThat(noLabel.json().get("column").asString()).isEqualTo("nope");
+        Http.Response oneClass = uploadBytes("one-class", messy, "labelColumn", "country");
+        assertThat(oneClass.status()).isEqualTo(400);
+        assertThat(oneClass.json().get("column").asString()).isEqualTo("country");
+        Http.Response notText = uploadBytes("binary", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        assertThat(notText.status()).isEqualTo(400);
+        assertThat(notText.json().get("detail").asString()).contains("not delimited text");
+        assertThat(fields(uploadBytes("bad-type", messy, "columns", "[{\"name\":\"age\",\"type\":\"numbr\"}]")))
+                .containsExactly("columns[0].type");
+        assertThat(fields(uploadBytes("bad-json", messy, "columns", "{"))).containsExactly("columns");
+        assertThat(names()).doesNotContain("bad-label", "one-class", "binary", "bad-type", "bad-json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.hypersearch.data.BuiltinDatasets;
+import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.nn.Gemms;
 import java.util.Arrays;
@@ -76,7 +77,7 @@ class SanityCheckTest {
     @Test
     void theSubsetIsTwentyStratifiedRowsStandardizedOnThemselves() {
         Dataset digits = BuiltinDatasets.load("digits");
-        PreparedData subset = SanityCheck.subset(digits, 42);
+        PreparedData subset = SanityCheck.subset(DatasetTables.of(digits), 42);
         assertThat(subset.train().size()).isEqualTo(SanityCheck.SUBSET_SIZE);
         assertThat(subset.validation().features().data).isEqualTo(subset.train().features().data);
         double[] perClass = new double[10];
@@ -89,9 +90,9 @@ class SanityCheckTest {
         for (double m : TrialConfigsTest.columnMeans(subset.train().features())) {
             assertThat(m).isCloseTo(0.0, within(1e-9));
         }
-        assertThat(SanityCheck.subset(digits, 42).train().features().data)
+        assertThat(SanityCheck.subset(DatasetTables.of(digits), 42).train().features().data)
                 .isEqualTo(subset.train().features().data); // seeded
-        assertThat(Arrays.equals(SanityCheck.subset(digits, 43).train().features().data,
+        assertThat(Arrays.equals(SanityCheck.subset(DatasetTables.of(digits), 43).train().features().data,
                 subset.train().features().data)).isFalse();
     }
 
@@ -102,14 +103,14 @@ class SanityCheckTest {
                 "epochs", 10_000));
         assertThat(bounded.message()).contains("after 200 epochs");
 
-        SanityReport late = CHECK.check(TrialConfigsTest.params(Map.of("epochs", 10_000)), BuiltinDatasets.load("digits"),
+        SanityReport late = CHECK.check(TrialConfigsTest.params(Map.of("epochs", 10_000)), DatasetTables.of(BuiltinDatasets.load("digits")),
                 42, () -> false, java.time.Duration.ZERO).orElseThrow();
         assertThat(late.passed()).isFalse();
         assertThat(late.failedCheck()).isEqualTo(SanityCheck.TIME_LIMIT_CHECK);
         assertThat(late.message()).startsWith("sanity check failed: timeLimit; training on 20 examples did not finish"
                 + " 200 epochs within 0 s");
 
-        assertThat(CHECK.check(TrialConfigsTest.params(Map.of()), BuiltinDatasets.load("digits"), 42, () -> true,
+        assertThat(CHECK.check(TrialConfigsTest.params(Map.of()), DatasetTables.of(BuiltinDatasets.load("digits")), 42, () -> true,
                 SanityCheck.TIME_LIMIT)).as("stopped: no verdict").isEmpty();
     }
 }

@@ -336,6 +336,36 @@ class BrowserUiIT extends ChromiumSession {
     }
 
     @Test
+    void aMessyFileIsProfiledThenSavedWithAChangedRole() {
+        page.navigate(url("#/new"));
+        page.locator(".upload-box summary").click();
+        byte[] messy = dev.hypersearch.data.ingest.MessyFiles.withBom(dev.hypersearch.data.ingest.MessyFiles.customers(';'));
+        page.locator("#up-file").setInputFiles(new FilePayload("customers.csv", "text/csv", messy));
+        page.locator("#up-name").fill("customers-ui");
+        page.locator("#up-profile").click();
+        Locator profile = page.locator("table.profile");
+        assertThat(profile.locator("tbody tr")).hasCount(8);
+        assertThat(profile.locator("tr[data-column=customer_id]")).containsText("identifier");
+        assertThat(page.locator("select[data-column-type=signup]")).hasValue("date");
+        assertThat(page.locator("select[data-column-role=churn]")).hasValue("label");
+        assertThat(profile.locator("tr[data-column=age] td.num").first()).hasText("23 %");
+        assertThat(page.locator("form.upload [role=status]")).containsText("2 without a label left out");
+        Browser.screenshot(page, "upload-profile");
+
+        page.locator("select[data-column-role=city]").selectOption("ignored");
+        page.locator("select[data-column-type=age]").selectOption("categorical");
+        page.locator("form.upload button[type=submit]").click();
+        assertThat(page.locator("form.upload [role=status]")).containsText("Uploaded customers-ui: 30 rows, 3 features");
+        Locator listed = page.locator("table.datasets tr[data-dataset=customers-ui]");
+        assertThat(listed).containsText("classification");
+        assertThat(listed).containsText("churn");
+        assertThat(listed.locator("td").nth(2)).hasText("8");
+        Assertions.assertThat(page.evaluate("fetch('/api/datasets/customers-ui').then(r => r.json())"
+                + ".then(d => d.columns.filter(c => c.name === 'city')[0].ignoredReason + ' ' +"
+                + " d.columns.filter(c => c.name === 'age')[0].type)")).isEqualTo("user categorical");
+    }
+
+    @Test
     void aRunningSearchCanBeCancelled() {
         fillForm("ui-long", "digits", 6, 3000);
         assertThat(page.locator("#preview-trials")).hasText("6");
