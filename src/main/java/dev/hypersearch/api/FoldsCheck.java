@@ -1,6 +1,7 @@
 package dev.hypersearch.api;
 
-import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.table.Table;
+import dev.hypersearch.data.table.Target;
 import dev.hypersearch.search.FieldError;
 import java.util.Optional;
 
@@ -16,9 +17,12 @@ final class FoldsCheck {
     private FoldsCheck() {
     }
 
-    static Optional<FieldError> check(int k, Dataset dataset) {
-        if (dataset.isClassification()) {
-            int[] counts = dataset.classCounts();
+    static Optional<FieldError> check(int k, Table dataset) {
+        if (dataset.target() instanceof Target.Classes classes) {
+            int[] counts = new int[classes.classes().size()];
+            for (int row = 0; row < classes.size(); row++) {
+                counts[classes.label(row)]++;
+            }
             int smallest = 0;
             for (int c = 1; c < counts.length; c++) {
                 if (counts[c] < counts[smallest]) {
@@ -27,12 +31,12 @@ final class FoldsCheck {
             }
             if (counts[smallest] < k) {
                 return Optional.of(new FieldError(FIELD, "must be at most " + counts[smallest] + " for data set '"
-                        + dataset.name() + "': its smallest class '" + dataset.classNames().get(smallest) + "' has "
+                        + dataset.name() + "': its smallest class '" + classes.classes().get(smallest) + "' has "
                         + counts[smallest] + " rows, fewer than " + k + " folds; was " + k));
             }
-        } else if (dataset.size() < 2 * k) {
-            return Optional.of(new FieldError(FIELD, "must be at most " + dataset.size() / 2 + " for data set '"
-                    + dataset.name() + "' (" + dataset.size() + " rows, at least 2 per fold's validation part); was " + k));
+        } else if (dataset.rows() < 2 * k) {
+            return Optional.of(new FieldError(FIELD, "must be at most " + dataset.rows() / 2 + " for data set '"
+                    + dataset.name() + "' (" + dataset.rows() + " rows, at least 2 per fold's validation part); was " + k));
         }
         return Optional.empty();
     }

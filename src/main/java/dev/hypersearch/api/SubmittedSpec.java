@@ -1,8 +1,8 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
-import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.DatasetShape;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
 import dev.hypersearch.search.SearchSpec;
@@ -44,7 +44,7 @@ public class SubmittedSpec {
      *
      * @param memoryEstimateBytes the estimated heap of the spec's largest configuration (one trial)
      */
-    public record Validated(SearchSpec spec, Map<String, Object> stored, Dataset dataset, long memoryEstimateBytes) {
+    public record Validated(SearchSpec spec, Map<String, Object> stored, Table dataset, long memoryEstimateBytes) {
     }
 
     /**
@@ -76,9 +76,9 @@ public class SubmittedSpec {
             memoryEstimate = largest.estimate().bytes();
             errors.addAll(MemoryCheck.errors(largest, trialMemoryBudget));
         }
-        Dataset dataset = null;
+        Table dataset = null;
         if (spec != null && datasetExists && spec.crossValidated()) {
-            dataset = datasets.load(spec.dataset()).orElse(null);
+            dataset = datasets.table(spec.dataset()).orElse(null);
             if (dataset != null) {
                 FoldsCheck.check(spec.folds(), dataset).ifPresent(errors::add);
             }

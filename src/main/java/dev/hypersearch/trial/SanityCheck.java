@@ -1,7 +1,10 @@
 package dev.hypersearch.trial;
 
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.DatasetTables;
+import dev.hypersearch.data.Split;
 import dev.hypersearch.data.Splits;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
@@ -64,14 +67,20 @@ public final class SanityCheck {
 
     /** The check without a time limit or a way to stop it. */
     public SanityReport check(TrialParams params, Dataset dataset, long seed) {
-        return check(params, dataset, seed, () -> false, null).orElseThrow();
+        return check(params, DatasetTables.of(dataset), seed, () -> false, null).orElseThrow();
+    }
+
+    /** {@link #check(TrialParams, Table, long, BooleanSupplier, Duration)} on a numeric data set. */
+    public Optional<SanityReport> check(TrialParams params, Dataset dataset, long seed, BooleanSupplier stop,
+                                        Duration timeLimit) {
+        return check(params, DatasetTables.of(dataset), seed, stop, timeLimit);
     }
 
     /**
      * The check, stopped between mini-batches when {@code stop} says so (empty: no verdict) and failed when it
      * runs past {@code timeLimit} (null: no limit).
      */
-    public Optional<SanityReport> check(TrialParams params, Dataset dataset, long seed, BooleanSupplier stop,
+    public Optional<SanityReport> check(TrialParams params, Table dataset, long seed, BooleanSupplier stop,
                                         Duration timeLimit) {
         long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
         BooleanSupplier outOfTime = () -> timeLimit != null && System.nanoTime() - deadline > 0;
@@ -128,12 +137,19 @@ public final class SanityCheck {
     }
 
     /** A stratified (for classification) sample of {@value #SUBSET_SIZE} rows, or all rows of a smaller set. */
-    static PreparedData subset(Dataset dataset, long seed) {
-        Dataset rows = dataset;
-        if (dataset.size() > SUBSET_SIZE) {
-            rows = dataset.subset(Splits.holdout(dataset, (double) SUBSET_SIZE / dataset.size(), seed).validation());
+    static PreparedData subset(Table dataset, long seed) {
+        int[] rows = new int[dataset.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
         }
-        return DataPreparation.prepare(rows, rows);
+        if (dataset.rows() > SUBSET_SIZE) {
+            rows = Splits.holdout(dataset, (double) SUBSET_SIZE / dataset.rows(), seed).validation();
+        }
+        return DataPreparation.prepare(dataset, new Split(rows, rows)); // fitted on and applied to the subset
+    }
+
+    static PreparedData subset(Dataset dataset, long seed) {
+        return subset(DatasetTables.of(dataset), seed);
     }
 
     private static double targetVariance(PreparedData data) {

@@ -1,6 +1,6 @@
 package dev.hypersearch.worker;
 
-import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.store.SanityCheckJobs;
@@ -43,7 +43,7 @@ class SanityCheckExecution {
         }
         Optional<SanityReport> report;
         try {
-            Dataset dataset = trial.underLease("load data set", () -> datasets.load(settings.dataset())).orElseThrow(
+            Table dataset = trial.underLease("load data set", () -> datasets.table(settings.dataset())).orElseThrow(
                     () -> new IllegalStateException("dataset '" + settings.dataset() + "' no longer exists"));
             report = check.check(trial.claim().params(), dataset, settings.seed(), trial.stopSignal(),
                     SanityCheck.TIME_LIMIT);

@@ -1,0 +1,119 @@
+package dev.hypersearch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hypersearch.data.table.Target;
+import dev.hypersearch.store.DatasetRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Searches on a mixed-type table (categories with a rare level and gaps, missing numbers, a boolean, dates)
+ * through HTTP: trials train through the fitted pipeline, report accuracy, and show which columns became which
+ * inputs; the pipeline is stored once per search and fold.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:mixed-table;DB_CLOSE_DELAY=-1",
+        "hypersearch.role=all", "hypersearch.workers=2", "hypersearch.poll-millis=50"})
+class MixedTableSearchIT {
+
+    @TestConfiguration
+    static class MixedTable {
+        @Bean
+        @Primary
+        MixedTableCatalog mixedTableCatalog(DatasetRepository uploads) {
+            return new MixedTableCatalog(uploads);
+        }
+    }
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void aHoldoutSearchOnAMixedTableLearnsAndShowsItsInputs() throws Exception {
+        Http http = new Http(port);
+        long id = run(http, Map.of("name", "mixed", "dataset", MixedTableCatalog.NAME, "strategy", "random",
+                "maxTrials", 2, "seed", 3, "validationFraction", 0.25, "space", space()));
+        List<JsonNode> rows = trials(http, id);
+        assertThat(rows).hasSize(2).allMatch(t -> t.get("status").asString().equals("COMPLETED"));
+        double best = rows.stream().mapToDouble(t -> t.get("valAccuracy").asDouble()).max().orElseThrow();
+        assertThat(best).as("better than always answering the majority class").isGreaterThan(majorityShare() + 0.05);
+
+        JsonNode detail = http.get("/api/trials/" + rows.get(0).get("id").asLong()).json();
+        JsonNode pre = detail.get("preprocessing");
+        assertThat(pre).hasSize(1);
+        JsonNode columns = pre.get(0).get("columns");
+        assertThat(columns).hasSize(4);
+        assertThat(columns.get(0).get("column").asString()).isEqualTo("plan");
+        assertThat(columns.get(0).get("step").asString()).isEqualTo("categorical");
+        assertThat(texts(columns.get(0).get("inputs"))).contains("plan=basic", "plan=legacy", "plan:missing_level",
+                "plan:other_level");
+        assertThat(texts(columns.get(1).get("inputs"))).containsExactly("spend:standardized",
+                "spend:missing_indicator");
+        assertThat(columns.get(2).get("step").asString()).isEqualTo("boolean");
+        assertThat(columns.get(3).get("inputs")).hasSize(8); // year, 3 sin/cos pairs, missing indicator
+        assertThat(pre.get(0).get("width").asInt()).isEqualTo(7 + 2 + 1 + 8);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_pipeline WHERE search_id = ?", Long.class, id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void eachFoldHasItsOwnPipeline() throws Exception {
+        Http http = new Http(port);
+        long id = run(http, Map.of("name", "mixed-folds", "dataset", MixedTableCatalog.NAME, "strategy", "random",
+                "maxTrials", 1, "seed", 4, "validation", Map.of("folds", 3), "space", space()));
+        List<JsonNode> rows = trials(http, id);
+        assertThat(rows).hasSize(1).allMatch(t -> t.get("status").asString().equals("COMPLETED"));
+        JsonNode pre = http.get("/api/trials/" + rows.get(0).get("id").asLong()).json().get("preprocessing");
+        assertThat(pre).hasSize(3);
+        for (int f = 0; f < 3; f++) {
+            assertThat(pre.get(f).get("fold").asInt()).isEqualTo(f);
+        }
+    }
+
+    private static Map<String, Object> space() {
+        return Map.of("learningRate", 0.01, "hiddenUnits", 16, "optimizer", "adam", "epochs", 40, "batchSize", 32);
+    }
+
+    private long run(Http http, Object spec) throws InterruptedException {
+        Http.Response r = http.postJson("/api/searches", spec);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        assertThat(SearchEnd.await(http, id, Duration.ofMinutes(5))).isEqualTo("COMPLETED");
+        return id;
+    }
+
+    private static List<JsonNode> trials(Http http, long searchId) {
+        Http.Response r = http.get("/api/searches/" + searchId + "/trials?sort=number&dir=asc&size=50");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<JsonNode> rows = new ArrayList<>();
+        r.json().get("items").forEach(rows::add);
+        return rows;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static double majorityShare() {
+        Target.Classes c = (Target.Classes) MixedTableCatalog.TABLE.target();
+        int yes = 0;
+        for (int i = 0; i < c.size(); i++) {
+            yes += c.label(i);
+        }
+        return Math.max(yes, c.size() - yes) / (double) c.size();
+    }
+}
