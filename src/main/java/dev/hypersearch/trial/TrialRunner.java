@@ -36,7 +36,9 @@ public final class TrialRunner {
             }
             return TrialOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), millisSince(start));
         }
-        return outcome(result, millisSince(start));
+        TrialOutcome outcome = outcome(result, millisSince(start));
+        return result.curve().isEmpty() || result.outcome() == TrainingResult.Outcome.DIVERGED ? outcome
+                : outcome.withMetrics(ValidationMetrics.of(result.network(), data));
     }
 
     static TrialOutcome outcome(TrainingResult r, long durationMs) {
