@@ -25,6 +25,9 @@ class MixedTableCatalog extends DatasetCatalog {
 
     static final String NAME = "mixed-churn";
     static final Table TABLE = churn(400, 5);
+    /** A regression table: a price in the thousands from a category, a number with gaps and a date. */
+    static final String PRICES = "mixed-prices";
+    static final Table PRICE_TABLE = prices(400, 6);
 
     MixedTableCatalog(DatasetRepository uploads) {
         super(uploads);
@@ -32,18 +35,40 @@ class MixedTableCatalog extends DatasetCatalog {
 
     @Override
     public boolean exists(String name) {
-        return NAME.equals(name) || super.exists(name);
+        return NAME.equals(name) || PRICES.equals(name) || super.exists(name);
     }
 
     @Override
     public Optional<Table> table(String name) {
-        return NAME.equals(name) ? Optional.of(TABLE) : super.table(name);
+        return NAME.equals(name) ? Optional.of(TABLE) : PRICES.equals(name) ? Optional.of(PRICE_TABLE)
+                : super.table(name);
     }
 
     @Override
     public Optional<DatasetShape> shape(String name) {
-        return NAME.equals(name) ? Optional.of(new DatasetShape(TABLE.rows(),
-                InputWidth.of(TABLE, FittedPipeline.DEFAULT_LEVEL_LIMIT), 2)) : super.shape(name);
+        Table t = NAME.equals(name) ? TABLE : PRICES.equals(name) ? PRICE_TABLE : null;
+        return t == null ? super.shape(name) : Optional.of(new DatasetShape(t.rows(),
+                InputWidth.of(t, FittedPipeline.DEFAULT_LEVEL_LIMIT), t == TABLE ? 2 : 0));
+    }
+
+    static Table prices(int n, long seed) {
+        Random rng = new Random(seed);
+        List<String> areas = List.of("centre", "suburb", "village");
+        int[] area = new int[n];
+        double[] rooms = new double[n];
+        long[] built = new long[n];
+        double[] price = new double[n];
+        long start = LocalDate.of(1950, 1, 1).toEpochDay();
+        for (int i = 0; i < n; i++) {
+            area[i] = rng.nextDouble() < 0.05 ? CategoricalColumn.MISSING : rng.nextInt(3);
+            double r = 1 + rng.nextInt(6);
+            rooms[i] = rng.nextDouble() < 0.08 ? Double.NaN : r;
+            built[i] = start + rng.nextInt(70 * 365);
+            double areaPremium = area[i] == 0 ? 150_000 : area[i] == 1 ? 60_000 : 0;
+            price[i] = 100_000 + areaPremium + 40_000 * r + 10_000 * rng.nextGaussian();
+        }
+        return new Table(PRICES, List.of(new CategoricalColumn("area", area, areas), NumericColumn.of("rooms", rooms),
+                new DateColumn("built", built)), new Target.Values("price", price));
     }
 
     static Table churn(int n, long seed) {

@@ -49,6 +49,8 @@ class MixedTableSearchIT {
         assertThat(rows).hasSize(2).allMatch(t -> t.get("status").asString().equals("COMPLETED"));
         double best = rows.stream().mapToDouble(t -> t.get("valAccuracy").asDouble()).max().orElseThrow();
         assertThat(best).as("better than always answering the majority class").isGreaterThan(majorityShare() + 0.05);
+        assertThat(rows).allMatch(t -> t.get("valF1").asDouble() > 0 && t.get("valF1").asDouble() <= 1
+                && t.get("valR2").isNull());
 
         JsonNode detail = http.get("/api/trials/" + rows.get(0).get("id").asLong()).json();
         JsonNode pre = detail.get("preprocessing");
@@ -66,6 +68,24 @@ class MixedTableSearchIT {
         assertThat(pre.get(0).get("width").asInt()).isEqualTo(7 + 2 + 1 + 8);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_pipeline WHERE search_id = ?", Long.class, id))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRegressionSearchReportsRSquaredAndErrorsInTheTargetsUnits() throws Exception {
+        Http http = new Http(port);
+        long id = run(http, Map.of("name", "prices", "dataset", MixedTableCatalog.PRICES, "strategy", "grid",
+                "seed", 5, "validationFraction", 0.25, "space", Map.of("learningRate", Map.of("choice",
+                        List.of(0.0003, 0.01)), "hiddenUnits", 16, "optimizer", "adam", "epochs", 60,
+                        "batchSize", 32)));
+        List<JsonNode> byR2 = new ArrayList<>();
+        http.get("/api/searches/" + id + "/trials?sort=valR2&dir=desc").json().get("items").forEach(byR2::add);
+        assertThat(byR2).hasSize(2);
+        double bestR2 = byR2.get(0).get("valR2").asDouble();
+        assertThat(bestR2).isGreaterThanOrEqualTo(byR2.get(1).get("valR2").asDouble()).isGreaterThan(0.8);
+        // the noise is 10,000: errors are in currency units, not standardized ones
+        assertThat(byR2.get(0).get("valRmse").asDouble()).isBetween(5_000.0, 40_000.0);
+        assertThat(byR2.get(0).get("valMae").asDouble()).isLessThanOrEqualTo(byR2.get(0).get("valRmse").asDouble());
+        assertThat(byR2.get(0).get("valF1").isNull()).isTrue();
     }
 
     @Test
