@@ -68,6 +68,7 @@ class MixedTableSearchIT {
         assertThat(pre.get(0).get("width").asInt()).isEqualTo(7 + 2 + 1 + 8);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_pipeline WHERE search_id = ?", Long.class, id))
                 .isEqualTo(1);
+        assertThat(http.get("/api/searches/" + id).json().get("inputFeatures").asInt()).isEqualTo(7 + 2 + 1 + 8);
     }
 
     @Test
