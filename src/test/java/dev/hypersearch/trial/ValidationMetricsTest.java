@@ -3,7 +3,11 @@ package dev.hypersearch.trial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.pipeline.TargetScale;
+import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.search.TestParams;
+import dev.hypersearch.search.TrialStatus;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,19 @@ class ValidationMetricsTest {
         // mean 105; SS_tot = 225 + 25 + 25 + 225 = 500; SS_res = 29
         assertEquals(1 - 29 / 500.0, m.r2(), 1e-12);
         assertTrue(Double.isNaN(m.macroF1()));
+    }
+
+    @Test
+    void aRegressionTrialsRmseIsItsStandardizedLossInTheTargetsUnits() {
+        PreparedData data = DataPreparation.holdout(BuiltinDatasets.load("regression"), 0.25, 3);
+        TrialOutcome o = new TrialRunner(Gemms.reference()).run(TestParams.defaultsWith("epochs", 20), data, 3, 0,
+                null, null);
+        assertEquals(TrialStatus.COMPLETED, o.ending());
+        double scale = data.pipeline().target().scale();
+        // the validation loss is the MSE of standardized targets; RMSE restores the units
+        assertEquals(Math.sqrt(o.valLoss()) * scale, o.metrics().rmse(), 1e-9 * o.metrics().rmse());
+        assertTrue(o.metrics().r2() > 0.5 && o.metrics().r2() <= 1, "R² " + o.metrics().r2());
+        assertTrue(o.metrics().mae() <= o.metrics().rmse());
     }
 
     @Test
