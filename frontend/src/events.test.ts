@@ -11,7 +11,7 @@ function row(id: number, status: string, epochsRun: number | null = null): Trial
   return {
     id, number: id, status: status as never, params: {} as TrialRow['params'], valLoss: null, bestValLoss: null, bestEpoch: null,
     valAccuracy: null, trainLoss: null, epochsRun, durationMs: null, attempt: 1, workerId: null, error: null,
-    stage: null, pruning: null, crossValidation: null,
+    stage: null, pruning: null, crossValidation: null, valRmse: null, valMae: null, valR2: null, valF1: null,
   };
 }
 

@@ -39,6 +39,11 @@ describe('board state in the URL', () => {
     expect(a).toMatchObject({ sort: 'valAccuracy', dir: 'desc', page: 0 });
     expect(boardToQuery(a)).toBe('sort=valAccuracy');
     expect(toggleSort(a, 'valAccuracy').dir).toBe('asc');
+    // R² and F1 are better higher, RMSE and MAE lower
+    expect(toggleSort(DEFAULT_BOARD, 'valR2').dir).toBe('desc');
+    expect(toggleSort(DEFAULT_BOARD, 'valF1').dir).toBe('desc');
+    expect(toggleSort(DEFAULT_BOARD, 'valRmse').dir).toBe('asc');
+    expect(toggleSort(DEFAULT_BOARD, 'valMae').dir).toBe('asc');
     expect(toggleSort(DEFAULT_BOARD, 'valLoss').dir).toBe('desc');
   });
 

@@ -30,7 +30,7 @@ export function parseRoute(hash: string): Route {
 }
 
 /** Sort keys the API accepts; parameters live in JSON and are not sortable by the database. */
-export const SORT_KEYS = ['number', 'status', 'valLoss', 'bestValLoss', 'valAccuracy', 'trainLoss', 'epochsRun', 'durationMs', 'stage'] as const;
+export const SORT_KEYS = ['number', 'status', 'valLoss', 'bestValLoss', 'valAccuracy', 'valF1', 'valR2', 'valRmse', 'valMae', 'trainLoss', 'epochsRun', 'durationMs', 'stage'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const PAGE_SIZES = [10, 25, 50, 100];
@@ -78,7 +78,8 @@ export function boardToQuery(s: BoardState): string {
 
 /** The direction a column sorts in first: best first (highest accuracy, lowest loss, ...). */
 export function naturalDir(key: SortKey): 'asc' | 'desc' {
-  return key === 'valAccuracy' ? 'desc' : 'asc';
+  // scores where higher is better start descending; losses and errors ascending
+  return key === 'valAccuracy' || key === 'valF1' || key === 'valR2' ? 'desc' : 'asc';
 }
 
 /** Clicking a header: the same column flips direction, another starts in its natural one; back to page 0. */

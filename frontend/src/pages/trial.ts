@@ -76,6 +76,10 @@ export class TrialPanel {
         ...(t.suggestion ? [['Suggested by TPE from', suggestionText(t.suggestion)]] : []),
         ['Best val loss', t.bestValLoss !== null ? `${formatLoss(t.bestValLoss)}${t.bestEpoch !== null ? ` (epoch ${t.bestEpoch})` : ''}` : '—'],
         ...(t.crossValidation ? [] : [['Val accuracy', formatPercent(t.valAccuracy)]]),
+        ...(t.valF1 != null ? [['Val macro-F1', t.valF1.toFixed(3)]] : []),
+        ...(t.valR2 != null ? [['Val R²', t.valR2.toFixed(3)]] : []),
+        ...(t.valRmse != null ? [['Val RMSE (target units)', formatLoss(t.valRmse)]] : []),
+        ...(t.valMae != null ? [['Val MAE (target units)', formatLoss(t.valMae)]] : []),
         ['Train loss', formatLoss(t.trainLoss)],
         ['Epochs run', t.epochsRun === null ? '—' : String(t.epochsRun)],
         ['Duration', formatDuration(t.durationMs)],
@@ -90,8 +94,15 @@ export class TrialPanel {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Parameter'), h('th', { scope: 'col' }, 'Value'))),
       h('tbody', {}, ...names.map((n) => h('tr', {}, h('th', { scope: 'row' }, n), h('td', {}, formatTrialParam(paramValue(t.params, n)))))),
       t.params === null ? h('tfoot', {}, h('tr', {}, h('td', { colSpan: 2, className: 'muted' }, 'Decided by TPE when a worker claims this trial'))) : '');
+    // The search's preprocessing (the same for all its trials): what each original column became.
+    const pre = (t.preprocessing ?? [])[0];
+    const inputs = pre ? h('table', { className: 'data compact preprocessing-table' },
+      h('caption', {}, `Inputs after preprocessing: ${pre.width}${(t.preprocessing ?? []).length > 1 ? ' (fold 1; each fold is fitted on its own training rows)' : ''}`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Column'), h('th', { scope: 'col' }, 'Becomes'))),
+      h('tbody', {}, ...pre.columns.map((c) => h('tr', {}, h('th', { scope: 'row' }, `${c.column} (${c.step})`),
+        h('td', {}, c.inputs.join(', ')))))) : '';
     this.host.append(head, error ?? '', h('div', { className: 'trial-body' },
-      h('div', { className: 'trial-left' }, metrics, params),
+      h('div', { className: 'trial-left' }, metrics, params, inputs),
       h('div', { className: 'trial-right' }, h('h3', {}, 'Learning curve'), chartEl,
         t.curve.length === 0 ? h('p', { className: 'muted' }, 'No epochs recorded yet.') : '',
         folds.length ? h('h3', {}, `Per-fold curves (${folds.length} folds)`) : '', folds.length ? foldEl : '')));

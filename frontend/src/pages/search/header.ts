@@ -34,7 +34,7 @@ export class SearchHeader {
           <a class="button" id="csv-link" href="${api.csvUrl(d.id)}" download>Export CSV</a>
         </div>
       </div>
-      <p class="meta">#${d.id} · ${esc(d.dataset)} · ${esc(d.strategy)} · created <time datetime="${esc(d.createdAt)}" title="${esc(formatTime(d.createdAt))}">${formatAge(d.createdAt)}</time>${d.finishedAt ? ` · finished ${formatTime(d.finishedAt)}` : ''}</p>
+      <p class="meta">#${d.id} · ${esc(d.dataset)}${d.inputFeatures != null ? ` <span id="input-features" title="the network's inputs after preprocessing (imputation, missing indicators, one-hot levels, date features)">(${formatCount(d.inputFeatures)} input features after preprocessing)</span>` : ''} · ${esc(d.strategy)} · created <time datetime="${esc(d.createdAt)}" title="${esc(formatTime(d.createdAt))}">${formatAge(d.createdAt)}</time>${d.finishedAt ? ` · finished ${formatTime(d.finishedAt)}` : ''}</p>
       ${sanityFailed ? sanityHtml : ''}
       ${d.message && !sanityFailed ? `<p class="message" role="note">${esc(d.message)}</p>` : ''}
       ${d.parameters ? '' : `<p class="message" role="note">This server does not say which parameters the search varies (no "parameters" in GET /api/searches/${d.id}): the leaderboard and charts show no parameter columns.</p>`}

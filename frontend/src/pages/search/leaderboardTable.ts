@@ -16,6 +16,25 @@ interface Column {
   num?: boolean;
 }
 
+/**
+ * The task's scores: macro-F1 beside accuracy for classification, R², RMSE and MAE (in the target's units) for
+ * regression; told apart by what the rows carry (the search detail does not name the task).
+ */
+function scoreColumns(s: SearchPageState): Column[] {
+  const rows = s.page?.items ?? [];
+  if (rows.some((r) => r.valR2 != null || r.valRmse != null)) {
+    return [
+      { key: 'valR2', label: 'Val R²', sort: 'valR2', num: true },
+      { key: 'valRmse', label: 'Val RMSE', sort: 'valRmse', num: true },
+      { key: 'valMae', label: 'Val MAE', sort: 'valMae', num: true },
+    ];
+  }
+  return [
+    { key: 'valAccuracy', label: 'Val acc', sort: 'valAccuracy', num: true },
+    ...(rows.some((r) => r.valF1 != null) ? [{ key: 'valF1', label: 'Val F1', sort: 'valF1' as SortKey, num: true }] : []),
+  ];
+}
+
 function columns(s: SearchPageState): Column[] {
   const params = varyingParameters(s.detail).map((p) => ({ key: `p:${p.name}`, label: p.name }));
   return [
@@ -25,7 +44,7 @@ function columns(s: SearchPageState): Column[] {
     { key: 'status', label: 'Status', sort: 'status' },
     ...params,
     { key: 'valLoss', label: 'Val loss', sort: 'valLoss', num: true },
-    { key: 'valAccuracy', label: 'Val acc', sort: 'valAccuracy', num: true },
+    ...scoreColumns(s),
     { key: 'epochsRun', label: 'Epochs', sort: 'epochsRun', num: true },
     { key: 'durationMs', label: 'Duration', sort: 'durationMs', num: true },
   ];
@@ -58,6 +77,12 @@ function cell(c: Column, r: TrialRow, rank: number, bestId: number | null, s: Se
       return r.crossValidation && r.valAccuracy !== null
         ? `<td class="num cv"${cvTitle}>${esc(cvAccuracyText(r.crossValidation))}</td>`
         : `<td class="num">${formatPercent(r.valAccuracy)}</td>`;
+    case 'valF1':
+    case 'valR2':
+      return `<td class="num">${formatScore(r[c.key])}</td>`;
+    case 'valRmse':
+    case 'valMae':
+      return `<td class="num">${formatLoss(r[c.key] ?? null)}</td>`;
     case 'epochsRun':
       return `<td class="num">${r.epochsRun ?? '—'}</td>`;
     case 'durationMs':
@@ -65,6 +90,11 @@ function cell(c: Column, r: TrialRow, rank: number, bestId: number | null, s: Se
     default:
       return `<td>${esc(formatTrialParam(paramValue(r.params, c.key.slice(2))))}</td>`;
   }
+}
+
+/** A score in [0, 1] (R² may be negative) to three decimals. */
+function formatScore(v: number | null | undefined): string {
+  return v == null || !Number.isFinite(v) ? '—' : v.toFixed(3);
 }
 
 /** Why a trial was pruned, diverged, failed or cancelled: on its own line under the trial, never hidden. */

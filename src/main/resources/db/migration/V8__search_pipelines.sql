@@ -9,3 +9,11 @@ CREATE TABLE search_pipeline (
     pipeline  ${json} NOT NULL,
     PRIMARY KEY (search_id, fold)
 );
+
+-- A trial's final scores beyond loss and accuracy (means over folds when cross-validated): for regression RMSE,
+-- MAE and R² in the target's own units (trials train on standardized targets), for classification macro-F1.
+-- NULL where a score does not apply or the trial was not trained.
+ALTER TABLE trial ADD COLUMN val_rmse DOUBLE PRECISION;
+ALTER TABLE trial ADD COLUMN val_mae DOUBLE PRECISION;
+ALTER TABLE trial ADD COLUMN val_r2 DOUBLE PRECISION;
+ALTER TABLE trial ADD COLUMN val_f1 DOUBLE PRECISION;

@@ -17,11 +17,11 @@ final class FoldsCheck {
     private FoldsCheck() {
     }
 
-    static Optional<FieldError> check(int k, Table table) {
-        if (table.target() instanceof Target.Classes classes) {
+    static Optional<FieldError> check(int k, Table dataset) {
+        if (dataset.target() instanceof Target.Classes classes) {
             int[] counts = new int[classes.classes().size()];
-            for (int label : classes.labels()) {
-                counts[label]++;
+            for (int row = 0; row < classes.size(); row++) {
+                counts[classes.label(row)]++;
             }
             int smallest = 0;
             for (int c = 1; c < counts.length; c++) {
@@ -31,12 +31,12 @@ final class FoldsCheck {
             }
             if (counts[smallest] < k) {
                 return Optional.of(new FieldError(FIELD, "must be at most " + counts[smallest] + " for data set '"
-                        + table.name() + "': its smallest class '" + classes.classes().get(smallest) + "' has "
+                        + dataset.name() + "': its smallest class '" + classes.classes().get(smallest) + "' has "
                         + counts[smallest] + " rows, fewer than " + k + " folds; was " + k));
             }
-        } else if (table.rows() < 2 * k) {
-            return Optional.of(new FieldError(FIELD, "must be at most " + table.rows() / 2 + " for data set '"
-                    + table.name() + "' (" + table.rows() + " rows, at least 2 per fold's validation part); was " + k));
+        } else if (dataset.rows() < 2 * k) {
+            return Optional.of(new FieldError(FIELD, "must be at most " + dataset.rows() / 2 + " for data set '"
+                    + dataset.name() + "' (" + dataset.rows() + " rows, at least 2 per fold's validation part); was " + k));
         }
         return Optional.empty();
     }

@@ -20,7 +20,8 @@ import org.springframework.data.domain.Sort;
 record LeaderboardQuery(Pageable pageable, Set<TrialStatus> statuses) {
 
     static final List<String> SORT_KEYS = List.of("number", "status", "valLoss", "bestValLoss", "valAccuracy",
-            "trainLoss", "epochsRun", "durationMs", "startedAt", "finishedAt", "stage");
+            "valRmse", "valMae", "valR2", "valF1", "trainLoss", "epochsRun", "durationMs", "startedAt", "finishedAt",
+            "stage");
 
     static LeaderboardQuery parse(String sort, String dir, String status, int page, int size) {
         Paging.check(page, size);

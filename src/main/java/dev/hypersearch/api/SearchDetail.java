@@ -20,10 +20,12 @@ import java.util.Map;
  * @param sanityCheck the sanity check's report when the spec asked for one: passed, failedCheck
  *                    (initialLoss | overfitSubset | null), initialLoss, expectedInitialLoss, finalTrainLoss,
  *                    message; null otherwise
+ * @param inputFeatures the network's inputs after preprocessing (its fitted pipeline's width, the first fold's
+ *                    for k folds); null until the search's first trial has prepared the data
  */
 public record SearchDetail(@JsonUnwrapped SearchSummary summary, Map<String, Object> spec,
                            List<ParameterUse> parameters, List<Integer> rungEpochs, List<StageInfo> stages,
-                           Map<String, Object> sanityCheck) {
+                           Map<String, Object> sanityCheck, @Nullable Integer inputFeatures) {
 
     /**
      * One parameter of the search's space: whether it varies, on which axis to plot it ("value", "log" or

@@ -6,6 +6,7 @@ import dev.hypersearch.search.SpaceParameter;
 import dev.hypersearch.search.SpecException;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchEntity;
+import dev.hypersearch.store.SearchPipelines;
 import dev.hypersearch.store.SearchRepository;
 import dev.hypersearch.store.SearchStageEntity;
 import dev.hypersearch.store.SearchStageRepository;
@@ -37,8 +38,11 @@ public class SearchSummaries {
     private final TrialCounters counts;
     private final SearchStageRepository stages;
 
+    private final SearchPipelines pipelines;
+
     public SearchSummaries(SearchRepository searches, TrialRepository trials, TrialCounters counts,
-                           SearchStageRepository stages) {
+                           SearchStageRepository stages, SearchPipelines pipelines) {
+        this.pipelines = pipelines;
         this.searches = searches;
         this.trials = trials;
         this.counts = counts;
@@ -65,7 +69,7 @@ public class SearchSummaries {
         SearchSpec spec = search.searchSpec();
         return new SearchDetail(summary(search), search.getStoredSpec(),
                 SearchDetail.ParameterUse.of(SpaceParameter.of(spec.space())), spec.rungEpochs(), stageInfos,
-                search.getSanityCheck());
+                search.getSanityCheck(), pipelines.width(id).orElse(null));
     }
 
     /** The stage's space in canonical parameter order (PostgreSQL's JSONB does not keep key order). */

@@ -2,6 +2,7 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.data.DatasetShape;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
 import dev.hypersearch.search.SearchSpec;

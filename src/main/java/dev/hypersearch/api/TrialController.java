@@ -39,7 +39,8 @@ public class TrialController {
     }
 
     @Operation(summary = "A search's trials, sorted, filtered and paginated by the database",
-            description = "sort: number, status, valLoss, bestValLoss, valAccuracy, trainLoss, epochsRun, durationMs,"
+            description = "sort: number, status, valLoss, bestValLoss, valAccuracy, valRmse, valMae, valR2, valF1,"
+                    + " trainLoss, epochsRun, durationMs,"
                     + " startedAt, finishedAt, stage (nulls last in both directions, ties by number);"
                     + " status: comma-separated trial statuses")
     @GetMapping("/api/searches/{id}/trials")

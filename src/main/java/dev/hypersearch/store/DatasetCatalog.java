@@ -8,6 +8,8 @@ import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.data.ingest.DatasetProfile;
+import dev.hypersearch.data.pipeline.FittedPipeline;
+import dev.hypersearch.data.pipeline.InputWidth;
 import dev.hypersearch.data.ingest.NumericTables;
 import dev.hypersearch.data.ingest.TableIngest;
 import dev.hypersearch.data.table.ColumnRole;
@@ -84,16 +86,6 @@ public class DatasetCatalog implements TableSource {
         return uploads.findProfileByName(name).map(p -> json.readValue(p, DatasetProfile.class));
     }
 
-    /** Whether training on the set needs the preprocessing pipeline (features that are not complete numbers). */
-    public boolean needsPreprocessing(String name) {
-        return profile(name).map(DatasetCatalog::needsPreprocessing).orElse(false);
-    }
-
-    private static boolean needsPreprocessing(DatasetProfile p) {
-        return p.columns().stream().anyMatch(c -> c.role() == ColumnRole.FEATURE && (c.missing() > 0
-                || (c.type() != ColumnType.NUMERIC && c.type() != ColumnType.BOOLEAN)));
-    }
-
     /**
      * A data set's rows, features and classes; for an upload read from the columns recorded at upload, so
      * sizing a search never loads its columns (built-in sets are parsed once per process and cached).
@@ -102,7 +94,15 @@ public class DatasetCatalog implements TableSource {
         if (BuiltinDatasets.names().contains(name)) {
             return Optional.of(DatasetShape.of(BuiltinDatasets.load(name)));
         }
-        return uploads.findShapeByName(name);
+        return uploads.findShapeByName(name).map(recorded -> profile(name)
+                .map(p -> new DatasetShape(recorded.rows(), inputWidth(p), recorded.classes())).orElse(recorded));
+    }
+
+    /** The network's input width for a profiled upload: what the preprocessing makes of its feature columns. */
+    private static int inputWidth(DatasetProfile p) {
+        return p.columns().stream().filter(c -> c.role() == ColumnRole.FEATURE)
+                .mapToInt(c -> InputWidth.of(c.type(), c.distinct(), c.missing() > 0, FittedPipeline.DEFAULT_LEVEL_LIMIT))
+                .sum();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.hypersearch.store;
 
 import dev.hypersearch.data.pipeline.FittedPipeline;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -51,5 +52,11 @@ public class SearchPipelines {
     public List<FittedPipeline> find(long searchId) {
         return jdbc.query("SELECT pipeline FROM search_pipeline WHERE search_id = ? ORDER BY fold",
                 (rs, i) -> PipelineJson.read(rs.getString(1)), searchId);
+    }
+
+    /** The number of inputs the search's (first) pipeline makes, without reading the pipeline. */
+    public Optional<Integer> width(long searchId) {
+        return jdbc.queryForList("SELECT width FROM search_pipeline WHERE search_id = ? AND fold = 0", Integer.class,
+                searchId).stream().findFirst();
     }
 }

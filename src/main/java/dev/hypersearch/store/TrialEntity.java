@@ -50,6 +50,14 @@ public class TrialEntity {
     private Double valAccuracy;
     @Column(name = "train_loss")
     private Double trainLoss;
+    @Column(name = "val_rmse")
+    private Double valRmse;
+    @Column(name = "val_mae")
+    private Double valMae;
+    @Column(name = "val_r2")
+    private Double valR2;
+    @Column(name = "val_f1")
+    private Double valF1;
     @Column(name = "epochs_run")
     private Integer epochsRun;
     @Column(name = "duration_ms")
@@ -115,6 +123,10 @@ public class TrialEntity {
     public Double getBestValLoss() { return bestValLoss; }
     public Integer getBestEpoch() { return bestEpoch; }
     public Double getValAccuracy() { return valAccuracy; }
+    public Double getValRmse() { return valRmse; }
+    public Double getValMae() { return valMae; }
+    public Double getValR2() { return valR2; }
+    public Double getValF1() { return valF1; }
     public Double getTrainLoss() { return trainLoss; }
     public Integer getEpochsRun() { return epochsRun; }
     public Long getDurationMs() { return durationMs; }

@@ -120,6 +120,7 @@ public class TrialQueue {
                         + " val_accuracy = ?, train_loss = ?, epochs_run = ?, duration_ms = ?, error = ?,"
                         + " prune_rule = ?, prune_epoch = ?, prune_rung = ?, prune_value = ?, prune_threshold = ?,"
                         + " cv_folds = ?, cv_val_loss_std = ?, cv_val_accuracy_std = ?,"
+                        + " val_rmse = ?, val_mae = ?, val_r2 = ?, val_f1 = ?,"
                         + " lease_expires_at = NULL, finished_at = CURRENT_TIMESTAMP" + LEASE_MATCH,
                 r.status().name(), finite(r.valLoss()), finite(r.bestValLoss()), r.bestEpoch(),
                 finite(r.valAccuracy()), finite(r.trainLoss()), r.epochsRun(), r.durationMs(), truncate(r.error()),
@@ -127,6 +128,8 @@ public class TrialQueue {
                 p == null ? null : finite(p.value()), p == null ? null : finite(p.threshold()),
                 cv == null ? null : cv.folds(), cv == null ? null : finite(cv.valLossStd()),
                 cv == null ? null : finite(cv.valAccuracyStd()),
+                finite(r.scores().rmse()), finite(r.scores().mae()), finite(r.scores().r2()),
+                finite(r.scores().macroF1()),
                 lease.trialId(), lease.workerId(), lease.attempt()) == 1;
         if (written && cv != null) {
             insertFoldCurves(lease.trialId(), cv);

@@ -89,6 +89,8 @@ public final class CrossValidatedRunner {
             }
         }
         List<FoldResult> foldResults = new ArrayList<>(k);
+        ValidationMetrics[] scores = new ValidationMetrics[k];
+        boolean scored = !meanCurve.isEmpty() && (ending == TrialStatus.COMPLETED || ending == TrialStatus.PRUNED);
         for (int f = 0; f < k; f++) {
             TrainingRun run = runs.get(f);
             if (!run.isFinished()) {
@@ -96,8 +98,12 @@ public final class CrossValidatedRunner {
             }
             TrainingResult r = run.result();
             foldResults.add(new FoldResult(f, r.curve(), r.outcome().name(), r.message()));
+            if (scored) {
+                scores[f] = ValidationMetrics.of(r.network(), folds.get(f));
+            }
         }
-        return outcome(ending, meanCurve, foldResults, millisSince(start), message);
+        TrialOutcome outcome = outcome(ending, meanCurve, foldResults, millisSince(start), message);
+        return scored ? outcome.withMetrics(ValidationMetrics.mean(scores)) : outcome;
     }
 
     /** The fold-mean point of one epoch; accuracy stays NaN for regression. */

@@ -15,7 +15,9 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Holdout split or k folds (stratified for classification) and preprocessing fitted on the training rows
  * only: for k folds, one {@link FittedPipeline} per fold, fitted on that fold's training part. On an
- * all-numeric complete table the pipeline is exactly the standardization trials always had.
+ * all-numeric complete table the inputs are exactly the standardization trials always had. Regression targets
+ * are standardized too (both sides, with the training rows' mean and std), so the validation loss is in
+ * standardized units and {@link ValidationMetrics} restores the target's own units.
  */
 public final class DataPreparation {
 
@@ -78,7 +80,7 @@ public final class DataPreparation {
         Target.Values v = (Target.Values) table.target();
         DMatrixRMaj y = new DMatrixRMaj(rows.length, 1);
         for (int i = 0; i < rows.length; i++) {
-            y.data[i] = v.value(rows[i]);
+            y.data[i] = pipeline.target().standardize(v.value(rows[i]));
         }
         return TrainingData.regression(x, y);
     }

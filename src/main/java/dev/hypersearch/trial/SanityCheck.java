@@ -3,8 +3,8 @@ package dev.hypersearch.trial;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Split;
-import dev.hypersearch.data.table.Table;
 import dev.hypersearch.data.Splits;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
@@ -70,15 +70,21 @@ public final class SanityCheck {
         return check(params, DatasetTables.of(dataset), seed, () -> false, null).orElseThrow();
     }
 
+    /** {@link #check(TrialParams, Table, long, BooleanSupplier, Duration)} on a numeric data set. */
+    public Optional<SanityReport> check(TrialParams params, Dataset dataset, long seed, BooleanSupplier stop,
+                                        Duration timeLimit) {
+        return check(params, DatasetTables.of(dataset), seed, stop, timeLimit);
+    }
+
     /**
      * The check, stopped between mini-batches when {@code stop} says so (empty: no verdict) and failed when it
      * runs past {@code timeLimit} (null: no limit).
      */
-    public Optional<SanityReport> check(TrialParams params, Table table, long seed, BooleanSupplier stop,
+    public Optional<SanityReport> check(TrialParams params, Table dataset, long seed, BooleanSupplier stop,
                                         Duration timeLimit) {
         long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
         BooleanSupplier outOfTime = () -> timeLimit != null && System.nanoTime() - deadline > 0;
-        PreparedData subset = subset(table, seed);
+        PreparedData subset = subset(dataset, seed);
         long weightsSeed = TrialConfigs.trialSeed(seed, 0);
 
         TrialParams small = params.withInit(TrialParams.Init.small_random);
@@ -130,15 +136,20 @@ public final class SanityCheck {
         return Math.abs(loss - expected) <= INITIAL_LOSS_TOLERANCE * expected;
     }
 
-    /**
-     * A stratified (for classification) sample of {@value #SUBSET_SIZE} rows, or all rows of a smaller set, with
-     * the preprocessing fitted on those rows: the check trains and evaluates on the same rows.
-     */
-    static PreparedData subset(Table table, long seed) {
-        int[] rows = table.rows() > SUBSET_SIZE
-                ? Splits.holdout(table, (double) SUBSET_SIZE / table.rows(), seed).validation()
-                : java.util.stream.IntStream.range(0, table.rows()).toArray();
-        return DataPreparation.prepare(table, new Split(rows, rows));
+    /** A stratified (for classification) sample of {@value #SUBSET_SIZE} rows, or all rows of a smaller set. */
+    static PreparedData subset(Table dataset, long seed) {
+        int[] rows = new int[dataset.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        if (dataset.rows() > SUBSET_SIZE) {
+            rows = Splits.holdout(dataset, (double) SUBSET_SIZE / dataset.rows(), seed).validation();
+        }
+        return DataPreparation.prepare(dataset, new Split(rows, rows)); // fitted on and applied to the subset
+    }
+
+    static PreparedData subset(Dataset dataset, long seed) {
+        return subset(DatasetTables.of(dataset), seed);
     }
 
     private static double targetVariance(PreparedData data) {

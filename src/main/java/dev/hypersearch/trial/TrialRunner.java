@@ -26,17 +26,21 @@ public final class TrialRunner {
                             EpochListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         TrainingResult result;
+        ValidationMetrics metrics = ValidationMetrics.NONE;
         try {
             result = new Trainer(gemm).train(TrialConfigs.network(params, data),
                     TrialConfigs.training(params, searchSeed, trialNumber, 0),
                     data.train(), data.validation(), listener, cancelled);
+            if (!result.curve().isEmpty() && result.outcome() != TrainingResult.Outcome.DIVERGED) {
+                metrics = ValidationMetrics.of(result.network(), data);
+            }
         } catch (RuntimeException e) {
             if (e instanceof AbandonTrialException abandon) {
                 throw abandon;
             }
             return TrialOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), millisSince(start));
         }
-        return outcome(result, millisSince(start));
+        return outcome(result, millisSince(start)).withMetrics(metrics);
     }
 
     static TrialOutcome outcome(TrainingResult r, long durationMs) {

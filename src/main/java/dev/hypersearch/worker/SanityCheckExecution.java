@@ -43,9 +43,9 @@ class SanityCheckExecution {
         }
         Optional<SanityReport> report;
         try {
-            Table table = trial.underLease("load data set", () -> datasets.table(settings.dataset())).orElseThrow(
+            Table dataset = trial.underLease("load data set", () -> datasets.table(settings.dataset())).orElseThrow(
                     () -> new IllegalStateException("dataset '" + settings.dataset() + "' no longer exists"));
-            report = check.check(trial.claim().params(), table, settings.seed(), trial.stopSignal(),
+            report = check.check(trial.claim().params(), dataset, settings.seed(), trial.stopSignal(),
                     SanityCheck.TIME_LIMIT);
         } catch (DatabaseRetry.GaveUp e) {
             throw e;

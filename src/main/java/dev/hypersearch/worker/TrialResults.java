@@ -6,6 +6,8 @@ import dev.hypersearch.search.pruning.PruneDecision;
 import dev.hypersearch.store.CrossValidationRecord;
 import dev.hypersearch.store.EpochRow;
 import dev.hypersearch.store.TrialResult;
+import dev.hypersearch.store.TrialScores;
+import dev.hypersearch.trial.ValidationMetrics;
 import dev.hypersearch.trial.CrossValidation;
 import dev.hypersearch.trial.FoldResult;
 import dev.hypersearch.trial.TrialOutcome;
@@ -30,7 +32,11 @@ final class TrialResults {
         }
         return new TrialResult(status, o.valLoss(), o.bestValLoss(), o.bestEpoch(), o.valAccuracy(), o.trainLoss(),
                 o.epochsRun(), o.durationMs(), message, pruning,
-                o.crossValidation() == null ? null : crossValidation(o.crossValidation()));
+                o.crossValidation() == null ? null : crossValidation(o.crossValidation()), scores(o.metrics()));
+    }
+
+    private static TrialScores scores(ValidationMetrics m) {
+        return new TrialScores(m.rmse(), m.mae(), m.r2(), m.macroF1());
     }
 
     static EpochRow row(EpochMetrics m) {

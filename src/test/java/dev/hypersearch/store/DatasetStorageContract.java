@@ -9,6 +9,8 @@ import dev.hypersearch.data.ingest.ColumnOverride;
 import dev.hypersearch.data.ingest.DatasetProfile;
 import dev.hypersearch.data.ingest.MessyFiles;
 import dev.hypersearch.data.ingest.TableIngest;
+import dev.hypersearch.data.pipeline.FittedPipeline;
+import dev.hypersearch.data.pipeline.InputWidth;
 import dev.hypersearch.data.table.CategoricalColumn;
 import dev.hypersearch.data.table.ColumnRole;
 import dev.hypersearch.data.table.ColumnType;
@@ -68,7 +70,9 @@ abstract class DatasetStorageContract {
         Target.Classes label = (Target.Classes) stored.target();
         assertThat(label.classes()).containsExactly("churned", "stayed");
         assertThat(label.labels()).containsExactly(((Target.Classes) expected.target()).labels());
-        assertThat(catalog.needsPreprocessing(name)).isTrue();
+        // sizing a search reads the profile, not the columns: the width must be the pipeline's
+        assertThat(catalog.shape(name).orElseThrow().features())
+                .isEqualTo(InputWidth.of(stored, FittedPipeline.DEFAULT_LEVEL_LIMIT));
     }
 
     @Test
@@ -90,7 +94,6 @@ abstract class DatasetStorageContract {
         assertThat(loaded.labels()).containsExactly(today.labels());
         assertThat(loaded.classNames()).isEqualTo(today.classNames());
         assertThat(loaded.task()).isEqualTo(Task.CLASSIFICATION);
-        assertThat(catalog.needsPreprocessing(name)).isFalse();
         assertThat(catalog.shape(name).orElseThrow().features()).isEqualTo(2);
     }
 

@@ -5,6 +5,7 @@ import dev.hypersearch.data.table.Column;
 import dev.hypersearch.data.table.DateColumn;
 import dev.hypersearch.data.table.NumericColumn;
 import dev.hypersearch.data.table.Table;
+import dev.hypersearch.data.table.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,13 @@ import org.ejml.data.DMatrixRMaj;
  * Immutable plain data, so it can be stored (JSON) and applied later to rows it never saw, e.g. a table
  * uploaded for prediction, whose columns are matched by name.
  *
+ * <p>{@code target} is the regression target's standardization (null for classification): the network is
+ * trained on standardized targets and its outputs are restored with it.
+ *
  * <p>A column counts as having missing values, and gets a missing indicator, when its <em>training</em> rows
  * have one; a missing value that first appears at transform time is imputed without an indicator.
  */
-public record FittedPipeline(List<ColumnStep> steps) {
+public record FittedPipeline(List<ColumnStep> steps, TargetScale target) {
 
     /** Kept one-hot levels per categorical column unless a search says otherwise. */
     public static final int DEFAULT_LEVEL_LIMIT = 20;
@@ -49,7 +53,15 @@ public record FittedPipeline(List<ColumnStep> steps) {
                 steps.add(DateStep.fit((DateColumn) c, trainRows));
             }
         }
-        return new FittedPipeline(steps);
+        TargetScale target = null;
+        if (table.target() instanceof Target.Values v) {
+            double[] y = new double[trainRows.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = v.value(trainRows[i]);
+            }
+            target = TargetScale.fit(y);
+        }
+        return new FittedPipeline(steps, target);
     }
 
     /** Number of inputs the network gets. */

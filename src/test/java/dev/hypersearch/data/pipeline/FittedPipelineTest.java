@@ -113,6 +113,16 @@ class FittedPipelineTest {
     }
 
     @Test
+    void regressionTargetsAreStandardizedWithTheTrainingRowsOnly() {
+        Table t = table(new double[]{1, 2, 3, 4, 5, 6}, new int[]{0, 1, 0, 1, 0, 1}, new long[]{0, 1, 2, 3, 4, 5});
+        FittedPipeline p = FittedPipeline.fit(t, new int[]{0, 1, 2}, 20); // targets 1, 2, 3
+        assertEquals(2, p.target().mean());
+        assertEquals(Math.sqrt(2 / 3.0), p.target().scale(), 1e-12);
+        assertEquals(6, p.target().restore(p.target().standardize(6)), 1e-12);
+        assertEquals(null, FittedPipeline.fit(MixedTables.sixRows(), ALL, 20).target());
+    }
+
+    @Test
     void aTableCodedDifferentlyIsMatchedByColumnAndLevelName() {
         FittedPipeline p = FittedPipeline.fit(MixedTables.sixRows(), ALL, 20);
         Table other = new Table("new rows", List.of(
