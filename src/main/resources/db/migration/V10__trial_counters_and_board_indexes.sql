@@ -17,8 +17,8 @@ CREATE INDEX trial_finished_at ON trial (finished_at);
 
 -- The leaderboard: every sort the UI offers (LeaderboardQuery: nulls last in both directions, ties by number),
 -- one index per key and direction, so a page is read in index order and the sort stops after the page instead
--- of sorting all of a search's trials. The (search_id, key) indexes of V1 are covered by these. (number is
--- served by trial_search_number_unique.)
+-- of sorting all of a search's trials. The (search_id, key) indexes of V1 are covered by these. H2 is told which
+-- to read (store.LeaderboardPages), so each has a name that says its key and direction.
 DROP INDEX trial_board_status;
 DROP INDEX trial_board_best_val_loss;
 DROP INDEX trial_board_val_loss;
@@ -40,3 +40,5 @@ CREATE INDEX trial_board_duration_ms_asc ON trial (search_id, duration_ms ASC NU
 CREATE INDEX trial_board_duration_ms_desc ON trial (search_id, duration_ms DESC NULLS LAST, number);
 CREATE INDEX trial_board_stage_asc ON trial (search_id, stage ASC NULLS LAST, number);
 CREATE INDEX trial_board_stage_desc ON trial (search_id, stage DESC NULLS LAST, number);
+CREATE INDEX trial_board_number_asc ON trial (search_id, number);
+CREATE INDEX trial_board_number_desc ON trial (search_id, number DESC);

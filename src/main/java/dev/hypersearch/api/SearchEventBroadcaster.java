@@ -6,11 +6,15 @@ import dev.hypersearch.store.TrialChangedEvent;
 import jakarta.annotation.PreDestroy;
 import org.springframework.context.SmartLifecycle;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Fans in-process trial and search events out to the SSE subscribers of each search. Events are
- * published on worker threads; sending happens on one fan-out thread instead, so a slow browser never
- * holds up training, and each stream still sees events in publication order. Only this process's
- * events are seen: with worker processes elsewhere, clients get the initial status and heartbeats
- * and should poll the REST resources for progress.
+ * published on worker threads (and, for other processes' workers, by store.RemoteChanges from PostgreSQL's
+ * NOTIFY); sending happens on one fan-out thread instead, so a slow browser never holds up training, and
+ * each stream still sees a search's status after the trial events before it.
  */
 @Component
 public class SearchEventBroadcaster implements SmartLifecycle {
@@ -35,12 +38,21 @@ public class SearchEventBroadcaster implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchEventBroadcaster.class);
 
+    /** How often a search's buffered trial events go out, collapsed to the latest per trial. */
+    static final long COALESCE_MILLIS = 250;
+
     private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-fan-out");
         t.setDaemon(true);
         return t;
     });
+    /** Trial events per search since the last flush, latest per trial; touched on the fan-out thread only. */
+    private final Map<Long, Map<Long, SearchEvents.TrialEvent>> pending = new HashMap<>();
+
+    public SearchEventBroadcaster() {
+        fanOut.scheduleWithFixedDelay(this::flushAll, COALESCE_MILLIS, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
 
     /**
      * Registers a stream and sends the current status first. Registration comes before the status is
@@ -63,17 +75,54 @@ public class SearchEventBroadcaster implements SmartLifecycle {
         return s.emitter;
     }
 
+    /**
+     * Buffers the event: every {@value #COALESCE_MILLIS} ms each search's trial events go out once, the latest
+     * per trial, to all its subscribers, so thousands of trial changes a second cost one send per trial and
+     * interval, not one per change, whatever the number of viewers (the page refreshes from them at most every
+     * interval anyway). A search's later status event flushes its buffered trial events first.
+     */
     @EventListener
     public void onTrial(TrialChangedEvent e) {
-        SseEmitter.SseEventBuilder event = SseEmitter.event().name(SearchEvents.TRIAL)
-                .data(SearchEvents.TrialEvent.of(e), MediaType.APPLICATION_JSON);
-        fanOut.execute(() -> deliver(e.searchId(), event, false));
+        if (!subscribers.containsKey(e.searchId())) {
+            return;
+        }
+        SearchEvents.TrialEvent event = SearchEvents.TrialEvent.of(e);
+        fanOut.execute(() -> pending.computeIfAbsent(e.searchId(), k -> new LinkedHashMap<>())
+                .merge(e.trialId(), event, SearchEventBroadcaster::later));
+    }
+
+    /** The later of two events of one trial; an end is never replaced by an epoch reported before it. */
+    private static SearchEvents.TrialEvent later(SearchEvents.TrialEvent before, SearchEvents.TrialEvent after) {
+        return before.status().isTerminal() && after.epoch() != null ? before : after;
     }
 
     @EventListener
     public void onSearch(SearchChangedEvent e) {
         SseEmitter.SseEventBuilder event = searchEvent(SearchEvents.SearchEvent.of(e));
-        fanOut.execute(() -> deliver(e.searchId(), event, e.status().isFinished()));
+        fanOut.execute(() -> {
+            flush(e.searchId());
+            deliver(e.searchId(), event, e.status().isFinished());
+        });
+    }
+
+    private void flushAll() {
+        try {
+            for (Long id : List.copyOf(pending.keySet())) {
+                flush(id);
+            }
+        } catch (RuntimeException ex) {
+            log.warn("SSE flush failed: {}", ex.toString()); // keeps the schedule alive
+        }
+    }
+
+    private void flush(long searchId) {
+        Map<Long, SearchEvents.TrialEvent> events = pending.remove(searchId);
+        if (events == null) {
+            return;
+        }
+        for (SearchEvents.TrialEvent t : events.values()) {
+            deliver(searchId, SseEmitter.event().name(SearchEvents.TRIAL).data(t, MediaType.APPLICATION_JSON), false);
+        }
     }
 
     /** A comment line every 15 s keeps proxies and load balancers from closing idle streams. */

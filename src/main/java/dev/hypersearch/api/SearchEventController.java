@@ -24,8 +24,9 @@ public class SearchEventController {
     }
 
     @Operation(summary = "Server-sent events: `search` {searchId, status} first and on every change, `trial`"
-            + " {searchId, trialId, number, status, epoch} as trials are claimed, report epochs and end;"
-            + " the stream ends after the search's final `search` event")
+            + " {searchId, trialId, number, status, epoch} as trials are claimed, report epochs and end (at most"
+            + " every 250 ms the latest per trial; epochs only from this process's workers, claims and ends from"
+            + " any process); the stream ends after the search's final `search` event")
     @GetMapping(path = "/api/searches/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events(@PathVariable long id) {
         searches.find(id);

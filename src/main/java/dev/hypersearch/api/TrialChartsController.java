@@ -43,11 +43,14 @@ public class TrialChartsController {
     private final SearchSummaries searches;
     private final ChartRepository rows;
     private final ObjectMapper json;
+    private final ChartCache cache;
 
-    public TrialChartsController(SearchSummaries searches, ChartRepository rows, ObjectMapper json) {
+    public TrialChartsController(SearchSummaries searches, ChartRepository rows, ObjectMapper json,
+                                 ChartCache cache) {
         this.searches = searches;
         this.rows = rows;
         this.json = json;
+        this.cache = cache;
     }
 
     @Operation(summary = "Chart aggregates: best-so-far val loss by trial number, a sample of completed trials'"
@@ -63,7 +66,14 @@ public class TrialChartsController {
         }
         List<Long> extra = trialIds(trials);
         SearchEntity search = searches.find(id);
+        if (extra.isEmpty()) { // shared by every viewer; a selected trial's curve moves with each of its epochs
+            return cache.get(new ChartCache.Key(id, topK), () -> compute(search, topK, extra));
+        }
+        return compute(search, topK, extra);
+    }
 
+    private TrialCharts compute(SearchEntity search, int topK, List<Long> extra) {
+        long id = search.getId();
         History history = history(id);
         List<TrialCharts.SamplePoint> sample = sample(id, history.count, varying(search.searchSpec()));
         List<TrialCharts.Curve> curves = curves(id, topK, extra);

@@ -11,7 +11,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import dev.hypersearch.store.TrialCounters;
-import org.springframework.data.domain.Slice;
+import dev.hypersearch.store.LeaderboardPages;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,10 +32,13 @@ public class TrialController {
     private final TrialFoldEpochRepository foldEpochs;
     private final TrialCounters counters;
     private final SearchPipelines pipelines;
+    private final LeaderboardPages pages;
 
     public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs,
-                           TrialFoldEpochRepository foldEpochs, TrialCounters counters, SearchPipelines pipelines) {
+                           TrialFoldEpochRepository foldEpochs, TrialCounters counters, SearchPipelines pipelines,
+                           LeaderboardPages pages) {
         this.counters = counters;
+        this.pages = pages;
         this.searches = searches;
         this.trials = trials;
         this.epochs = epochs;
@@ -52,11 +60,15 @@ public class TrialController {
                                               @RequestParam(defaultValue = "50") int size) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
         searches.find(id);
-        Slice<TrialEntity> found = q.statuses().isEmpty()
-                ? trials.findBySearchId(id, q.pageable())
-                : trials.findBySearchIdAndStatusIn(id, q.statuses(), q.pageable());
+        Sort.Order order = q.pageable().getSort().stream().filter(o -> !o.getProperty().equals("searchId"))
+                .findFirst().orElseThrow();
+        List<Long> ids = pages.ids(id, order.getProperty(), order.isDescending(), q.statuses(),
+                q.pageable().getOffset(), q.pageable().getPageSize());
+        Map<Long, TrialEntity> byId = trials.findAllById(ids).stream()
+                .collect(Collectors.toMap(TrialEntity::getId, Function.identity()));
         long total = counters.count(id, q.statuses());
-        return PageResponse.of(found.getContent().stream().map(TrialRow::of).toList(), page, size, total);
+        return PageResponse.of(ids.stream().map(byId::get).filter(Objects::nonNull).map(TrialRow::of).toList(),
+                page, size, total);
     }
 
     @Operation(summary = "A trial with its learning curve (per fold when cross-validated), pruning rungs and the"

@@ -114,6 +114,8 @@ public class RemoteChanges implements SmartLifecycle {
     private void listen(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
+            // named, so an operator (or a test) can find this connection in pg_stat_activity
+            s.execute("SET application_name = '" + notices.channel() + "_listener'");
             s.execute("LISTEN " + notices.channel());
         }
         OffsetDateTime now = databaseTime(c);

@@ -43,6 +43,11 @@ public enum SqlDialect {
         return trialIdsSql;
     }
 
+    /** H2's hint naming the index a query reads (H2 otherwise sorts when it picked another); nothing elsewhere. */
+    String indexHint(String index) {
+        return this == H2 && index != null ? " USE INDEX (" + index + ")" : "";
+    }
+
     /** Whether this is PostgreSQL, whose LISTEN/NOTIFY tells other processes of trials ending. */
     public boolean notifies() {
         return this == POSTGRESQL;

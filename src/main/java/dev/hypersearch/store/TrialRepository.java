@@ -1,19 +1,11 @@
 package dev.hypersearch.store;
 
 import dev.hypersearch.search.TrialStatus;
-import java.util.Collection;
 import java.util.Optional;
-import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
-
-    /** The leaderboard: sorted and paginated by the database; no count (the totals are the search's counters). */
-    Slice<TrialEntity> findBySearchId(long searchId, Pageable pageable);
-
-    Slice<TrialEntity> findBySearchIdAndStatusIn(long searchId, Collection<TrialStatus> statuses, Pageable pageable);
 
     Optional<TrialEntity> findBySearchIdAndNumber(long searchId, int number);
 

@@ -22,12 +22,13 @@ class LeaderboardQueryTest {
     void sortsNullsLastThenByNumber() {
         LeaderboardQuery q = LeaderboardQuery.parse("valLoss", "desc", null, 2, 25);
         List<Sort.Order> orders = q.pageable().getSort().toList();
-        assertThat(orders).hasSize(2);
-        assertThat(orders.get(0).getProperty()).isEqualTo("valLoss");
-        assertThat(orders.get(0).getDirection()).isEqualTo(Sort.Direction.DESC);
-        assertThat(orders.get(0).getNullHandling()).isEqualTo(Sort.NullHandling.NULLS_LAST);
-        assertThat(orders.get(1).getProperty()).isEqualTo("number");
-        assertThat(orders.get(1).getDirection()).isEqualTo(Sort.Direction.ASC);
+        assertThat(orders).hasSize(3);
+        assertThat(orders.get(0).getProperty()).as("the index's first column, fixed by the query").isEqualTo("searchId");
+        assertThat(orders.get(1).getProperty()).isEqualTo("valLoss");
+        assertThat(orders.get(1).getDirection()).isEqualTo(Sort.Direction.DESC);
+        assertThat(orders.get(1).getNullHandling()).isEqualTo(Sort.NullHandling.NULLS_LAST);
+        assertThat(orders.get(2).getProperty()).isEqualTo("number");
+        assertThat(orders.get(2).getDirection()).isEqualTo(Sort.Direction.ASC);
         assertThat(q.pageable().getPageNumber()).isEqualTo(2);
         assertThat(q.pageable().getPageSize()).isEqualTo(25);
         assertThat(q.statuses()).isEmpty();
@@ -35,7 +36,7 @@ class LeaderboardQueryTest {
 
     @Test
     void sortingByNumberNeedsNoTieBreaker() {
-        assertThat(LeaderboardQuery.parse("number", "ASC", "", 0, 1).pageable().getSort().toList()).hasSize(1);
+        assertThat(LeaderboardQuery.parse("number", "ASC", "", 0, 1).pageable().getSort().toList()).hasSize(2);
     }
 
     @Test

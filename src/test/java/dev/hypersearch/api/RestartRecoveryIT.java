@@ -52,6 +52,7 @@ class RestartRecoveryIT {
             jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = 'dead-process/w0', attempt = 1,"
                     + " started_at = CURRENT_TIMESTAMP, lease_expires_at = DATEADD('HOUR', 1, CURRENT_TIMESTAMP)"
                     + " WHERE search_id = ? AND number IN (0, 2)", id);
+            dev.hypersearch.store.Recount.trialCounters(jdbc, id);
             orphans = jdbc.queryForList("SELECT id FROM trial WHERE search_id = ? AND status = 'RUNNING' ORDER BY id",
                     Long.class, id);
             assertThat(orphans).hasSize(2);

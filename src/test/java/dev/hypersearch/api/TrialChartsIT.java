@@ -35,6 +35,7 @@ class TrialChartsIT extends ApiIT {
         jdbc.update("INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss, val_accuracy, elapsed_ms)"
                 + " SELECT t.id, CAST(e.x AS INTEGER), t.val_loss * (5 - e.x), t.val_loss * (5 - e.x) / 4, 0.5, e.x * 10"
                 + " FROM trial t, SYSTEM_RANGE(1, 4) e WHERE t.search_id = ? AND t.status = 'COMPLETED'", search);
+        dev.hypersearch.store.Recount.trialCounters(jdbc, search);
         lifecycle.completeFinishedSearches();
     }
 

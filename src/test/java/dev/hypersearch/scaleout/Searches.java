@@ -89,6 +89,17 @@ public final class Searches {
                 }
                 ps.executeBatch();
             }
+            // the search's trial counters, as SearchLifecycle keeps them
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_trial_count (search_id, status, n)"
+                    + " VALUES (?, ?, ?)")) {
+                for (dev.hypersearch.search.TrialStatus s : dev.hypersearch.search.TrialStatus.values()) {
+                    ps.setLong(1, id);
+                    ps.setString(2, s.name());
+                    ps.setLong(3, s == dev.hypersearch.search.TrialStatus.QUEUED ? params.size() : 0);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             c.commit();
             return id;
         });

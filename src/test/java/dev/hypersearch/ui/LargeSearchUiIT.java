@@ -70,6 +70,7 @@ class LargeSearchUiIT extends ChromiumSession {
         jdbc.update("INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss, val_accuracy, elapsed_ms)"
                 + " SELECT t.id, CAST(e.x AS INTEGER), t.train_loss * (1 + 4.0 / e.x), t.val_loss * (1 + 2.0 / e.x), 0.9, e.x * 40"
                 + " FROM trial t, SYSTEM_RANGE(1, 20) e WHERE t.search_id = ? AND t.status = 'COMPLETED'", id);
+        dev.hypersearch.store.Recount.trialCounters(jdbc, id);
         lifecycle.completeFinishedSearches();
         return id;
     }

@@ -1,0 +1,202 @@
+package dev.hypersearch.bench;
+
+import dev.hypersearch.Application;
+import dev.hypersearch.scaleout.Pg;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 14's figures: a grid search of 100,000 trials (digits, 3 epochs) submitted over HTTP to the whole service
+ * in this JVM (2 worker threads), then each read the search page makes, timed over HTTP while the workers run
+ * and again after the search is cancelled (workers idle): the leaderboard's first and a deep page for every sort
+ * the UI offers, the search's summary, the searches list and the charts. Prints the submission time, p50/p99 per
+ * read, heap and RSS. Args: {@code h2|pg [trials] [rounds]}; trials a multiple of 10,000 (1,000,000 raises the
+ * grid cap to match). The load average is printed with the figures: the machine may be shared.
+ */
+public final class LargeSearchBenchmark {
+
+    private static final String[] SORTS = {"valLoss", "number", "status", "bestValLoss", "valAccuracy", "trainLoss",
+            "epochsRun", "durationMs", "stage"};
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private LargeSearchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "h2";
+        int trials = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
+                "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, trials),
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+        Pg pg = null;
+        if (db.equals("pg")) {
+            pg = Pg.freshSchema();
+            settings.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + pg.url(),
+                    "--spring.datasource.username=" + Pg.USER, "--spring.flyway.schemas=" + pg.schema));
+        } else {
+            settings.add("--spring.datasource.url=jdbc:h2:mem:large;DB_CLOSE_DELAY=-1");
+        }
+        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class,
+                settings.toArray(String[]::new))) {
+            int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+            System.out.printf("LargeSearchBenchmark %s, %,d trials, 2 workers, %d rounds per read; load average %s%n",
+                    db, trials, rounds, loadAverage());
+            memory("before submission");
+            resetPeaks();
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            HttpResponse<String> created = post(port, "/api/searches", spec(trials));
+            double submitMs = (System.nanoTime() - t0) / 1e6;
+            double submitCpuMs = (processCpuNanos() - cpu0) / 1e6;
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException(created.statusCode() + " " + created.body());
+            }
+            Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
+            m.find();
+            long id = Long.parseLong(m.group(1));
+            System.out.printf("submission: %.0f ms wall, %.0f ms CPU of this process (%d)%n", submitMs, submitCpuMs,
+                    created.statusCode());
+            memory("after submission (peak heap since before it: " + peakHeapMb() + " MB)");
+            // refused fast: a 10^12-point grid
+            t0 = System.nanoTime();
+            HttpResponse<String> refused = post(port, "/api/searches", hugeGrid());
+            System.out.printf("10^12-point grid refused: %d in %.0f ms%n", refused.statusCode(),
+                    (System.nanoTime() - t0) / 1e6);
+
+            waitForResults(port, id, 200);
+            System.out.println("-- reads while 2 workers run (load average " + loadAverage() + ")");
+            reads(port, id, rounds);
+            post(port, "/api/searches/" + id + "/cancel", "");
+            System.out.println("-- reads after the search is cancelled (load average " + loadAverage() + ")");
+            reads(port, id, rounds);
+            memory("at the end");
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    /** digits, 3 epochs: learning rate x 100, units x 10, batch size x 10, l2 x trials/10,000. */
+    static String spec(int trials) {
+        StringBuilder lr = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            lr.append(i == 0 ? "" : ", ").append(1e-4 * Math.pow(1000, i / 99.0));
+        }
+        StringBuilder l2 = new StringBuilder();
+        for (int i = 0; i < trials / 10_000; i++) {
+            l2.append(i == 0 ? "" : ", ").append(1e-6 * (i + 1));
+        }
+        return "{\"name\": \"large-" + trials + "\", \"dataset\": \"digits\", \"strategy\": \"grid\", \"seed\": 1,"
+                + " \"space\": {\"learningRate\": {\"choice\": [" + lr + "]},"
+                + " \"hiddenUnits\": {\"choice\": [8, 12, 16, 20, 24, 28, 32, 40, 48, 64]},"
+                + " \"batchSize\": {\"choice\": [16, 24, 32, 48, 64, 96, 128, 160, 192, 256]},"
+                + " \"l2\": {\"choice\": [" + l2 + "]}, \"epochs\": 3}}";
+    }
+
+    static String hugeGrid() {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            values.append(i == 0 ? "" : ", ").append(8 + i);
+        }
+        return "{\"name\": \"huge\", \"dataset\": \"digits\", \"strategy\": \"grid\", \"seed\": 1, \"space\": {"
+                + "\"hiddenUnits\": {\"choice\": [" + values + "]}, \"batchSize\": {\"choice\": [" + values + "]},"
+                + " \"epochs\": {\"choice\": [" + values + "]}, \"hiddenLayers\": {\"choice\": [" + values + "]}}}";
+    }
+
+    private static void reads(int port, long id, int rounds) throws Exception {
+        String base = "/api/searches/" + id;
+        for (String sort : SORTS) {
+            String dir = sort.equals("valAccuracy") ? "desc" : "asc";
+            time(port, "leaderboard " + sort + " " + dir + " page 0", base + "/trials?sort=" + sort + "&dir=" + dir
+                    + "&size=25", rounds);
+            time(port, "leaderboard " + sort + " " + dir + " page 400", base + "/trials?sort=" + sort + "&dir=" + dir
+                    + "&size=25&page=400", rounds);
+        }
+        time(port, "leaderboard valLoss desc page 0", base + "/trials?sort=valLoss&dir=desc&size=25", rounds);
+        time(port, "summary", base, rounds);
+        time(port, "searches list", "/api/searches", rounds);
+        time(port, "charts", base + "/charts", rounds);
+    }
+
+    private static void time(int port, String what, String path, int rounds) throws Exception {
+        long[] ns = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            HttpResponse<String> r = get(port, path);
+            ns[i] = System.nanoTime() - t;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+            }
+        }
+        Arrays.sort(ns);
+        System.out.printf("  %-40s p50 %7.1f ms  p99 %7.1f ms%n", what, ns[rounds / 2] / 1e6,
+                ns[Math.min(rounds - 1, (int) Math.ceil(rounds * 0.99) - 1)] / 1e6);
+    }
+
+    /** Until the search has some finished trials (the reads then see results), bounded. */
+    private static void waitForResults(int port, long id, int finished) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        Pattern p = Pattern.compile("\"finished\"\\s*:\\s*(\\d+)");
+        while (System.nanoTime() < deadline) {
+            Matcher m = p.matcher(get(port, "/api/searches/" + id).body());
+            if (m.find() && Long.parseLong(m.group(1)) >= finished) {
+                return;
+            }
+            Thread.sleep(200); // a benchmark's wait for progress, not a test's synchronization
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** CPU time of this process (all threads): what a request cost on a machine others load too. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(b -> b.getType() == MemoryType.HEAP)
+                .mapToLong(b -> b.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static void memory(String when) throws Exception {
+        Runtime rt = Runtime.getRuntime();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
+        System.out.printf("memory %s: heap used %d MB of %d MB, %s%n", when, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                rt.maxMemory() >> 20, rss);
+    }
+
+    private static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hypersearch.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * For tests that set trial rows' statuses by SQL (a finished search in an instant, a dead worker's leftovers):
+ * the search's trial counters recounted from its rows, as the store would have kept them.
+ */
+public final class Recount {
+
+    private Recount() {
+    }
+
+    public static void trialCounters(JdbcTemplate jdbc, long searchId) {
+        jdbc.update("UPDATE search_trial_count SET n = (SELECT COUNT(*) FROM trial t WHERE t.search_id ="
+                + " search_trial_count.search_id AND t.status = search_trial_count.status) WHERE search_id = ?", searchId);
+    }
+}
