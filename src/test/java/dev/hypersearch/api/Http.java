@@ -6,11 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.hypersearch.TestTokens;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny JSON-over-HTTP client for the integration tests: real requests to the server on its random port. */
+/**
+ * A tiny JSON-over-HTTP client for the integration tests: real requests to the server on its random port, each
+ * with {@code Authorization: Bearer} of its token (the test admin token unless told otherwise; none if null).
+ */
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -18,9 +22,21 @@ final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String base;
+    private final String token;
 
     Http(int port) {
+        this(port, TestTokens.ADMIN);
+    }
+
+    /** @param token sent as the bearer token of every request; null sends none */
+    Http(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** The same server, with another token (null: none). */
+    Http as(String otherToken) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
     URI uri(String path) {
@@ -49,6 +65,10 @@ final class Http {
     }
 
     Response send(HttpRequest request) {
+        if (token != null && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", TestTokens.bearer(token)).build();
+        }
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers(), r.body());
