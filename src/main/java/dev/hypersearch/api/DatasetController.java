@@ -4,6 +4,8 @@ import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.search.SearchSpec;
+import dev.hypersearch.security.AuditLog;
+import dev.hypersearch.security.Caller;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.text.StoredText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,8 +44,10 @@ public class DatasetController {
 
     private final DatasetCatalog catalog;
     private final DatasetListing listing;
+    private final AuditLog audit;
 
-    public DatasetController(DatasetCatalog catalog, DatasetListing listing) {
+    public DatasetController(DatasetCatalog catalog, DatasetListing listing, AuditLog audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.listing = listing;
     }
@@ -91,7 +95,8 @@ public class DatasetController {
         if (catalog.exists(name)) {
             throw new ConflictException("a dataset named '" + name + "' already exists");
         }
-        catalog.upload(name, labelColumn, parsedTask, file.getBytes());
+        catalog.upload(name, labelColumn, parsedTask, file.getBytes(), Caller.current().owner());
+        audit.record(AuditLog.Action.CREATE, "dataset", name);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{name}").buildAndExpand(name).toUri();
         return ResponseEntity.created(location).body(get(name));
     }

@@ -13,7 +13,8 @@ import org.springframework.data.repository.Repository;
 public interface DatasetListing extends Repository<DatasetEntity, Long> {
 
     String COLUMNS = "select d.name as name, d.task as task, d.rowCount as rowCount,"
-            + " d.featureCount as featureCount, d.classCount as classCount from DatasetEntity d";
+            + " d.featureCount as featureCount, d.classCount as classCount,"
+            + " d.owner as owner from DatasetEntity d";
 
     @Query(COLUMNS + " order by d.name")
     List<Row> findAllRows();
@@ -31,5 +32,7 @@ public interface DatasetListing extends Repository<DatasetEntity, Long> {
         int getFeatureCount();
 
         Integer getClassCount();
+
+        String getOwner();
     }
 }

@@ -94,7 +94,7 @@ public class SearchSummaries {
         return page.stream().map(s -> new SearchSummary(s.getId(), s.getName(), s.getDataset(), s.getStrategy(),
                 s.getStatus(), s.getCreatedAt(), s.getFinishedAt(), s.getMessage(),
                 Progress.of(byStatus.getOrDefault(s.getId(), zeros()), s.getTrialCount()),
-                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())))).toList();
+                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())), s.getOwner())).toList();
     }
 
     private static Map<TrialStatus, Long> zeros() {

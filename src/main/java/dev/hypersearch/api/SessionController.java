@@ -4,12 +4,13 @@ import dev.hypersearch.security.SessionSignIn;
 import dev.hypersearch.security.TokenPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,14 +35,18 @@ public class SessionController {
     @Operation(summary = "Sign the browser in with a token: answers who it is and sets the session cookie")
     @ApiResponse(responseCode = "200", description = "Signed in", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "401", description = "Unknown, expired or revoked token")
+    @SecurityRequirements
     @PostMapping(path = "/api/session", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public MeController.Me signIn(@RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
+    public MeController.Me signIn(@RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response,
+                                  @Nullable CsrfToken csrf) {
         if (body.token() == null || body.token().isBlank()) {
             throw new BadParameterException("token", "required");
         }
         TokenPrincipal p = signIn.signIn(body.token().strip(), request, response)
                 .orElseThrow(() -> new BadCredentialsException("unknown, expired or revoked token"));
-        response.setStatus(HttpStatus.OK.value());
+        if (csrf != null) {
+            csrf.getToken(); // the XSRF-TOKEN cookie for the session's unsafe requests
+        }
         return new MeController.Me(p.getName(), p.role().wireName(), true);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hypersearch.security;
 
 import dev.hypersearch.HypersearchProperties;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +95,7 @@ public class SecurityConfig {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                // A request that carries its own bearer token cannot be forged by another site; cookie requests can.
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::cannotBeForged))
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, SESSION_PATH))
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(
@@ -106,11 +106,23 @@ public class SecurityConfig {
     }
 
     /**
+     * Only a request the browser authenticates by itself, with the session cookie, can be forged by another site:
+     * one that carries its own bearer token cannot, nor one without a session. Signing in needs no CSRF token:
+     * it takes a JSON body, which another site's form cannot send and its script cannot without CORS.
+     */
+    static boolean cannotBeForged(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getHeader("Authorization") != null || request.getRequestedSessionId() == null
+                || (HttpMethod.POST.matches(request.getMethod()) && SESSION_PATH.equals(request.getServletPath()));
+    }
+
+    /**
      * The rules, first match wins. A new endpoint needs no line here when it follows the pattern (GET reads, any
      * other method changes something it owns); EndpointRoleMatrixIT fails for one that does not fit.
      */
     static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
-        auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+        // Error pages and async (event stream) dispatches continue a request that was already authorized.
+        auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(HttpMethod.POST, SESSION_PATH).permitAll()
                 .requestMatchers("/api/tokens", "/api/tokens/**", "/api/audit", "/api/audit/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
@@ -118,7 +130,7 @@ public class SecurityConfig {
                 // Previews create nothing: a reader may size a search
                 .requestMatchers(HttpMethod.POST, "/api/searches/preview").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("EDITOR")
-                .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                         "/swagger-ui/**").hasRole("VIEWER")
                 // The UI's shell (HTML, scripts, styles: the same for everyone, no data) loads without a token so
                 // that it can show its sign-in page; everything it shows comes from /api, which needs one.

@@ -9,6 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -42,10 +43,12 @@ public final class SessionSignIn {
         } else {
             request.getSession(true);
         }
+        TokenPrincipal principal = (TokenPrincipal) auth.getPrincipal();
+        // Spring marks bearer authentications @Transient (never kept in a session): the session keeps its own.
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(auth);
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
-        return Optional.of((TokenPrincipal) auth.getPrincipal());
+        return Optional.of(principal);
     }
 }

@@ -51,10 +51,10 @@ public class DatasetCatalog {
 
     /** Parses the upload with the engine's reader (errors name line and column) and stores it verbatim. */
     @Transactional
-    public DatasetEntity upload(String name, String labelColumn, Task task, byte[] csv) {
+    public DatasetEntity upload(String name, String labelColumn, Task task, byte[] csv, String owner) {
         Dataset parsed = parse(name, labelColumn, task, csv);
         return uploads.save(new DatasetEntity(name, task.name(), parsed.targetName(), parsed.size(),
-                parsed.numFeatures(), parsed.isClassification() ? parsed.numClasses() : null, csv, Instant.now()));
+                parsed.numFeatures(), parsed.isClassification() ? parsed.numClasses() : null, csv, Instant.now(), owner));
     }
 
     private static Dataset parse(String name, String labelColumn, Task task, byte[] csv) {

@@ -36,11 +36,15 @@ public class DatasetEntity {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** The name of the token that uploaded it; null with security off or before V6. */
+    private String owner;
+
     protected DatasetEntity() {
     }
 
     public DatasetEntity(String name, String task, String labelColumn, int rowCount, int featureCount,
-                         Integer classCount, byte[] content, Instant createdAt) {
+                         Integer classCount, byte[] content, Instant createdAt, String owner) {
+        this.owner = owner;
         this.name = name;
         this.task = task;
         this.labelColumn = labelColumn;
@@ -60,4 +64,5 @@ public class DatasetEntity {
     public Integer getClassCount() { return classCount; }
     public byte[] getContent() { return content; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getOwner() { return owner; }
 }

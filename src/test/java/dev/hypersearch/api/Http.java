@@ -20,7 +20,7 @@ final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client;
     private final String base;
     private final String token;
 
@@ -30,13 +30,29 @@ final class Http {
 
     /** @param token sent as the bearer token of every request; null sends none */
     Http(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
+        this("127.0.0.1", port, token);
+    }
+
+    /** @param host a loopback address (127.0.0.2 is another client address to the server) */
+    Http(String host, int port, String token) {
+        this(host, port, token, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    }
+
+    private Http(String host, int port, String token, HttpClient client) {
+        this.base = "http://" + host + ":" + port;
         this.token = token;
+        this.client = client;
+    }
+
+    /** A client without a token that keeps cookies, as a browser does (the UI's session). */
+    static Http browser(int port, java.net.CookieManager cookies) {
+        return new Http("127.0.0.1", port, null,
+                HttpClient.newBuilder().connectTimeout(TIMEOUT).cookieHandler(cookies).build());
     }
 
     /** The same server, with another token (null: none). */
     Http as(String otherToken) {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+        return new Http(URI.create(base).getHost(), URI.create(base).getPort(), otherToken);
     }
 
     URI uri(String path) {
