@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import dev.hypersearch.security.Caller;
 import dev.hypersearch.security.SecuritySettings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,7 @@ public class MeController {
 
     @Operation(summary = "The calling token's name and role")
     @GetMapping("/api/me")
-    public Me me(@Nullable CsrfToken csrf) {
+    public Me me(@Parameter(hidden = true) @Nullable CsrfToken csrf) {
         if (csrf != null) {
             csrf.getToken(); // sets the XSRF-TOKEN cookie that the UI's unsafe requests echo in X-XSRF-TOKEN
         }

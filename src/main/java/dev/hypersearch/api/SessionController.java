@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import dev.hypersearch.security.SessionSignIn;
 import dev.hypersearch.security.TokenPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.annotation.Nullable;
@@ -38,7 +39,7 @@ public class SessionController {
     @SecurityRequirements
     @PostMapping(path = "/api/session", consumes = MediaType.APPLICATION_JSON_VALUE)
     public MeController.Me signIn(@RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response,
-                                  @Nullable CsrfToken csrf) {
+                                  @Parameter(hidden = true) @Nullable CsrfToken csrf) {
         if (body.token() == null || body.token().isBlank()) {
             throw new BadParameterException("token", "required");
         }
