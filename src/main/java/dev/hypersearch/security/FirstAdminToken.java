@@ -3,7 +3,6 @@ package dev.hypersearch.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -53,11 +52,18 @@ final class FirstAdminToken {
             log.info("First start: admin token '{}' created from {}", NAME, ENV);
             return;
         }
-        write(secret);
+        String where;
+        try {
+            write(secret);
+            where = "and is in " + file.toAbsolutePath() + " (owner-only)";
+        } catch (UncheckedIOException e) {
+            // A read-only directory must not stop the service: the log line below is then the only copy.
+            where = "and could not be written to " + file.toAbsolutePath() + " (" + e.getCause().getMessage() + ")";
+        }
         // The one log line that holds a secret, by design (issue 15): the operator needs it to sign in.
-        log.warn("First start: created admin token '{}'. It is shown once, here, and is in {} (owner-only):\n\n"
+        log.warn("First start: created admin token '{}'. It is shown once, here, {}:\n\n"
                 + "    {}\n\nSign in to the UI with it, or send it as 'Authorization: Bearer <token>'.",
-                NAME, file.toAbsolutePath(), secret);
+                NAME, where, secret);
     }
 
     private void write(String secret) {
@@ -74,8 +80,6 @@ final class FirstAdminToken {
                 Files.createFile(file);
             }
             Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalStateException(file + " appeared while it was being written", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the admin token to " + file, e);
         }

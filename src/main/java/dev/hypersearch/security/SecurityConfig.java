@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +72,9 @@ public class SecurityConfig {
         return new SessionSignIn(manager, repository, failures);
     }
 
+    /** Only where there is a web server (a context started without one, as some tests do, has no HttpSecurity). */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, AuthenticationManager manager,
                                             RevalidatingSessionContextRepository sessions,
                                             FailedAuthentications failures) throws Exception {
