@@ -31,7 +31,7 @@ class FakeEventSource {
 
 function detail(status: SearchDetail['status']): SearchDetail {
   return {
-    id: 1, name: 's', dataset: 'iris', strategy: 'random', status, createdAt: '', finishedAt: null, message: null,
+    id: 1, name: 's', dataset: 'iris', strategy: 'random', status, createdAt: '', finishedAt: null, message: null, owner: null,
     progress: { total: 8, finished: 8, running: 0, queued: 0, budget: 8, byStatus: {} }, best: null, spec: {}, parameters: [], rungEpochs: [], stages: [], sanityCheck: null,
     inputFeatures: null,
   };

@@ -95,6 +95,6 @@ public class SearchSummaries {
         return page.stream().map(s -> new SearchSummary(s.getId(), s.getName(), s.getDataset(), s.getStrategy(),
                 s.getStatus(), s.getCreatedAt(), s.getFinishedAt(), s.getMessage(),
                 Progress.of(byStatus.get(s.getId()), s.getTrialCount()),
-                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())))).toList();
+                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())), s.getOwner())).toList();
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import dev.hypersearch.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class BrowserUiIT extends ChromiumSession {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
+        context = browser.newContext(signedIn().setViewportSize(1280, 800));
         page = context.newPage();
         page.setDefaultTimeout(60_000);
     }
@@ -149,6 +150,48 @@ class BrowserUiIT extends ChromiumSession {
         assertThat(listRow.locator(".progress-text")).containsText("8 / 8 done");
         assertThat(listRow.locator(".badge")).hasText("COMPLETED");
         Browser.screenshot(page, "searches");
+    }
+
+    /**
+     * A browser without a bearer header signs in through the page: the token becomes an HttpOnly session cookie
+     * (no script can read it), submitting a search (an unsafe request) carries the CSRF header, and the search page's
+     * live events (EventSource, which cannot send headers) come over that cookie.
+     */
+    @Test
+    void aPersonSignsInWithATokenAndTheSessionCookieCarriesTheUi() {
+        try (BrowserContext plain = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 800))) {
+            Page p = plain.newPage();
+            p.setDefaultTimeout(60_000);
+            p.navigate(url("#/"));
+            assertThat(p.locator("h1")).hasText("Sign in");
+            p.locator("#signin-token").fill("hs_wrong");
+            p.locator("button[type=submit]").click();
+            assertThat(p.locator(".signin [role=alert]")).containsText("unknown, expired or revoked");
+            Browser.screenshot(p, "sign-in");
+
+            p.locator("#signin-token").fill(TestTokens.ADMIN);
+            p.locator("button[type=submit]").click();
+            assertThat(p.locator("h1")).hasText("Searches");
+            assertThat(p.locator("#whoami")).hasText("admin (admin)");
+            Assertions.assertThat(plain.cookies()).filteredOn(c -> c.name.equals("JSESSIONID"))
+                    .singleElement().satisfies(c -> Assertions.assertThat(c.httpOnly).isTrue());
+            Assertions.assertThat((Object) p.evaluate("() => document.cookie")).asString().doesNotContain("JSESSIONID")
+                    .doesNotContain(TestTokens.ADMIN);
+
+            // Submitting (an unsafe request: the CSRF header) and the live page (EventSource) ride on the cookie.
+            page.close();
+            page = p;
+            fillForm("ui-signed-in", "iris", 2, 2);
+            page.locator("#submit-search").click();
+            assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+            page.evaluate("window.__sameDocument = true");
+            assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+            Assertions.assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
+            page.navigate(url("#/"));
+            assertThat(page.locator("table.searches tbody tr", new Page.LocatorOptions().setHasText("ui-signed-in"))
+                    .locator(".sub")).containsText("by admin");
+        }
     }
 
     @Test
