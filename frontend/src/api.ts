@@ -3,6 +3,7 @@
 // OpenApiDocumentIT from /v3/api-docs): a field renamed on the server breaks `tsc`, not a page.
 
 import type { components } from './generated/api-schema';
+import { importanceQuery, type ImportanceSettings } from './importanceSettings';
 
 type Schemas = components['schemas'];
 
@@ -185,8 +186,8 @@ export const api = {
     }
     return request<ChartData>('GET', `/api/searches/${id}/charts?${p}`, undefined, signal);
   },
-  importance: (id: number, signal?: AbortSignal) =>
-    request<Importance>('GET', `/api/searches/${id}/importance`, undefined, signal),
+  importance: (id: number, settings: ImportanceSettings, signal?: AbortSignal) =>
+    request<Importance>('GET', `/api/searches/${id}/importance?${importanceQuery(settings)}`, undefined, signal),
   datasets: () => request<DatasetInfo[]>('GET', '/api/datasets'),
   parameters: (signal?: AbortSignal) => request<ParameterCatalog>('GET', '/api/parameters', undefined, signal),
   uploadDataset: (form: FormData) => request<DatasetInfo>('POST', '/api/datasets', form),

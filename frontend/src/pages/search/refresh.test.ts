@@ -131,6 +131,21 @@ describe('search page refresh coordination', () => {
     refresh.dispose();
   });
 
+  test('importance is read over the trials the controls choose, again as soon as they change', async () => {
+    api.search.mockResolvedValue(detail('COMPLETED'));
+    api.charts.mockResolvedValue(charts(8));
+    api.importance.mockReset().mockResolvedValueOnce(importance(8)).mockResolvedValue({ ...importance(8), top: 0.2, within: 0.5 });
+    const { state, refresh, started } = await startedPage();
+    await started;
+    expect(api.importance).toHaveBeenLastCalledWith(1, { top: 0.1, within: 1 });
+
+    state.importanceSettings = { top: 0.2, within: 0.5 };
+    refresh.importanceSettingsChanged();
+    await vi.waitFor(() => expect(state.importance?.within).toBe(0.5), { timeout: 1000 });
+    expect(api.importance).toHaveBeenLastCalledWith(1, { top: 0.2, within: 0.5 });
+    refresh.dispose();
+  });
+
   test('a header that cannot be read fails the start', async () => {
     api.search.mockRejectedValue(new Error('down'));
     api.charts.mockResolvedValue(charts(0));

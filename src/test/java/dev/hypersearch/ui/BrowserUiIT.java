@@ -300,6 +300,37 @@ class BrowserUiIT extends ChromiumSession {
         assertThat(detail.locator(".trial-metrics")).not().containsText("Suggested by TPE");
     }
 
+    @Test
+    void aTpeSearchWithALayersOwnWidthBuiltInTheFormRunsAndShowsWhichParametersMatter() {
+        fillForm("ui-tpe-widths", "iris", 12, 5);
+        page.locator("#f-strategy").selectOption("tpe");
+        page.locator("#f-startupTrials").fill("4");
+        page.locator("#p-hiddenLayers-mode").selectOption("choice");
+        page.locator("#p-hiddenLayers-choiceText").fill("1, 2");
+        page.locator("details.layer-widths summary").click();
+        page.locator("#p-units2-mode").selectOption("choice");
+        page.locator("#p-units2-choiceText").fill("4, 32");
+        // Layer 2's width applies (hiddenLayers may be 2); layer 3's cannot, and says when it would.
+        assertThat(page.locator("[data-param='units2']")).not().hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param='units3']")).hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param='units3'] .condition-note")).hasText("not applicable unless hiddenLayers >= 3");
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+        String id = page.url().replaceAll(".*#/searches/(\\d+)$", "$1");
+        String search = page.request().get(url("api/searches/" + id)).text();
+        org.assertj.core.api.Assertions.assertThat(search).contains("\"strategy\":\"tpe\"").contains("\"startupTrials\":4")
+                .contains("\"units2\":{\"choice\":[4,32]}");
+
+        Locator chart = page.locator("#chart-importance");
+        assertThat(chart).hasAttribute("data-rendered", "true");
+        assertThat(chart).hasAttribute("aria-label", Pattern.compile("^Share of importance: .*\\bunits2 \\d+\\.\\d%"));
+        assertThat(page.locator("#importance-note")).containsText("of 12 finished trials against all");
+        page.locator("#importance-within").selectOption("0.5");
+        assertThat(page.locator("#importance-note")).containsText("of 12 finished trials against the best 50");
+        Browser.screenshot(page, "search-tpe-importance");
+    }
+
     static List<Double> losses(Locator rows) {
         List<Double> out = new ArrayList<>();
         for (String s : rows.locator("td:nth-child(6)").allTextContents()) {
