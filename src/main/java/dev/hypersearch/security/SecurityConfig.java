@@ -132,6 +132,8 @@ public class SecurityConfig {
                 .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
                 // Previews create nothing: a reader may size a search
                 .requestMatchers(HttpMethod.POST, "/api/searches/preview").hasRole("VIEWER")
+                // predicting reads a model: viewers may, as they may read everything
+                .requestMatchers(HttpMethod.POST, "/api/models/*/predict").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("EDITOR")
                 .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                         "/swagger-ui/**").hasRole("VIEWER")

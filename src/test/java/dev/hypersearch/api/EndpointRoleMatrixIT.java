@@ -59,6 +59,13 @@ class EndpointRoleMatrixIT extends SecurityContextIT {
         RULES.put("POST /api/searches", Level.EDITOR);
         RULES.put("POST /api/searches/{id}/cancel", Level.EDITOR);
         RULES.put("GET /api/trials/{id}", Level.VIEWER);
+        RULES.put("POST /api/searches/{id}/model", Level.EDITOR);
+        RULES.put("POST /api/trials/{id}/model", Level.EDITOR);
+        RULES.put("GET /api/models", Level.VIEWER);
+        RULES.put("GET /api/models/{id}", Level.VIEWER);
+        RULES.put("GET /api/models/{id}/model.onnx", Level.VIEWER);
+        RULES.put("POST /api/models/{id}/predict", Level.VIEWER);
+        RULES.put("DELETE /api/models/{id}", Level.EDITOR);
         RULES.put("GET /api/datasets", Level.VIEWER);
         RULES.put("GET /api/datasets/{name}", Level.VIEWER);
         RULES.put("POST /api/datasets", Level.EDITOR);
