@@ -77,7 +77,7 @@ final class PipelineOnnx {
     private ONNXRef<?> categorical(CategoricalStep s) {
         int k = s.levels().size();
         String[] keys = new String[k + 1];
-        long[] values = new long[k + 1];
+        int[] values = new int[k + 1];
         for (int j = 0; j < k; j++) {
             keys[j] = s.levels().get(j);
             values[j] = j;
@@ -86,7 +86,7 @@ final class PipelineOnnx {
         values[k] = k;
         ONNXRef<?> x = ctx.floatInput(s.column(), 1); // declared string by OnnxModelFile (stringInputs)
         ONNXRef<?> index = x.apply(OnnxOps.LEVEL_INDEX, Map.of("keys_strings", keys, "values_int64s", values,
-                "default_int64", (long) (k + 1)));
+                "default_int64", k + 1));
         long[] positions = new long[k + 2];
         for (int j = 0; j < positions.length; j++) {
             positions[j] = j;
