@@ -11,8 +11,8 @@ import org.tribuo.util.onnx.ONNXOperator;
 
 /**
  * The ONNX operators the export needs that Tribuo's {@code ONNXOperators} does not define (it covers its own
- * models' needs): the activations, ArgMax, IsNaN, Equal, Sin, Cos, and the {@code ai.onnx.ml} Scaler and LabelEncoder. Described the
- * way Tribuo describes its operators, so its {@code ONNXContext} builds and checks their nodes.
+ * models' needs): the activations, ArgMax, IsNaN, Equal, Sin, Cos and the {@code ai.onnx.ml} LabelEncoder.
+ * Described the way Tribuo describes its operators, so its {@code ONNXContext} builds and checks their nodes.
  */
 enum OnnxOps implements ONNXOperator {
     TANH("Tanh", 1, List.of()),
@@ -26,9 +26,6 @@ enum OnnxOps implements ONNXOperator {
     COS("Cos", 1, List.of()),
     ARG_MAX("ArgMax", 1, List.of(new ONNXAttribute("axis", AttributeType.INT, true),
             new ONNXAttribute("keepdims", AttributeType.INT, true))),
-    /** ai.onnx.ml: (x - offset) * scale per column. */
-    SCALER("Scaler", 1, OnnxModelFile.ML_DOMAIN, 1, List.of(new ONNXAttribute("offset", AttributeType.FLOATS, true),
-            new ONNXAttribute("scale", AttributeType.FLOATS, true))),
     /** ai.onnx.ml (version 2): class index to class name. */
     LABEL_ENCODER("LabelEncoder", 1, OnnxModelFile.ML_DOMAIN, 2, List.of(
             new ONNXAttribute("keys_int64s", AttributeType.INTS, true),
