@@ -5,6 +5,7 @@ import dev.hypersearch.data.pipeline.ColumnStep;
 import dev.hypersearch.data.pipeline.DateStep;
 import dev.hypersearch.data.pipeline.FittedPipeline;
 import dev.hypersearch.data.pipeline.NumericStep;
+import dev.hypersearch.data.ingest.MissingMarkers;
 import dev.hypersearch.data.table.CategoricalColumn;
 import dev.hypersearch.data.table.Column;
 import dev.hypersearch.data.table.ColumnType;
@@ -65,7 +66,7 @@ public final class PipelineInputs implements ModelInputs {
         }
         if (s instanceof CategoricalStep c) {
             return new FeatureColumn(c.column(), "categorical", "one-hot over " + c.levels().size() + " levels "
-                    + c.levels() + ", plus \"missing\" (null or empty) and \"other\" (any other level, including"
+                    + c.levels() + ", plus \"missing\" (null, empty or a marker such as NA) and \"other\" (any other level, including"
                     + " ones never seen in training)");
         }
         DateStep d = (DateStep) s;
@@ -151,13 +152,14 @@ public final class PipelineInputs implements ModelInputs {
                 + (v instanceof RawValue.Number x ? String.valueOf(x.value()) : v.kind()));
     }
 
-    /** The level, or null when missing (null or the empty string, as in the ONNX file). */
+    /** The level, stripped as the upload strips cells; null when missing (null, or a marker such as "" or NA). */
     private static String category(RawValue v, int row, String column) {
         if (v == null) {
             return null;
         }
         if (v instanceof RawValue.Text t) {
-            return t.value().isEmpty() ? null : t.value();
+            String level = t.value().strip();
+            return MissingMarkers.isMissing(level) ? null : level;
         }
         throw new BadInputException(row, column, "expected a string (a category) or null, got " + v.kind());
     }
@@ -167,11 +169,12 @@ public final class PipelineInputs implements ModelInputs {
             return DateColumn.MISSING;
         }
         if (v instanceof RawValue.Text t) {
-            if (t.value().isEmpty()) {
+            String text = t.value().strip();
+            if (MissingMarkers.isMissing(text)) {
                 return DateColumn.MISSING;
             }
             try {
-                return LocalDate.parse(t.value()).toEpochDay();
+                return LocalDate.parse(text).toEpochDay();
             } catch (DateTimeParseException e) {
                 throw new BadInputException(row, column, "expected a date as yyyy-MM-dd, got '" + t.value() + "'");
             }

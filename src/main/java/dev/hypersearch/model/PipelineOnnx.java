@@ -1,5 +1,6 @@
 package dev.hypersearch.model;
 
+import dev.hypersearch.data.ingest.MissingMarkers;
 import dev.hypersearch.data.pipeline.CategoricalStep;
 import dev.hypersearch.data.pipeline.ColumnStep;
 import dev.hypersearch.data.pipeline.DateStep;
@@ -15,7 +16,7 @@ import org.tribuo.util.onnx.ONNXRef;
 /**
  * A {@link FittedPipeline} as an ONNX sub-graph, one graph input per original column, [N, 1]: numeric and boolean
  * columns float32 with NaN for missing (imputed with Where, the indicator a Cast of IsNaN, then standardized);
- * categorical columns string, "" for missing (a LabelEncoder to the one-hot position, unlisted levels to
+ * categorical columns string, "" or a marker such as NA for missing (a LabelEncoder to the one-hot position, unlisted levels to
  * "other", then Equal against the positions); dates float32 days since 1970-01-01, NaN for missing, turned into
  * the calendar with integer arithmetic (Howard Hinnant's civil-from-days) and Sin/Cos.
  */
@@ -73,25 +74,51 @@ final class PipelineOnnx {
         }
     }
 
-    /** Kept levels to 0..k-1, "" to k (missing), anything else to k+1 (other); one-hot by Equal. */
+    /**
+     * Kept levels to 0..k-1, "" and the missing markers (NA, null, ... in any case) to k (missing), anything
+     * else to k+1 (other); one-hot by Equal. Strings are matched as given: unlike predict, the graph does not
+     * strip spaces.
+     */
     private ONNXRef<?> categorical(CategoricalStep s) {
         int k = s.levels().size();
-        String[] keys = new String[k + 1];
-        int[] values = new int[k + 1];
+        List<String> keys = new ArrayList<>(s.levels());
+        List<Integer> values = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            keys[j] = s.levels().get(j);
-            values[j] = j;
+            values.add(j);
         }
-        keys[k] = "";
-        values[k] = k;
+        for (String marker : MissingMarkers.lowerCase()) {
+            for (String spelling : caseVariants(marker)) {
+                if (!keys.contains(spelling)) {
+                    keys.add(spelling);
+                    values.add(k);
+                }
+            }
+        }
         ONNXRef<?> x = ctx.floatInput(s.column(), 1); // declared string by OnnxModelFile (stringInputs)
-        ONNXRef<?> index = x.apply(OnnxOps.LEVEL_INDEX, Map.of("keys_strings", keys, "values_int64s", values,
-                "default_int64", k + 1));
+        ONNXRef<?> index = x.apply(OnnxOps.LEVEL_INDEX, Map.of("keys_strings", keys.toArray(String[]::new),
+                "values_int64s", values.stream().mapToInt(Integer::intValue).toArray(), "default_int64", k + 1));
         long[] positions = new long[k + 2];
         for (int j = 0; j < positions.length; j++) {
             positions[j] = j;
         }
         return op(OnnxOps.EQUAL, index, ctx.array(name("positions"), positions)).cast(float.class);
+    }
+
+    /** Every upper/lower-case spelling of {@code lower}, e.g. na, nA, Na, NA. */
+    static List<String> caseVariants(String lower) {
+        List<String> out = new ArrayList<>(List.of(""));
+        for (char c : lower.toCharArray()) {
+            List<String> next = new ArrayList<>();
+            for (String prefix : out) {
+                next.add(prefix + c);
+                char upper = Character.toUpperCase(c);
+                if (upper != c) {
+                    next.add(prefix + upper);
+                }
+            }
+            out = next;
+        }
+        return out;
     }
 
     private ONNXRef<?> op(OnnxOps o, ONNXRef<?> a, ONNXRef<?> b) {

@@ -97,9 +97,12 @@ class OnnxMixedPeerTest {
                 values.put("member", i % 2 == 0 ? new RawValue.Bool(b) : new RawValue.Number(b ? 1 : 0));
             }
             String c = colours.get(random.nextInt(colours.size()));
-            colourIn[i] = i % 6 == 3 ? "" : c;
+            String marker = List.of("", "NA", "n/a", "Null", "?").get(i % 5);
+            colourIn[i] = i % 6 == 3 ? marker : c;
             if (i % 6 != 3) {
-                values.put("colour", new RawValue.Text(c));
+                values.put("colour", new RawValue.Text(i % 4 == 0 ? " " + c + " " : c)); // predict strips, as the upload
+            } else if (i % 4 == 1) {
+                values.put("colour", new RawValue.Text(marker));
             }
             dayIn[i][0] = i % 8 == 5 ? Float.NaN : dates.get(i).toEpochDay();
             if (i % 8 != 5) {
