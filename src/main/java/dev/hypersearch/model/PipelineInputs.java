@@ -66,8 +66,8 @@ public final class PipelineInputs implements ModelInputs {
         }
         if (s instanceof CategoricalStep c) {
             return new FeatureColumn(c.column(), "categorical", "one-hot over " + c.levels().size() + " levels "
-                    + c.levels() + ", plus \"missing\" (null, empty or a marker such as NA) and \"other\" (any other level, including"
-                    + " ones never seen in training)");
+                    + c.levels() + ", plus \"missing\" (null, empty or a marker such as NA) and \"other\" (any"
+                    + " other level, including ones never seen in training)");
         }
         DateStep d = (DateStep) s;
         return new FeatureColumn(d.column(), "date", "yyyy-MM-dd (ONNX: days since 1970-01-01 as float32); missing"

@@ -100,7 +100,8 @@ class OnnxMixedPeerTest {
             String marker = List.of("", "NA", "n/a", "Null", "?").get(i % 5);
             colourIn[i] = i % 6 == 3 ? marker : c;
             if (i % 6 != 3) {
-                values.put("colour", new RawValue.Text(i % 4 == 0 ? " " + c + " " : c)); // predict strips, as the upload
+                // predict strips, as the upload does
+                values.put("colour", new RawValue.Text(i % 4 == 0 ? " " + c + " " : c));
             } else if (i % 4 == 1) {
                 values.put("colour", new RawValue.Text(marker));
             }
@@ -113,7 +114,8 @@ class OnnxMixedPeerTest {
         double[][] expected = model.predict(rows);
 
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(OnnxModelFile.write(model, "mixed"), new OrtSession.SessionOptions());
+        byte[] onnx = OnnxModelFile.write(model, "mixed");
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
              OnnxTensor sizeT = OnnxTensor.createTensor(env, sizeIn);
              OnnxTensor memberT = OnnxTensor.createTensor(env, memberIn);
              OnnxTensor colourT = OnnxTensor.createTensor(env, colourIn, new long[] {m, 1});
