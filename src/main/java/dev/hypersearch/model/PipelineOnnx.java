@@ -17,8 +17,8 @@ import org.tribuo.util.onnx.ONNXRef;
  * A {@link FittedPipeline} as an ONNX sub-graph, one graph input per original column, [N, 1]: numeric and boolean
  * columns float32 with NaN for missing (imputed with Where, the indicator a Cast of IsNaN, then standardized);
  * categorical columns string, "" or a marker such as NA for missing (a LabelEncoder to the one-hot position,
- * unlisted levels to "other", then Equal against the positions); dates float32 days since 1970-01-01, NaN for missing, turned into
- * the calendar with integer arithmetic (Howard Hinnant's civil-from-days) and Sin/Cos.
+ * unlisted levels to "other", then Equal against the positions); dates float32 days since 1970-01-01, NaN for
+ * missing, turned into the calendar with integer arithmetic (Howard Hinnant's civil-from-days) and Sin/Cos.
  */
 final class PipelineOnnx {
 
