@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { api, leaderboardUrl, normalizePage, toApiError, type ParameterCatalog } from './api';
+import { api, csrfHeader, leaderboardUrl, normalizePage, toApiError, type ParameterCatalog } from './api';
 
 describe('api helpers', () => {
   test('leaderboard url', () => {
@@ -46,5 +46,14 @@ describe('api helpers', () => {
     vi.stubGlobal('fetch', fetch);
     expect(await api.parameters()).toEqual(catalogue);
     expect(fetch).toHaveBeenCalledWith('/api/parameters', expect.objectContaining({ method: 'GET' }));
+  });
+});
+
+describe('csrfHeader', () => {
+  test('echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN, and nothing without it', () => {
+    expect(csrfHeader('a=1; XSRF-TOKEN=abc%3D; b=2')).toEqual({ 'X-XSRF-TOKEN': 'abc=' });
+    expect(csrfHeader('XSRF-TOKEN=first')).toEqual({ 'X-XSRF-TOKEN': 'first' });
+    expect(csrfHeader('NOT-XSRF-TOKEN=x; other=1')).toEqual({});
+    expect(csrfHeader('')).toEqual({});
   });
 });

@@ -3,6 +3,7 @@
 // OpenApiDocumentIT from /v3/api-docs): a field renamed on the server breaks `tsc`, not a page.
 
 import type { components } from './generated/api-schema';
+import { importanceQuery, type ImportanceSettings } from './importanceSettings';
 
 type Schemas = components['schemas'];
 
@@ -70,6 +71,19 @@ export type ParameterInfo = Schemas['ParameterInfo'];
 export type ValueType = Schemas['ValueType'];
 export type OptionInfo = Schemas['OptionInfo'];
 export type SettingInfo = Schemas['SettingInfo'];
+/** GET /api/me: who the browser is signed in as. */
+export type Me = Schemas['Me'];
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Spring Security's CSRF token for requests the session cookie authenticates: the server sets it in the
+ * XSRF-TOKEN cookie (readable by this origin's scripts only) and checks it in X-XSRF-TOKEN.
+ */
+export function csrfHeader(cookie: string): Record<string, string> {
+  const m = cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
+}
 
 /** A non-2xx answer; problem+json bodies fill title, detail and errors. */
 export class ApiError extends Error {
@@ -113,7 +127,11 @@ export async function toApiError(res: Response): Promise<ApiError> {
 }
 
 async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const init: RequestInit = { method, signal, headers: { Accept: 'application/json' } };
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (UNSAFE.has(method) && typeof document !== 'undefined') {
+    Object.assign(headers, csrfHeader(document.cookie));
+  }
+  const init: RequestInit = { method, signal, headers, credentials: 'same-origin' };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
@@ -147,6 +165,10 @@ export function leaderboardUrl(searchId: number, q: LeaderboardParams): string {
 }
 
 export const api = {
+  me: () => request<Me>('GET', '/api/me'),
+  /** Exchanges a token for the session cookie; the token is not kept by the page. */
+  signIn: (token: string) => request<Me>('POST', '/api/session', { token }),
+  signOut: () => request<void>('DELETE', '/api/session'),
   searches: async (page = 0, size = 20, signal?: AbortSignal) =>
     normalizePage<SearchSummary>(await request('GET', `/api/searches?page=${page}&size=${size}`, undefined, signal)),
   search: (id: number, signal?: AbortSignal) => request<SearchDetail>('GET', `/api/searches/${id}`, undefined, signal),
@@ -164,8 +186,8 @@ export const api = {
     }
     return request<ChartData>('GET', `/api/searches/${id}/charts?${p}`, undefined, signal);
   },
-  importance: (id: number, signal?: AbortSignal) =>
-    request<Importance>('GET', `/api/searches/${id}/importance`, undefined, signal),
+  importance: (id: number, settings: ImportanceSettings, signal?: AbortSignal) =>
+    request<Importance>('GET', `/api/searches/${id}/importance?${importanceQuery(settings)}`, undefined, signal),
   datasets: () => request<DatasetInfo[]>('GET', '/api/datasets'),
   parameters: (signal?: AbortSignal) => request<ParameterCatalog>('GET', '/api/parameters', undefined, signal),
   uploadDataset: (form: FormData) => request<DatasetInfo>('POST', '/api/datasets', form),

@@ -36,6 +36,11 @@ export const CATALOGUE: Catalogue = {
       { name: 'trialsPerStage', type: 'int', min: 1, max: 10000, minInclusive: true, maxInclusive: true, default: null, description: 'trials in each stage' },
       { name: 'topFraction', type: 'float', min: 0, max: 1, minInclusive: false, maxInclusive: true, default: 0.25, description: 'fraction of the best trials the next stage narrows around' },
     ] },
+    { name: 'tpe', description: 'tree-structured Parzen estimator: each trial learns from the trials finished when a worker claims it', settings: [
+      { name: 'startupTrials', type: 'int', min: 1, max: 10000, minInclusive: true, maxInclusive: true, default: 10, description: 'Random trials before the model takes over' },
+      { name: 'candidates', type: 'int', min: 1, max: 1000, minInclusive: true, maxInclusive: true, default: 24, description: 'Points drawn from the good trials\' density per parameter; the most promising is tried' },
+      { name: 'gamma', type: 'float', min: 0, max: 1, minInclusive: false, maxInclusive: false, default: 0.25, description: 'Fraction of the finished trials (best first) that count as good' },
+    ] },
   ],
   pruners: [
     { name: 'none', description: 'every trial runs all its epochs', settings: [] },

@@ -28,11 +28,16 @@ describe('the form built from the catalogue', () => {
 
   test('settings sections for the strategies and pruners that have settings', () => {
     const strategies = strategySections(CATALOGUE);
-    expect(strategies.map((s) => [s.choice.name, s.path, s.legend])).toEqual([['coarse-to-fine', 'coarseToFine', 'Coarse-to-fine settings']]);
+    expect(strategies.map((s) => [s.choice.name, s.path, s.legend])).toEqual([['coarse-to-fine', 'coarseToFine', 'Coarse-to-fine settings'], ['tpe', 'tpe', 'Tpe settings']]);
     expect(strategies[0].fields.map((f) => [f.id, f.path, f.inputmode, f.placeholder])).toEqual([
       ['f-stages', 'coarseToFine.stages', 'numeric', '3'],
       ['f-trialsPerStage', 'coarseToFine.trialsPerStage', 'numeric', ''],
       ['f-topFraction', 'coarseToFine.topFraction', 'decimal', '0.25'],
+    ]);
+    expect(strategies[1].fields.map((f) => [f.id, f.path, f.inputmode, f.placeholder])).toEqual([
+      ['f-startupTrials', 'tpe.startupTrials', 'numeric', '10'],
+      ['f-candidates', 'tpe.candidates', 'numeric', '24'],
+      ['f-gamma', 'tpe.gamma', 'decimal', '0.25'],
     ]);
     const pruners = prunerSections(CATALOGUE);
     expect(pruners.map((s) => s.path)).toEqual(['pruner.median', 'pruner.asha']);

@@ -10,6 +10,8 @@ import { mountNew } from './pages/new/page';
 import { mountSearch } from './pages/search/page';
 import { mountTrial } from './pages/trial';
 import { parseRoute, type Route } from './route';
+import { api, type Me } from './api';
+import { currentUser, mountSignIn } from './signIn';
 
 const main = document.getElementById('main') as HTMLElement;
 document.body.append(h('div', { id: 'live-region', className: 'sr-only', 'aria-live': 'polite' }));
@@ -64,5 +66,43 @@ function render(): void {
   });
 }
 
-window.addEventListener('hashchange', render);
-render();
+/** The signed-in user in the top bar, with a sign-out button (which ends the session cookie, if any). */
+function showUser(me: Me): void {
+  const nav = document.querySelector('.topbar nav');
+  const who = h('span', { id: 'whoami', className: 'whoami' },
+    me.securityEnabled ? `${me.name ?? ''} (${me.role})` : 'security off');
+  const out = h('button', { type: 'button', className: 'small', id: 'signout' }, 'Sign out');
+  out.addEventListener('click', async () => {
+    try {
+      await api.signOut();
+    } finally {
+      location.reload();
+    }
+  });
+  nav?.after(who, ...(me.securityEnabled ? [out] : []));
+}
+
+function start(me: Me): void {
+  showUser(me);
+  window.addEventListener('hashchange', render);
+  render();
+}
+
+// GET /api/me first: signed in already (a bearer header, or the session cookie), or the sign-in page.
+void currentUser().then(
+  (me) => {
+    if (me) {
+      start(me);
+      return;
+    }
+    document.title = 'Sign in · Hypersearch';
+    const handle = mountSignIn(main, (signedIn) => {
+      handle.dispose();
+      main.replaceChildren();
+      start(signedIn);
+    });
+  },
+  (err: Error) => {
+    main.replaceChildren(h('p', { className: 'error', role: 'alert' }, `Could not reach the server: ${err.message}`));
+  },
+);

@@ -107,6 +107,22 @@ describe('strategy options', () => {
     expect(formToSpec(specToForm(spec))).toEqual(spec);
   });
 
+  test('tpe with its settings, and without (the server\'s defaults)', () => {
+    const f = defaultForm();
+    f.name = 't';
+    f.strategy = 'tpe';
+    f.maxTrials = '40';
+    f.settings['tpe.startupTrials'] = '8';
+    f.settings['tpe.gamma'] = '0.2';
+    const spec = formToSpec(f);
+    expect(spec).toMatchObject({ strategy: 'tpe', maxTrials: 40, tpe: { startupTrials: 8, gamma: 0.2 } });
+    expect(spec.tpe).not.toHaveProperty('candidates');
+    expect(formToSpec(specToForm(spec))).toEqual(spec);
+    f.settings['tpe.startupTrials'] = '';
+    f.settings['tpe.gamma'] = '';
+    expect(formToSpec(f).tpe).toEqual({}); // every key optional
+  });
+
   test('a pruner object or a coarseToFine with a stray key is kept verbatim', () => {
     const spec = { name: 'p', dataset: 'iris', strategy: 'coarse-to-fine', seed: 1, pruner: { asha: { minEpochs: 2, eta: 3, grace: 1 } },
       coarseToFine: { trialsPerStage: 10, shrink: 2 }, space: {} };

@@ -17,11 +17,11 @@ const data: ChartData = {
 };
 // As the server describes a space of a log-scaled learningRate range, two activations and three hidden sizes.
 const metas: SearchParameter[] = [
-  { name: 'learningRate', varying: true, axis: 'log', categories: null, fixed: null },
-  { name: 'epochs', varying: false, axis: 'value', categories: null, fixed: 20 },
-  { name: 'hiddenUnits', varying: true, axis: 'value', categories: null, fixed: null },
-  { name: 'activation', varying: true, axis: 'category', categories: ['relu', 'tanh'], fixed: null },
-  { name: 'batchNorm', varying: false, axis: 'category', categories: null, fixed: false },
+  { name: 'learningRate', varying: true, axis: 'log', categories: null, fixed: null, notApplicable: null },
+  { name: 'epochs', varying: false, axis: 'value', categories: null, fixed: 20, notApplicable: null },
+  { name: 'hiddenUnits', varying: true, axis: 'value', categories: null, fixed: null, notApplicable: null },
+  { name: 'activation', varying: true, axis: 'category', categories: ['relu', 'tanh'], fixed: null, notApplicable: null },
+  { name: 'batchNorm', varying: false, axis: 'category', categories: null, fixed: false, notApplicable: null },
 ];
 const ctx = { animation: false };
 

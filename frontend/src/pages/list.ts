@@ -66,7 +66,7 @@ export function mountList(main: HTMLElement, query: URLSearchParams): PageHandle
         ? `<button type="button" class="small danger" data-cancel="${s.id}" aria-label="Cancel search ${esc(s.name)}">Cancel</button>`
         : '';
       return `<tr data-search-id="${s.id}">
-        <td><a href="#/searches/${s.id}">${esc(s.name)}</a><div class="sub">#${s.id}${s.message ? ` · ${esc(s.message)}` : ''}</div></td>
+        <td><a href="#/searches/${s.id}">${esc(s.name)}</a><div class="sub">#${s.id}${s.owner ? ` · by ${esc(s.owner)}` : ''}${s.message ? ` · ${esc(s.message)}` : ''}</div></td>
         <td>${statusBadgeHtml(s.status)}</td>
         <td class="progress-cell">${progressHtml(s.progress)}</td>
         <td class="num">${best ? formatLoss(best.valLoss) : '—'}</td>

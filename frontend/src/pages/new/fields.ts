@@ -24,7 +24,7 @@ interface FieldDef {
 export const SEARCH_FIELDS: FieldDef[] = [
   { key: 'name', kind: 'text', label: 'Name' },
   { key: 'dataset', kind: 'select', label: 'Dataset' },
-  { key: 'strategy', kind: 'select', label: 'Strategy', hint: 'random draws trials; grid enumerates every combination' },
+  { key: 'strategy', kind: 'select', label: 'Strategy', hint: 'random draws trials; grid enumerates every combination; tpe learns from the trials finished so far' },
   { key: 'maxTrials', kind: 'text', inputmode: 'numeric', label: 'Max trials', hint: 'required for random and tpe; optional cap for grid' },
   { key: 'seed', kind: 'text', inputmode: 'numeric', label: 'Seed', hint: 'same seed, same trials' },
   { key: 'validationFraction', kind: 'text', inputmode: 'decimal', label: 'Validation fraction', placeholder: '0.2' },

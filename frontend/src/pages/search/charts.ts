@@ -6,6 +6,7 @@ import { ANIMATE, ChartHost } from '../../charts/host';
 import { curvesOption, historyOption, importanceOption, parallelOption, scatterOption, type CurveSeries } from '../../charts/options';
 import { h } from '../../dom';
 import { formatCount, formatLoss, formatPercent } from '../../format';
+import { REGION_CHOICES, TOP_CHOICES, withChoice } from '../../importanceSettings';
 import { varyingParameters } from '../../searchParameters';
 import { TOP_K_CHOICES, type SearchPageState } from './state';
 
@@ -14,25 +15,45 @@ export class SearchCharts {
   private readonly topKSelect = h('select', { id: 'topk', 'aria-label': 'Number of best trials whose curves are drawn' });
   private readonly scatterGrid = h('div', { className: 'scatter-grid' });
   private readonly importanceNote = h('p', { className: 'muted importance-note', id: 'importance-note' });
+  private readonly importanceTop = h('select', { id: 'importance-top', 'aria-label': 'Trials counted as the best' });
+  private readonly importanceWithin = h('select', { id: 'importance-within', 'aria-label': 'Compared with' });
   private readonly grid: HTMLElement;
   private readonly hosts = new Map<string, ChartHost>();
   readonly el: HTMLElement;
 
-  constructor(private readonly state: SearchPageState, onTopK: () => void) {
+  constructor(private readonly state: SearchPageState, onTopK: () => void, onImportanceSettings: () => void) {
     for (const k of TOP_K_CHOICES) this.topKSelect.append(h('option', { value: k, selected: k === state.topK }, `top ${k}`));
     this.topKSelect.addEventListener('change', () => {
       state.topK = Number(this.topKSelect.value);
       this.renderCurves();
       onTopK();
     });
+    for (const c of TOP_CHOICES) this.importanceTop.append(h('option', { value: String(c.value) }, c.label));
+    for (const c of REGION_CHOICES) this.importanceWithin.append(h('option', { value: String(c.value) }, c.label));
+    this.showImportanceSettings();
+    const changed = (change: { top?: number; within?: number }) => {
+      state.importanceSettings = withChoice(state.importanceSettings, change);
+      this.showImportanceSettings();
+      onImportanceSettings();
+    };
+    this.importanceTop.addEventListener('change', () => changed({ top: Number(this.importanceTop.value) }));
+    this.importanceWithin.addEventListener('change', () => changed({ within: Number(this.importanceWithin.value) }));
+    const importanceControls = h('span', { className: 'inline importance-settings' },
+      h('label', { className: 'inline' }, 'The ', this.importanceTop), ' ',
+      h('label', { className: 'inline' }, 'against ', this.importanceWithin));
     this.grid = h('div', { className: 'chart-grid', hidden: true },
       this.card('history', 'Best-so-far val loss by trial'),
       this.card('curves', 'Learning curves', h('label', { className: 'inline' }, h('span', { className: 'sr-only' }, 'Curves of'), this.topKSelect)),
-      this.card('importance', 'Which parameters matter (share of importance, 95% interval)', undefined, true, this.importanceNote),
+      this.card('importance', 'Which parameters matter (share of importance, 95% interval)', importanceControls, true, this.importanceNote),
       this.card('parallel', 'Parallel coordinates (colour: val loss)', undefined, true),
       h('figure', { className: 'card chart-card wide' }, h('figcaption', {}, h('h3', {}, 'Parameters vs val loss')), this.scatterGrid));
     this.el = h('section', { className: 'charts', 'aria-labelledby': 'charts-h' },
       h('div', { className: 'section-head' }, h('h2', { id: 'charts-h' }, 'Charts'), this.note), this.grid);
+  }
+
+  private showImportanceSettings(): void {
+    this.importanceTop.value = String(this.state.importanceSettings.top);
+    this.importanceWithin.value = String(this.state.importanceSettings.within);
   }
 
   private card(key: string, title: string, extra?: HTMLElement, wide = false, note?: HTMLElement): HTMLElement {

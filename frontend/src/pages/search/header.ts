@@ -6,7 +6,7 @@ import { esc, formatAge, formatCount, formatLoss, formatParam, formatPercent, fo
 import { progressHtml } from '../../progress';
 import { searchHref } from '../../route';
 import { sanityView } from '../../sanityCheck';
-import { fixedParameters } from '../../searchParameters';
+import { fixedParameters, fixedParametersHtml } from '../../searchParameters';
 import { sanityReportHtml } from './sanityReport';
 import type { SearchPageState } from './state';
 import { createModelButton } from '../trial';
@@ -47,7 +47,7 @@ export class SearchHeader {
         <div><dt>Trials</dt><dd>${formatCount(d.progress.total)}${budget > d.progress.total ? ` <span class="sub">of ${formatCount(budget)}</span>` : ''}</dd></div>
       </dl>
       ${sanityHtml && !sanityFailed ? sanityHtml : ''}
-      ${fixed.length ? `<p class="fixed-params"><span class="muted">Fixed:</span> ${fixed.map((p) => `<code>${esc(p.name)}=${esc(formatParam(p.fixed))}</code>`).join(' ')}</p>` : ''}
+      ${fixed.length ? `<p class="fixed-params"><span class="muted">Fixed:</span> ${fixedParametersHtml(d, esc, formatParam)}</p>` : ''}
       <details class="spec"><summary>Spec (JSON)</summary><pre>${esc(JSON.stringify(d.spec, null, 2))}</pre></details>`;
     this.el.querySelector('#cancel-search')?.addEventListener('click', this.onCancel);
     this.el.querySelector('#best-model')?.append(createModelButton(() => api.modelOfSearch(d.id)));

@@ -21,7 +21,7 @@ export function mountSearch(main: HTMLElement, id: number, query: URLSearchParam
   const header = new SearchHeader(() => void cancel());
   const stages = new StagesPanel();
   const board = new Leaderboard(state, go);
-  const charts = new SearchCharts(state, () => board.renderTable());
+  const charts = new SearchCharts(state, () => board.renderTable(), () => refresh.importanceSettingsChanged());
   const selected = new SelectedTrial(state, () => charts.renderCurves());
   main.append(header.el, stages.el, board.el, selected.el, charts.el);
 

@@ -31,7 +31,7 @@ class FakeEventSource {
 
 function detail(status: SearchDetail['status']): SearchDetail {
   return {
-    id: 1, name: 's', dataset: 'iris', strategy: 'random', status, createdAt: '', finishedAt: null, message: null,
+    id: 1, name: 's', dataset: 'iris', strategy: 'random', status, createdAt: '', finishedAt: null, message: null, owner: null,
     progress: { total: 8, finished: 8, running: 0, queued: 0, budget: 8, byStatus: {} }, best: null, spec: {}, parameters: [], rungEpochs: [], stages: [], sanityCheck: null,
     inputFeatures: null,
   };
@@ -128,6 +128,21 @@ describe('search page refresh coordination', () => {
     await started;
     expect(state.importance?.finishedTrials).toBe(8);
     expect(v.importance).toHaveBeenCalledTimes(2);
+    refresh.dispose();
+  });
+
+  test('importance is read over the trials the controls choose, again as soon as they change', async () => {
+    api.search.mockResolvedValue(detail('COMPLETED'));
+    api.charts.mockResolvedValue(charts(8));
+    api.importance.mockReset().mockResolvedValueOnce(importance(8)).mockResolvedValue({ ...importance(8), top: 0.2, within: 0.5 });
+    const { state, refresh, started } = await startedPage();
+    await started;
+    expect(api.importance).toHaveBeenLastCalledWith(1, { top: 0.1, within: 1 });
+
+    state.importanceSettings = { top: 0.2, within: 0.5 };
+    refresh.importanceSettingsChanged();
+    await vi.waitFor(() => expect(state.importance?.within).toBe(0.5), { timeout: 1000 });
+    expect(api.importance).toHaveBeenLastCalledWith(1, { top: 0.2, within: 0.5 });
     refresh.dispose();
   });
 

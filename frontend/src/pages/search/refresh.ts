@@ -93,7 +93,7 @@ export class SearchRefresh {
     failed: (err) => this.views.chartsFailed(err),
     disposed: () => this.state.disposed,
   });
-  private readonly importanceData = new LatestAnswer<Importance>(() => api.importance(this.state.id), {
+  private readonly importanceData = new LatestAnswer<Importance>(() => api.importance(this.state.id, this.state.importanceSettings), {
     show: (imp) => {
       this.state.importance = imp;
       this.views.importance();
@@ -171,6 +171,11 @@ export class SearchRefresh {
       this.closeFeed();
       announce(`Search ${c.search.toLowerCase()}`);
     }
+  }
+
+  /** The importance controls changed: read it again now. */
+  importanceSettingsChanged(): void {
+    this.importance.requestNow();
   }
 
   /** The search has ended: one last read of everything, at once. */

@@ -2,6 +2,7 @@
 // Components read it to render; only the refresh coordinator (refresh.ts) and the page's URL handling
 // (page.ts) write it.
 import type { ChartData, Importance, Page, SearchDetail, TrialDetail, TrialRow } from '../../api';
+import { DEFAULT_IMPORTANCE, type ImportanceSettings } from '../../importanceSettings';
 import { boardFromQuery, type BoardState } from '../../route';
 
 export const TOP_K_CHOICES = [3, 5, 10];
@@ -18,6 +19,8 @@ export interface SearchPageState {
   charts: ChartData | null;
   /** Which parameters matter (its own request, refreshed like the charts). */
   importance: Importance | null;
+  /** Which trials importance is measured over (the chart's controls). */
+  importanceSettings: ImportanceSettings;
   /** How many of the best trials' curves are drawn. */
   topK: number;
   /** The selected trial's detail, once loaded. */
@@ -26,7 +29,7 @@ export interface SearchPageState {
 }
 
 export function initialState(id: number, query: URLSearchParams): SearchPageState {
-  return { id, board: boardFromQuery(query), detail: null, rows: [], page: null, charts: null, importance: null, topK: 5, trial: null, disposed: false };
+  return { id, board: boardFromQuery(query), detail: null, rows: [], page: null, charts: null, importance: null, importanceSettings: { ...DEFAULT_IMPORTANCE }, topK: 5, trial: null, disposed: false };
 }
 
 /** The trials whose curves are drawn: the top k by val loss. */

@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -81,6 +83,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         + " as in multipart/form-data; boundary=...; was '" + type + "'")
                 : new FieldError("file", "the multipart body could not be read");
         return fieldErrors("Invalid request", List.of(error));
+    }
+
+    /**
+     * A controller's own refusal (an editor cancelling another's search): 403, as the security filters answer.
+     * Without this the catch-all below would make it a 500.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    /** A refused credential inside a controller (signing in with a bad token): 401. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthorized(AuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problemBody(HttpStatus.UNAUTHORIZED, "Unauthorized", "unknown, expired or revoked token"));
     }
 
     /**
@@ -173,8 +191,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        return ResponseEntity.status(status).body(problemBody(status, title, detail));
+    }
+
+    private static ProblemDetail problemBody(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
-        return ResponseEntity.status(status).body(p);
+        return p;
     }
 }

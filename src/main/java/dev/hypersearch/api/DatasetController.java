@@ -7,6 +7,8 @@ import dev.hypersearch.data.ingest.ColumnOverride;
 import dev.hypersearch.data.ingest.DatasetProfile;
 import dev.hypersearch.data.ingest.TableIngest;
 import dev.hypersearch.search.SearchSpec;
+import dev.hypersearch.security.AuditLog;
+import dev.hypersearch.security.Caller;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.text.StoredText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,8 +53,10 @@ public class DatasetController {
     private final DatasetCatalog catalog;
     private final DatasetListing listing;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    public DatasetController(DatasetCatalog catalog, DatasetListing listing, ObjectMapper json) {
+    public DatasetController(DatasetCatalog catalog, DatasetListing listing, ObjectMapper json, AuditLog audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.listing = listing;
         this.json = json;
@@ -122,11 +126,12 @@ public class DatasetController {
         TableIngest.Request request = new TableIngest.Request(name, labelColumn, parsedTask, overrides);
         DatasetCatalog.Uploaded uploaded;
         try (InputStream in = file.getInputStream()) {
-            uploaded = catalog.upload(request, in, dryRun);
+            uploaded = catalog.upload(request, in, dryRun, Caller.current().owner());
         }
         if (dryRun) {
             return ResponseEntity.ok(DatasetInfo.profiled(name, uploaded.profile()));
         }
+        audit.record(AuditLog.Action.CREATE, "dataset", name);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{name}").buildAndExpand(name).toUri();
         return ResponseEntity.created(location).body(get(name));
     }

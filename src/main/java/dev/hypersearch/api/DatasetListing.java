@@ -14,7 +14,7 @@ public interface DatasetListing extends Repository<DatasetEntity, Long> {
 
     String COLUMNS = "select d.name as name, d.task as task, d.rowCount as rowCount,"
             + " d.featureCount as featureCount, d.classCount as classCount, d.labelColumn as labelColumn,"
-            + " d.profile as profile from DatasetEntity d";
+            + " d.profile as profile, d.owner as owner from DatasetEntity d";
 
     @Query(COLUMNS + " order by d.name")
     List<Row> findAllRows();
@@ -37,5 +37,7 @@ public interface DatasetListing extends Repository<DatasetEntity, Long> {
 
         /** The profile as JSON; null for uploads made before profiles were kept. */
         String getProfile();
+
+        String getOwner();
     }
 }

@@ -6,6 +6,8 @@ import dev.hypersearch.model.OnnxModelFile;
 import dev.hypersearch.model.RawRow;
 import dev.hypersearch.model.TrainedModel;
 import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.security.AuditLog;
+import dev.hypersearch.security.Caller;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.store.ModelJobs;
 import dev.hypersearch.store.ModelRecord;
@@ -50,9 +52,11 @@ public class ModelController {
     private final SearchSummaries searches;
     private final TrialRepository trials;
     private final DatasetCatalog datasets;
+    private final AuditLog audit;
 
     public ModelController(ModelJobs jobs, LoadedModels loaded, SearchSummaries searches, TrialRepository trials,
-                           DatasetCatalog datasets) {
+                           DatasetCatalog datasets, AuditLog audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.loaded = loaded;
         this.searches = searches;
@@ -91,7 +95,10 @@ public class ModelController {
                 "dataset '" + search.getDataset() + "' of search " + search.getId() + " no longer exists"));
         ModelJobs.Created c = jobs.create(new ModelJobs.Source(search.getId(), trial.getId(), trial.getNumber(),
                 search.getSeed(), trial.getParams(), search.getDataset(),
-                shape.classification() ? "classification" : "regression"));
+                shape.classification() ? "classification" : "regression", Caller.current().owner()));
+        if (c.created()) {
+            audit.record(AuditLog.Action.CREATE, "model", c.model().id());
+        }
         ModelResource body = ModelResource.of(c.model());
         return ResponseEntity.status(c.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/api/models/" + body.id())).body(body);
@@ -112,9 +119,11 @@ public class ModelController {
     @Operation(summary = "Delete a model (a refit still running is abandoned)")
     @DeleteMapping("/api/models/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id) {
+        Caller.current().checkMayChange(find(id).owner(), "model " + id);
         if (!jobs.delete(id)) {
             throw new NotFoundException("model", id);
         }
+        audit.record(AuditLog.Action.DELETE, "model", id);
         loaded.evict(id);
         return ResponseEntity.noContent().build();
     }

@@ -5,6 +5,7 @@ import dev.hypersearch.model.RefitMetrics;
 import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.store.ModelRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 public record ModelResource(long id, @Schema(allowableValues = {"TRAINING", "READY", "FAILED"}) String status,
                             long searchId, long trialId, int trialNumber, TrialParams parameters, String dataset,
                             String task, RefitMetrics metrics, List<FeatureColumn> featureSchema, List<String> classes,
-                            String error, int attempt, Instant createdAt, Instant startedAt, Instant finishedAt) {
+                            String error, int attempt, Instant createdAt, Instant startedAt, Instant finishedAt,
+                            @Schema(description = "the name of the token that asked for it; null with security off")
+                            @Nullable String owner) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,7 +34,7 @@ public record ModelResource(long id, @Schema(allowableValues = {"TRAINING", "REA
                         new TypeReference<List<FeatureColumn>>() { }),
                 m.classesJson() == null ? null : JSON.readValue(unquoted(m.classesJson()),
                         new TypeReference<List<String>>() { }),
-                m.error(), m.attempt(), m.createdAt(), m.startedAt(), m.finishedAt());
+                m.error(), m.attempt(), m.createdAt(), m.startedAt(), m.finishedAt(), m.owner());
     }
 
     /** H2 may hand a JSON column back as a JSON string holding the document. */

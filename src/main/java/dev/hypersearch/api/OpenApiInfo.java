@@ -1,6 +1,9 @@
 package dev.hypersearch.api;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
@@ -18,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiInfo {
 
+    static final String BEARER = "bearer";
+
     @Bean
     OpenAPI hypersearchOpenApi() {
         return new OpenAPI().info(new Info().title("Hypersearch API").version("v1").description(
@@ -26,8 +31,12 @@ class OpenApiInfo {
                         + " Errors are RFC 9457 problem+json; invalid fields are listed in `errors: [{field, message}]`."))
                 // Relative, so the document is the same whichever host and port serve it.
                 .servers(List.of(new Server().url("/")))
-                // The API has no authentication: an empty requirement says so.
-                .security(List.of());
+                // Every operation needs a bearer token (Authorization: Bearer hs_...) unless it says otherwise.
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A token from POST /api/tokens (or the first-start admin token). Roles: viewer"
+                                + " reads, editor also creates and cancels its own, admin everything and tokens.")))
+                .security(List.of(new SecurityRequirement().addList(BEARER)));
     }
 
     @Bean

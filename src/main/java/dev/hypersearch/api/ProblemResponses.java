@@ -45,6 +45,11 @@ final class ProblemResponses implements OperationCustomizer {
             answers.put("413", "Request body too large");
             answers.put("415", "Unsupported content type");
         }
+        boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        if (!open) {
+            answers.put("401", "No, or an unknown, expired or revoked, bearer token");
+            answers.put("403", "The token's role does not allow this");
+        }
         ApiResponses responses = operation.getResponses();
         answers.forEach((code, description) -> responses.putIfAbsent(code, new ApiResponse().description(description)));
         responses.forEach((code, response) -> {

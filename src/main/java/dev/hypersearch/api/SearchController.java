@@ -1,5 +1,7 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.security.AuditLog;
+import dev.hypersearch.security.Caller;
 import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
@@ -31,9 +33,11 @@ public class SearchController {
     private final SearchSummaries summaries;
     private final SearchLifecycle lifecycle;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     public SearchController(SearchSubmissions submissions, SearchSummaries summaries, SearchLifecycle lifecycle,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.submissions = submissions;
         this.summaries = summaries;
         this.lifecycle = lifecycle;
@@ -78,13 +82,16 @@ public class SearchController {
 
     @Operation(summary = "Cancel a running search: queued trials are cancelled, running ones stop at their next check")
     @ApiResponse(responseCode = "200", description = "Cancelled", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = "An editor may cancel only the searches it created")
     @ApiResponse(responseCode = "409", description = "The search has already finished")
     @PostMapping("/{id}/cancel")
     public SearchSummary cancel(@PathVariable long id) {
-        summaries.find(id); // 404 before 409
+        SearchEntity search = summaries.find(id); // 404 before 403 and 409
+        Caller.current().checkMayChange(search.getOwner(), "search " + id);
         if (!lifecycle.cancel(id)) {
             throw new ConflictException("search " + id + " already finished as " + lifecycle.statusOf(id));
         }
+        audit.record(AuditLog.Action.CANCEL, "search", id);
         events.publishEvent(new SearchChangedEvent(id, SearchStatus.CANCELLED));
         return summaries.summary(summaries.find(id));
     }

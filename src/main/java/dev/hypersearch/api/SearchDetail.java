@@ -1,6 +1,8 @@
 package dev.hypersearch.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.hypersearch.search.MlpParameters;
+import dev.hypersearch.search.Space;
 import dev.hypersearch.search.SpaceParameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
@@ -29,16 +31,20 @@ public record SearchDetail(@JsonUnwrapped SearchSummary summary, Map<String, Obj
 
     /**
      * One parameter of the search's space: whether it varies, on which axis to plot it ("value", "log" or
-     * "category"), a category axis's values as text, and its value when it does not vary.
+     * "category"), a category axis's values as text, its value when it does not vary, and, when no trial of the
+     * space can use it, the condition it would need ("optimizer is momentum"; null when it may apply).
      */
     public record ParameterUse(String name, boolean varying,
                                @Schema(allowableValues = {"value", "log", "category"}) String axis,
                                @Nullable List<String> categories,
-                               @Schema(types = {"number", "string", "boolean", "null"}) @Nullable Object fixed) {
+                               @Schema(types = {"number", "string", "boolean", "null"}) @Nullable Object fixed,
+                               @Nullable String notApplicable) {
 
-        static List<ParameterUse> of(List<SpaceParameter> space) {
-            return space.stream().map(p -> new ParameterUse(p.name(), p.varying(), p.axis().wireName(),
-                    p.categories(), p.fixed())).toList();
+        static List<ParameterUse> of(Space space) {
+            return SpaceParameter.of(space).stream().map(p -> new ParameterUse(p.name(), p.varying(),
+                    p.axis().wireName(), p.categories(), p.fixed(),
+                    space.mayApply(p.name()) ? null : MlpParameters.find(p.name()).orElseThrow().condition().text()))
+                    .toList();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hypersearch.api;
 
+import dev.hypersearch.security.AuditLog;
+import dev.hypersearch.security.Caller;
 import dev.hypersearch.search.Preview;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
@@ -26,9 +28,11 @@ public class SearchSubmissions {
     private final SearchLifecycle lifecycle;
     private final SanityCheckJobs checks;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     public SearchSubmissions(SubmittedSpec specs, SearchLifecycle lifecycle, SanityCheckJobs checks,
-                             ApplicationEventPublisher events) {
+                             ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.specs = specs;
         this.lifecycle = lifecycle;
         this.checks = checks;
@@ -49,14 +53,16 @@ public class SearchSubmissions {
         // Microseconds: what the database keeps, so the 201 body shows the same createdAt as later reads.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SearchEntity saved;
+        String owner = Caller.current().owner();
         if (spec.sanityCheck()) {
-            saved = checks.create(new SearchEntity(spec, v.stored(), budget(spec, null), now));
+            saved = checks.create(new SearchEntity(spec, v.stored(), budget(spec, null), now).ownedBy(owner));
         } else {
             FirstTrials trials = FirstTrials.of(spec);
-            SearchEntity search = new SearchEntity(spec, v.stored(), budget(spec, trials), now);
+            SearchEntity search = new SearchEntity(spec, v.stored(), budget(spec, trials), now).ownedBy(owner);
             saved = trials.stage() != null ? lifecycle.createStaged(search, trials.stage())
                     : lifecycle.create(search, trials.params());
         }
+        audit.record(AuditLog.Action.CREATE, "search", saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), saved.getStatus()));
         return saved;
     }

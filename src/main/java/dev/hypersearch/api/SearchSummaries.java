@@ -2,7 +2,6 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Space;
-import dev.hypersearch.search.SpaceParameter;
 import dev.hypersearch.search.SpecException;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchEntity;
@@ -68,7 +67,7 @@ public class SearchSummaries {
                 .map(SearchSummaries::stageInfo).toList();
         SearchSpec spec = search.searchSpec();
         return new SearchDetail(summary(search), search.getStoredSpec(),
-                SearchDetail.ParameterUse.of(SpaceParameter.of(spec.space())), spec.rungEpochs(), stageInfos,
+                SearchDetail.ParameterUse.of(spec.space()), spec.rungEpochs(), stageInfos,
                 search.getSanityCheck(), pipelines.width(id).orElse(null));
     }
 
@@ -95,6 +94,6 @@ public class SearchSummaries {
         return page.stream().map(s -> new SearchSummary(s.getId(), s.getName(), s.getDataset(), s.getStrategy(),
                 s.getStatus(), s.getCreatedAt(), s.getFinishedAt(), s.getMessage(),
                 Progress.of(byStatus.get(s.getId()), s.getTrialCount()),
-                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())))).toList();
+                s.getBestTrialId() == null ? null : BestTrial.of(best.get(s.getBestTrialId())), s.getOwner())).toList();
     }
 }

@@ -103,17 +103,17 @@ public final class MlpParameters {
         return "units" + layer;
     }
 
+    /** A real parameter's catalogue default. */
+    public static double defaultReal(String name) {
+        return ((Number) find(name).orElseThrow().defaultValue()).doubleValue();
+    }
+
     /**
      * Whether parameter {@code name} has any effect given the other parameters' {@code values} (canonical form, by
      * name; a partial assignment will do as long as it holds the parameters conditions read): unconditional
      * parameters always; conditional ones when the parameter their condition reads is itself active, given, and
      * satisfies it.
      */
-    /** A real parameter's catalogue default. */
-    public static double defaultReal(String name) {
-        return ((Number) find(name).orElseThrow().defaultValue()).doubleValue();
-    }
-
     public static boolean isActive(String name, Map<String, ?> values) {
         Condition c = find(name).orElseThrow(() -> new IllegalArgumentException("no parameter '" + name + "'"))
                 .condition();

@@ -131,6 +131,35 @@ public final class Space {
         return distributions.containsKey(name) && MlpParameters.isActive(name, values);
     }
 
+    /**
+     * Whether parameter {@code name} applies at some point of this space: it is unconditional, or the parameter its
+     * condition reads may apply and takes a value meeting it (its catalogue default when the space leaves it out).
+     * False for momentum with optimizer fixed to adam, or units3 with hiddenLayers at most 2.
+     */
+    public boolean mayApply(String name) {
+        Condition c = MlpParameters.find(name).orElseThrow(() -> new IllegalArgumentException("no parameter '" + name + "'"))
+                .condition();
+        if (c == null) {
+            return true;
+        }
+        if (!mayApply(c.parameter())) {
+            return false;
+        }
+        Distribution d = distributions.get(c.parameter());
+        if (d == null) {
+            return c.holds(MlpParameters.find(c.parameter()).orElseThrow().defaultValue());
+        }
+        if (d instanceof Distribution.FloatRange) {
+            return true; // conditions read categories and integers only
+        }
+        for (long i = 0; i < d.gridSize(); i++) {
+            if (c.holds(d.gridValue(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The names of this space's parameters active under {@code values} (see {@link #isActive}), canonical order. */
     public List<String> activeNames(Map<String, ?> values) {
         return distributions.keySet().stream().filter(n -> MlpParameters.isActive(n, values)).toList();

@@ -109,7 +109,7 @@ public class DatasetCatalog implements TableSource {
      * Reads the file as it streams in (errors name line and column); unless {@code dryRun}, stores its typed columns
      * and profile in one transaction, so workers see all of it or nothing.
      */
-    public Uploaded upload(TableIngest.Request request, InputStream file, boolean dryRun) {
+    public Uploaded upload(TableIngest.Request request, InputStream file, boolean dryRun, String owner) {
         TableIngest.Result result = ingest.read(request, file);
         if (dryRun) {
             return new Uploaded(result.profile(), 0);
@@ -118,7 +118,7 @@ public class DatasetCatalog implements TableSource {
         long bytes = transaction.execute(status -> {
             DatasetEntity saved = uploads.save(new DatasetEntity(request.name(), p.task().name(), p.label(), p.rows(),
                     (int) p.featureCount(), p.task() == Task.CLASSIFICATION ? p.classes().size() : null,
-                    json.writeValueAsString(p), Instant.now()));
+                    json.writeValueAsString(p), Instant.now(), owner));
             uploads.flush();
             return columns.insert(saved.getId(), result.table());
         });

@@ -41,12 +41,15 @@ public class DatasetEntity {
 
     /** The upload's profile as JSON; null for uploads stored as text before typed columns. */
     private String profile;
+    /** The name of the token that uploaded it; null with security off or before V6. */
+    private String owner;
 
     protected DatasetEntity() {
     }
 
     public DatasetEntity(String name, String task, String labelColumn, int rowCount, int featureCount,
-                         Integer classCount, byte[] content, Instant createdAt) {
+                         Integer classCount, byte[] content, Instant createdAt, String owner) {
+        this.owner = owner;
         this.name = name;
         this.task = task;
         this.labelColumn = labelColumn;
@@ -59,8 +62,8 @@ public class DatasetEntity {
 
     /** An upload stored as typed columns (dataset_column) with its profile. */
     public DatasetEntity(String name, String task, String labelColumn, int rowCount, int featureCount,
-                         Integer classCount, String profile, Instant createdAt) {
-        this(name, task, labelColumn, rowCount, featureCount, classCount, (byte[]) null, createdAt);
+                         Integer classCount, String profile, Instant createdAt, String owner) {
+        this(name, task, labelColumn, rowCount, featureCount, classCount, (byte[]) null, createdAt, owner);
         this.profile = profile;
     }
 
@@ -74,4 +77,5 @@ public class DatasetEntity {
     public byte[] getContent() { return content; }
     public Instant getCreatedAt() { return createdAt; }
     public String getProfile() { return profile; }
+    public String getOwner() { return owner; }
 }

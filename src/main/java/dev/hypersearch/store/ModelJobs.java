@@ -44,9 +44,9 @@ public class ModelJobs {
         this.events = events;
     }
 
-    /** What a new model refits: a completed trial of a search. */
+    /** What a new model refits: a completed trial of a search; {@code owner} who asked (null: security off). */
     public record Source(long searchId, long trialId, int trialNumber, long searchSeed, TrialParams params,
-                         String dataset, String task) {
+                         String dataset, String task, String owner) {
     }
 
     /** The model of this trial, queued now, or the one that already exists (created false). */
@@ -61,10 +61,10 @@ public class ModelJobs {
         }
         try {
             jdbc.update("INSERT INTO model (search_id, trial_id, trial_number, search_seed, status, params, dataset,"
-                            + " task, created_at) VALUES (?, ?, ?, ?, 'TRAINING', " + dialect.jsonParameter()
-                            + ", ?, ?, ?)",
+                            + " task, owner, created_at) VALUES (?, ?, ?, ?, 'TRAINING', " + dialect.jsonParameter()
+                            + ", ?, ?, ?, ?)",
                     s.searchId(), s.trialId(), s.trialNumber(), s.searchSeed(), JSON.writeValueAsString(s.params()),
-                    s.dataset(), s.task(), OffsetDateTime.now(ZoneOffset.UTC));
+                    s.dataset(), s.task(), s.owner(), OffsetDateTime.now(ZoneOffset.UTC));
         } catch (DuplicateKeyException raced) {
             return new Created(forTrial(s.trialId()).orElseThrow(), false);
         }

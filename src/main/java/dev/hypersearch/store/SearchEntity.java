@@ -55,6 +55,9 @@ public class SearchEntity {
 
     private String message;
 
+    /** The name of the token that created it (issue 15); null when made with security off or before V6. */
+    private String owner;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -84,6 +87,16 @@ public class SearchEntity {
         this.maxFailedTrials = spec.maxFailedTrials();
         this.createdAt = createdAt;
         this.status = SearchStatus.RUNNING;
+    }
+
+    /** Records who creates it, before it is saved. */
+    public SearchEntity ownedBy(String ownerName) {
+        this.owner = ownerName;
+        return this;
+    }
+
+    public String getOwner() {
+        return owner;
     }
 
     /** Records the sanity check's report before the search is saved. */

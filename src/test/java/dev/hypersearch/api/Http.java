@@ -6,21 +6,53 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.hypersearch.TestTokens;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny JSON-over-HTTP client for the integration tests: real requests to the server on its random port. */
+/**
+ * A tiny JSON-over-HTTP client for the integration tests: real requests to the server on its random port, each
+ * with {@code Authorization: Bearer} of its token (the test admin token unless told otherwise; none if null).
+ */
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client;
     private final String base;
+    private final String token;
 
     Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(port, TestTokens.ADMIN);
+    }
+
+    /** @param token sent as the bearer token of every request; null sends none */
+    Http(int port, String token) {
+        this("127.0.0.1", port, token);
+    }
+
+    /** @param host a loopback address (127.0.0.2 is another client address to the server) */
+    Http(String host, int port, String token) {
+        this(host, port, token, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    }
+
+    private Http(String host, int port, String token, HttpClient client) {
+        this.base = "http://" + host + ":" + port;
+        this.token = token;
+        this.client = client;
+    }
+
+    /** A client without a token that keeps cookies, as a browser does (the UI's session). */
+    static Http browser(int port, java.net.CookieManager cookies) {
+        return new Http("127.0.0.1", port, null,
+                HttpClient.newBuilder().connectTimeout(TIMEOUT).cookieHandler(cookies).build());
+    }
+
+    /** The same server, with another token (null: none). */
+    Http as(String otherToken) {
+        return new Http(URI.create(base).getHost(), URI.create(base).getPort(), otherToken);
     }
 
     URI uri(String path) {
@@ -49,6 +81,10 @@ final class Http {
     }
 
     Response send(HttpRequest request) {
+        if (token != null && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", TestTokens.bearer(token)).build();
+        }
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers(), r.body());

@@ -2,6 +2,8 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.TestTokens;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -129,7 +131,8 @@ class ModelApiIT {
 
         // the downloaded file gives the same probabilities: NaN for the missing age, the unseen city as it is
         HttpResponse<byte[]> file = http.client().send(HttpRequest.newBuilder(http.uri("/api/models/" + modelId
-                + "/model.onnx")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        + "/model.onnx")).header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(file.body(), new OrtSession.SessionOptions());
@@ -253,7 +256,8 @@ class ModelApiIT {
 
         // the ONNX file gives the same probabilities in onnxruntime
         HttpResponse<byte[]> file = http.client().send(HttpRequest.newBuilder(http.uri("/api/models/" + modelId
-                + "/model.onnx")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        + "/model.onnx")).header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 v -> assertThat(v).contains("model-" + modelId + ".onnx"));

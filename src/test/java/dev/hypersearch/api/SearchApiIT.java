@@ -135,6 +135,10 @@ class SearchApiIT extends ApiIT {
         assertThat(by.get("epochs").get("fixed").asInt()).isEqualTo(2);
         assertThat(by.get("momentum").get("fixed").asDouble()).as("left out: its default").isEqualTo(0.9);
         assertThat(by.get("momentum").get("categories").isNull()).isTrue();
+        assertThat(by.get("momentum").get("notApplicable").asString()).as("optimizer is fixed to sgd")
+                .isEqualTo("optimizer is momentum");
+        assertThat(by.get("learningRate").get("notApplicable").isNull()).isTrue();
+        assertThat(by.get("leakySlope").get("notApplicable").asString()).isEqualTo("activation is leaky_relu");
         assertThat(detail.get("rungEpochs")).as("no pruner").isEmpty();
     }
 

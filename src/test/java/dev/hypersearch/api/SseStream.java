@@ -39,7 +39,8 @@ final class SseStream implements AutoCloseable {
     private volatile Stream<String> lines;
 
     SseStream(HttpClient client, java.net.URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", dev.hypersearch.TestTokens.bearer(dev.hypersearch.TestTokens.ADMIN)).GET().build();
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             lines = r.body();

@@ -51,7 +51,7 @@ public final class UploadBenchmark {
             long start = System.nanoTime();
             DatasetCatalog.Uploaded uploaded;
             try (InputStream in = Files.newInputStream(csv)) {
-                uploaded = catalog.upload(new TableIngest.Request("big", "label", null, null), in, false);
+                uploaded = catalog.upload(new TableIngest.Request("big", "label", null, null), in, false, null);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = peakHeap() - baseline;

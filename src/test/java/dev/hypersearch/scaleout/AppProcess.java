@@ -1,5 +1,6 @@
 package dev.hypersearch.scaleout;
 
+import dev.hypersearch.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +129,10 @@ public final class AppProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaArgs);
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // On first start an api process stores this admin token (not on the command line, where ps shows it).
+            builder.environment().put(TestTokens.ENV, TestTokens.ADMIN);
+            Process p = builder.start();
             return new AppProcess(name, p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package dev.hypersearch.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import dev.hypersearch.TestTokens;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,7 +65,8 @@ class LiveAcrossProcessesIT {
         BlockingQueue<Received> lines = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         var response = client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort
-                        + "/api/searches/" + id + "/events")).header("Accept", "text/event-stream").GET().build(),
+                        + "/api/searches/" + id + "/events")).header("Accept", "text/event-stream")
+                        .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
             try (Stream<String> body = r.body()) {

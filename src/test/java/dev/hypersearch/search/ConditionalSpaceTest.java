@@ -137,6 +137,22 @@ class ConditionalSpaceTest {
     }
 
     @Test
+    void aParameterMayApplyOnlyWhereTheSpaceLetsItsConditionHold() {
+        Space adamOnly = Space.parse(Map.of("optimizer", "adam", "hiddenLayers", Map.of("choice", List.of(1, 2)),
+                "units3", Map.of("choice", List.of(8, 16)), "activation", Map.of("choice", List.of("relu", "elu"))));
+        assertThat(adamOnly.mayApply("beta1")).isTrue();
+        assertThat(adamOnly.mayApply("momentum")).as("optimizer is fixed to adam").isFalse();
+        assertThat(adamOnly.mayApply("units2")).isTrue();
+        assertThat(adamOnly.mayApply("units3")).as("at most 2 layers").isFalse();
+        assertThat(adamOnly.mayApply("eluAlpha")).isTrue();
+        assertThat(adamOnly.mayApply("leakySlope")).isFalse();
+        assertThat(adamOnly.mayApply("learningRate")).isTrue();
+        // Left out of the space, the deciding parameter takes its catalogue default.
+        Space defaults = Space.parse(Map.of("learningRate", 0.01));
+        assertThat(defaults.mayApply("leakySlope")).isEqualTo(MlpParameters.isActive("leakySlope", defaults.sample(new java.util.SplittableRandom(1)).values()));
+    }
+
+    @Test
     void isActiveAnswersForPartialAssignments() {
         Space s = Space.parse(obj("hiddenLayers", choice(1, 3), "units2", choice(8, 16)));
         assertThat(s.isActive("units2", Map.of("hiddenLayers", 3))).isTrue();

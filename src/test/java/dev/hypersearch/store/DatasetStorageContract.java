@@ -44,7 +44,7 @@ abstract class DatasetStorageContract {
                 List.of(new ColumnOverride("customer_id", ColumnType.CATEGORICAL, null)));
         TableIngest.Result direct = new TableIngest(dev.hypersearch.data.ingest.IngestLimits.DEFAULTS)
                 .read(request, new ByteArrayInputStream(file));
-        DatasetCatalog.Uploaded uploaded = catalog.upload(request, new ByteArrayInputStream(file), false);
+        DatasetCatalog.Uploaded uploaded = catalog.upload(request, new ByteArrayInputStream(file), false, null);
         assertThat(uploaded.storedBytes()).isPositive();
         assertThat(catalog.profile(name)).contains(direct.profile());
 
@@ -84,7 +84,7 @@ abstract class DatasetStorageContract {
                     .append('\n');
         }
         DatasetProfile p = catalog.upload(new TableIngest.Request(name, null, null, null),
-                new ByteArrayInputStream(MessyFiles.utf8(csv.toString())), false).profile();
+                new ByteArrayInputStream(MessyFiles.utf8(csv.toString())), false, null).profile();
         assertThat(p.columns()).extracting(c -> c.role()).containsExactly(ColumnRole.FEATURE, ColumnRole.FEATURE,
                 ColumnRole.LABEL);
         Dataset today = new CsvDatasetReader().read(name, new StringReader(csv.toString()));
@@ -101,7 +101,7 @@ abstract class DatasetStorageContract {
     void aDryRunStoresNothing() {
         String name = unique("dry");
         catalog.upload(new TableIngest.Request(name, null, null, null),
-                new ByteArrayInputStream(MessyFiles.utf8(MessyFiles.customers(','))), true);
+                new ByteArrayInputStream(MessyFiles.utf8(MessyFiles.customers(','))), true, null);
         assertThat(catalog.exists(name)).isFalse();
     }
 }

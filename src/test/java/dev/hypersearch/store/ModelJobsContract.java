@@ -40,7 +40,7 @@ abstract class ModelJobsContract {
         ClaimedTrial t = queue.claim("w", LEASE).orElseThrow();
         assertThat(queue.finish(t.lease(), TestResults.holdout(TrialStatus.COMPLETED, 0.3, 0.3, 1, 0.9, 0.1, 1, 5,
                 null))).isTrue();
-        return new ModelJobs.Source(searchId, t.lease().trialId(), 0, 5, params, "iris", "classification");
+        return new ModelJobs.Source(searchId, t.lease().trialId(), 0, 5, params, "iris", "classification", "alice");
     }
 
     void expire(long modelId) {

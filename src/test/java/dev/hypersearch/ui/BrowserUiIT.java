@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import dev.hypersearch.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class BrowserUiIT extends ChromiumSession {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
+        context = browser.newContext(signedIn().setViewportSize(1280, 800));
         page = context.newPage();
         page.setDefaultTimeout(60_000);
     }
@@ -151,6 +152,48 @@ class BrowserUiIT extends ChromiumSession {
         Browser.screenshot(page, "searches");
     }
 
+    /**
+     * A browser without a bearer header signs in through the page: the token becomes an HttpOnly session cookie
+     * (no script can read it), submitting a search (an unsafe request) carries the CSRF header, and the search page's
+     * live events (EventSource, which cannot send headers) come over that cookie.
+     */
+    @Test
+    void aPersonSignsInWithATokenAndTheSessionCookieCarriesTheUi() {
+        try (BrowserContext plain = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 800))) {
+            Page p = plain.newPage();
+            p.setDefaultTimeout(60_000);
+            p.navigate(url("#/"));
+            assertThat(p.locator("h1")).hasText("Sign in");
+            p.locator("#signin-token").fill("hs_wrong");
+            p.locator("button[type=submit]").click();
+            assertThat(p.locator(".signin [role=alert]")).containsText("unknown, expired or revoked");
+            Browser.screenshot(p, "sign-in");
+
+            p.locator("#signin-token").fill(TestTokens.ADMIN);
+            p.locator("button[type=submit]").click();
+            assertThat(p.locator("h1")).hasText("Searches");
+            assertThat(p.locator("#whoami")).hasText("admin (admin)");
+            Assertions.assertThat(plain.cookies()).filteredOn(c -> c.name.equals("JSESSIONID"))
+                    .singleElement().satisfies(c -> Assertions.assertThat(c.httpOnly).isTrue());
+            Assertions.assertThat((Object) p.evaluate("() => document.cookie")).asString().doesNotContain("JSESSIONID")
+                    .doesNotContain(TestTokens.ADMIN);
+
+            // Submitting (an unsafe request: the CSRF header) and the live page (EventSource) ride on the cookie.
+            page.close();
+            page = p;
+            fillForm("ui-signed-in", "iris", 2, 2);
+            page.locator("#submit-search").click();
+            assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+            page.evaluate("window.__sameDocument = true");
+            assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+            Assertions.assertThat(page.evaluate("window.__sameDocument === true")).isEqualTo(true);
+            page.navigate(url("#/"));
+            assertThat(page.locator("table.searches tbody tr", new Page.LocatorOptions().setHasText("ui-signed-in"))
+                    .locator(".sub")).containsText("by admin");
+        }
+    }
+
     @Test
     void anAshaSearchShowsWhereItsPrunedTrialsStoppedAndTheRungs() {
         fillForm("ui-asha", "iris", 9, 9);
@@ -255,6 +298,37 @@ class BrowserUiIT extends ChromiumSession {
         page.locator("a.trial-link", new Page.LocatorOptions().setHasText("#0")).click();
         assertThat(detail.locator("h2")).hasText("Trial #0");
         assertThat(detail.locator(".trial-metrics")).not().containsText("Suggested by TPE");
+    }
+
+    @Test
+    void aTpeSearchWithALayersOwnWidthBuiltInTheFormRunsAndShowsWhichParametersMatter() {
+        fillForm("ui-tpe-widths", "iris", 12, 5);
+        page.locator("#f-strategy").selectOption("tpe");
+        page.locator("#f-startupTrials").fill("4");
+        page.locator("#p-hiddenLayers-mode").selectOption("choice");
+        page.locator("#p-hiddenLayers-choiceText").fill("1, 2");
+        page.locator("details.layer-widths summary").click();
+        page.locator("#p-units2-mode").selectOption("choice");
+        page.locator("#p-units2-choiceText").fill("4, 32");
+        // Layer 2's width applies (hiddenLayers may be 2); layer 3's cannot, and says when it would.
+        assertThat(page.locator("[data-param='units2']")).not().hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param='units3']")).hasClass(Pattern.compile("\\binactive\\b"));
+        assertThat(page.locator("[data-param='units3'] .condition-note")).hasText("not applicable unless hiddenLayers >= 3");
+        page.locator("#submit-search").click();
+        assertThat(page).hasURL(Pattern.compile("#/searches/\\d+$"));
+        assertThat(page.locator(".search-head .badge")).hasText("COMPLETED");
+        String id = page.url().replaceAll(".*#/searches/(\\d+)$", "$1");
+        String search = page.request().get(url("api/searches/" + id)).text();
+        org.assertj.core.api.Assertions.assertThat(search).contains("\"strategy\":\"tpe\"").contains("\"startupTrials\":4")
+                .contains("\"units2\":{\"choice\":[4,32]}");
+
+        Locator chart = page.locator("#chart-importance");
+        assertThat(chart).hasAttribute("data-rendered", "true");
+        assertThat(chart).hasAttribute("aria-label", Pattern.compile("^Share of importance: .*\\bunits2 \\d+\\.\\d%"));
+        assertThat(page.locator("#importance-note")).containsText("of 12 finished trials against all");
+        page.locator("#importance-within").selectOption("0.5");
+        assertThat(page.locator("#importance-note")).containsText("of 12 finished trials against the best 50");
+        Browser.screenshot(page, "search-tpe-importance");
     }
 
     static List<Double> losses(Locator rows) {

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.hypersearch.TestTokens;
 import dev.hypersearch.store.SearchLifecycle;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +52,8 @@ class LargeSearchUiIT extends ChromiumSession {
     long createFinishedSearch() throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/searches"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(SPEC)).build(),
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).POST(HttpRequest.BodyPublishers.ofString(SPEC)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(r.body());
@@ -82,7 +84,7 @@ class LargeSearchUiIT extends ChromiumSession {
 
         // Warm the server (JIT, caches) with a few visits; then measure a first visit in a fresh browser context.
         for (int i = 0; i < 3; i++) {
-            try (BrowserContext warm = browser.newContext()) {
+            try (BrowserContext warm = browser.newContext(signedIn())) {
                 Page p = warm.newPage();
                 p.navigate(url);
                 assertThat(p.locator("#chart-parallel")).hasAttribute("data-rendered", "true");
@@ -90,7 +92,7 @@ class LargeSearchUiIT extends ChromiumSession {
         }
         String serverTimes = serverTimes(id);
 
-        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        try (BrowserContext context = browser.newContext(signedIn()
                 .setViewportSize(1280, 800))) {
             Page page = context.newPage();
             page.navigate(url);
@@ -151,7 +153,8 @@ class LargeSearchUiIT extends ChromiumSession {
             int bytes = 0;
             for (int i = 0; i < nanos.length; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 nanos[i] = System.nanoTime() - t0;
                 bytes = r.body().length;

@@ -30,7 +30,7 @@ class ModelUiIT extends ChromiumSession {
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
+        context = browser.newContext(signedIn().setViewportSize(1280, 800));
         page = context.newPage();
         page.setDefaultTimeout(60_000);
     }

@@ -17,6 +17,13 @@ import java.util.Set;
  */
 final class Groups {
 
+    /**
+     * @param names       the group's parameters, canonical order
+     * @param conditional whether some trial had none of them (the group of parameters every trial had is not)
+     */
+    record Group(List<String> names, boolean conditional) {
+    }
+
     private Groups() {
     }
 
@@ -24,7 +31,7 @@ final class Groups {
      * @param searched the searched parameters, canonical order
      * @param finished the finished trials' parameters (Optuna decomposes over finished trials, not running ones)
      */
-    static List<List<String>> of(List<String> searched, List<Map<String, Object>> finished) {
+    static List<Group> of(List<String> searched, List<Map<String, Object>> finished) {
         Set<BitSet> patterns = new LinkedHashSet<>(); // which parameters each trial had; few distinct ones
         for (Map<String, Object> values : finished) {
             BitSet had = new BitSet(searched.size());
@@ -37,7 +44,7 @@ final class Groups {
         }
         // A parameter's signature: the patterns it is in. Equal signatures, one group.
         Map<BitSet, List<String>> bySignature = new LinkedHashMap<>();
-        List<List<String>> groups = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         for (int j = 0; j < searched.size(); j++) {
             BitSet signature = new BitSet(patterns.size());
             int p = 0;
@@ -48,13 +55,13 @@ final class Groups {
                 p++;
             }
             if (signature.isEmpty()) {
-                groups.add(new ArrayList<>(List.of(searched.get(j))));
+                groups.add(new Group(List.of(searched.get(j)), true));
             } else {
                 List<String> group = bySignature.get(signature);
                 if (group == null) {
                     group = new ArrayList<>();
                     bySignature.put(signature, group);
-                    groups.add(group);
+                    groups.add(new Group(group, signature.cardinality() < patterns.size()));
                 }
                 group.add(searched.get(j));
             }

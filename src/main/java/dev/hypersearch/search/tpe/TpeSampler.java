@@ -17,12 +17,15 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The tree-structured Parzen estimator (Bergstra et al. 2011) as Optuna's TPESampler builds it with
- * {@code multivariate=True, group=True}: the observed trials are split into good and the rest ({@link Split}); the
- * searched parameters into groups active together ({@link Groups}); for each group a Parzen estimator l(x) of the
- * good trials' values and g(x) of the rest's (joint, {@link JointEstimator}, for a group of several parameters);
- * {@code candidates} draws from l; the draw with the largest log l(x) - log g(x) is the group's values. The start-up trials, and any trial claimed
- * while fewer than {@code startupTrials} others have finished or are running, are random draws instead.
+ * The tree-structured Parzen estimator (Bergstra et al. 2011) as Optuna's TPESampler builds it: the observed
+ * trials are split into good and the rest ({@link Split}); the searched parameters into groups active together
+ * ({@link Groups}, Optuna's {@code group=True} decomposition). Each parameter that every trial had gets its own
+ * Parzen estimators l(x) of the good trials' values and g(x) of the rest's (Optuna's univariate TPE); each
+ * conditional group gets joint ones over the trials where it applied ({@link JointEstimator}, Optuna's
+ * multivariate TPE), so that, say, adam's beta1 and beta2 are drawn as pairs that went well together.
+ * {@code candidates} draws from l; the draw with the largest log l(x) - log g(x) is taken. The start-up trials,
+ * and any trial claimed while fewer than {@code startupTrials} others have finished or are running, are random
+ * draws instead.
  *
  * <p>A pure function of (space, settings, seed, trial number, observed trials): the same inputs give the same
  * parameters, whichever worker or process computes them, so a stored suggestion can be replayed from its basis.
@@ -63,9 +66,10 @@ public final class TpeSampler {
                 finished.add(values.get(t));
             }
         }
-        List<List<String>> groups = Groups.of(space.searchedNames(), finished);
-        Map<String, List<String>> groupOf = new HashMap<>();
-        groups.forEach(g -> g.forEach(name -> groupOf.put(name, g)));
+        Map<String, Groups.Group> groupOf = new HashMap<>();
+        for (Groups.Group g : Groups.of(space.searchedNames(), finished)) {
+            g.names().forEach(name -> groupOf.put(name, g));
+        }
         SplittableRandom trialRng = Seeds.forModel(seed, trialNumber);
         Map<String, SplittableRandom> streams = new HashMap<>();
         for (String name : space.distributions().keySet()) {
@@ -83,19 +87,23 @@ public final class TpeSampler {
             } else if (drawnWithGroup.containsKey(name)) {
                 params.put(name, drawnWithGroup.get(name));
             } else {
-                List<String> group = groupOf.get(name);
-                drawnWithGroup.putAll(sampleGroup(group, split, values, streams.get(group.get(0))));
-                params.put(name, drawnWithGroup.get(name));
+                Groups.Group group = groupOf.get(name);
+                if (group.conditional()) {
+                    drawnWithGroup.putAll(sampleGroup(group.names(), split, values, streams.get(group.names().get(0))));
+                    params.put(name, drawnWithGroup.get(name));
+                } else {
+                    params.put(name, ParameterModel.of(e.getValue()).choose(column(split.good(), values, name),
+                            column(split.rest(), values, name), settings.candidates(), streams.get(name)));
+                }
             }
         }
         return new Suggestion(TrialParams.of(params), basedOn, running);
     }
 
     /**
-     * A group's values: a group of one from its own Parzen estimators, as Optuna's univariate TPE; a larger one
-     * from joint estimators over the trials that had all its parameters (Optuna's multivariate TPE with
-     * {@code group=True}). A member that a draw makes inactive (its condition reads another member) is dropped
-     * by the caller.
+     * A conditional group's values: a group of one from its own Parzen estimators; a larger one from joint
+     * estimators over the trials that had all its parameters (Optuna's {@code _get_internal_repr}). A member that a
+     * draw makes inactive (its condition reads another member) is dropped by the caller.
      */
     private Map<String, Object> sampleGroup(List<String> group, Split split,
                                             Map<ObservedTrial, Map<String, Object>> observed, SplittableRandom rng) {

@@ -1,0 +1,10 @@
+package dev.hypersearch.security;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
+
+    Page<AuditEvent> findAllByOrderByIdDesc(Pageable page);
+}
