@@ -22,6 +22,17 @@ describe('parsePredictInput', () => {
     expect(parsePredictInput('a,b\n1')).toEqual({ error: 'CSV line 2 has 1 cells, the header has 2.' });
   });
 
+  it('sends each cell as the model\'s column takes it', () => {
+    const types = { age: 'numeric', city: 'categorical', member: 'boolean', signup: 'date' };
+    expect(parsePredictInput('age,city,member,signup,extra\n41,3,yes,2024-02-29,7\n,Lyon,0,,x', types)).toEqual({
+      rows: [
+        { age: 41, city: '3', member: true, signup: '2024-02-29', extra: 7 },
+        { age: null, city: 'Lyon', member: false, signup: null, extra: 'x' },
+      ],
+    });
+    expect(parsePredictInput('[{"city": 12, "age": 3}]', types)).toEqual({ rows: [{ city: '12', age: 3 }] });
+  });
+
   it('splits quoted cells with doubled quotes', () => {
     expect(splitCsvLine('"a ""q""",b')).toEqual(['a "q"', 'b']);
   });

@@ -84,7 +84,7 @@ function predictBox(m: ModelResource): HTMLElement {
   const out = h('div', { id: 'predict-output', 'aria-live': 'polite' });
   const run = h('button', { type: 'button', id: 'predict-run' }, 'Predict');
   run.addEventListener('click', async () => {
-    const parsed = parsePredictInput(input.value);
+    const parsed = parsePredictInput(input.value, Object.fromEntries((m.featureSchema ?? []).map((c) => [c.name, c.type])));
     if ('error' in parsed) {
       out.replaceChildren(h('p', { className: 'error-text', role: 'alert' }, parsed.error));
       return;

@@ -130,9 +130,11 @@ public class ModelController {
 
     @Operation(summary = "Predict rows with a READY model",
             description = "Body {\"rows\": [{\"<column>\": value or null}]}, at most 10,000 rows (413 beyond); the"
-                    + " original columns by name, extra ones ignored, absent or null ones missing. A value of the"
-                    + " wrong kind, or a missing one where the model cannot impute it, is a 400 naming the row and"
-                    + " the column. Classification answers label and probabilities, regression value.")
+                    + " original columns by name, extra ones ignored, absent or null ones missing (imputed as in"
+                    + " training). Numeric columns take numbers, boolean ones true/false or 0/1, categorical ones"
+                    + " strings (a level never seen in training counts as \"other\"), date ones yyyy-MM-dd strings."
+                    + " A value of the wrong kind is a 400 naming rows[i].column. Classification answers label and"
+                    + " probabilities, regression value.")
     @PostMapping(value = "/api/models/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
     public PredictResponse predict(@PathVariable long id,
                                    @RequestBody(description = "{\"rows\": [{\"<column>\": value or null}]}")
@@ -168,8 +170,10 @@ public class ModelController {
     }
 
     @Operation(summary = "The model as ONNX (opset 13, ai.onnx.ml for the preprocessing)",
-            description = "One input per original feature column, named like it, float32 [N, 1]; outputs label and"
-                    + " probabilities [N, classes] (classification) or value [N, 1] (regression)")
+            description = "One input per original feature column, named like it, [N, 1]: float32 for numeric (NaN ="
+                    + " missing), boolean (0/1, NaN = missing) and date columns (days since 1970-01-01, NaN = missing),"
+                    + " string for categorical ones (\"\" = missing); the fitted preprocessing is inside the graph."
+                    + " Outputs label and probabilities [N, classes] (classification) or value [N, 1] (regression)")
     @GetMapping(value = "/api/models/{id}/model.onnx", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     public ResponseEntity<byte[]> onnx(@PathVariable long id) {
         TrainedModel model = ready(id);

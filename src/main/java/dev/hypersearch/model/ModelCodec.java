@@ -90,8 +90,11 @@ public final class ModelCodec {
 
     /** The preprocessing stored under {@code tag}: the one place a new kind of {@link ModelInputs} registers. */
     private static ModelInputs inputs(String tag, DataInputStream in) throws IOException {
-        if (tag.equals(StandardizedInputs.TAG)) {
-            return StandardizedInputs.read(in);
+        if (tag.equals(PipelineInputs.TAG)) {
+            return PipelineInputs.read(in);
+        }
+        if (tag.equals("standardized-v1")) {
+            return PipelineInputs.readStandardized(in);
         }
         throw new IllegalArgumentException("unknown preprocessing '" + tag + "'");
     }

@@ -8,9 +8,8 @@ import org.tribuo.util.onnx.ONNXRef;
 
 /**
  * The fitted preprocessing in front of a model's network: original columns by name in, one numeric row of the
- * network's inputs out, in Java (predict) and as an ONNX sub-graph (export). One implementation today
- * ({@link StandardizedInputs}: numeric columns, standardized); a fitted mixed-type pipeline plugs in here by
- * implementing this and registering its tag in {@link ModelCodec}.
+ * network's inputs out, in Java (predict) and as an ONNX sub-graph (export). Implemented by
+ * {@link PipelineInputs} (the trials' fitted pipeline); another kind registers its tag in {@link ModelCodec}.
  */
 public interface ModelInputs {
 
@@ -21,17 +20,20 @@ public interface ModelInputs {
     int width();
 
     /**
-     * Writes row {@code index}'s network inputs into {@code out} from {@code offset}.
+     * The rows' network inputs, row-major, {@link #width()} per row.
      *
      * @throws BadInputException naming the row and column of a value the preprocessing cannot take
      */
-    void encode(RawRow row, int index, double[] out, int offset);
+    double[] encode(List<RawRow> rows);
 
     /**
      * Declares one graph input per original column (named like it, [N, 1]) and returns the node that holds the
      * network's inputs, [N, {@link #width()}] float32.
      */
     ONNXRef<?> onnxGraph(ONNXContext context);
+
+    /** The graph inputs that take strings (Tribuo declares every input float32; the export retypes these). */
+    List<String> stringInputs();
 
     /** The tag {@link ModelCodec} stores before {@link #write}'s bytes, to read them back. */
     String codecTag();

@@ -69,7 +69,7 @@ public final class OnnxModelFile {
                             "values_strings", classes.toArray(String[]::new)));
             ctx.assignTo(probabilities, ctx.floatOutput("probabilities", classes.size()));
         }
-        OnnxMl.GraphProto graph = ctx.buildGraph();
+        OnnxMl.GraphProto graph = withStringInputs(ctx.buildGraph(), model.inputs().stringInputs());
         if (label != null) {
             graph = withStringOutput(graph, label.getReference(), "label");
         }
@@ -95,6 +95,19 @@ public final class OnnxModelFile {
             case ELU -> z.apply(OnnxOps.ELU, Map.of("alpha", (float) layer.eluAlpha()));
             case LINEAR -> z;
         };
+    }
+
+    /** Retypes the named graph inputs (declared float32 through Tribuo, which has no string inputs) as strings. */
+    private static OnnxMl.GraphProto withStringInputs(OnnxMl.GraphProto graph, List<String> names) {
+        OnnxMl.GraphProto.Builder b = graph.toBuilder();
+        for (int i = 0; i < b.getInputCount(); i++) {
+            if (names.contains(b.getInput(i).getName())) {
+                OnnxMl.ValueInfoProto.Builder input = b.getInputBuilder(i);
+                input.getTypeBuilder().getTensorTypeBuilder().setElemType(OnnxMl.TensorProto.DataType.STRING
+                        .getNumber());
+            }
+        }
+        return b.build();
     }
 
     /** Adds a string output, [N], fed by {@code from}: the label, first among the outputs as scikit-learn's are. */

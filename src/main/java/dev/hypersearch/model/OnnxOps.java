@@ -11,8 +11,8 @@ import org.tribuo.util.onnx.ONNXOperator;
 
 /**
  * The ONNX operators the export needs that Tribuo's {@code ONNXOperators} does not define (it covers its own
- * models' needs): the activations, ArgMax, and the {@code ai.onnx.ml} Scaler and LabelEncoder. Described the
- * way Tribuo describes its operators, so its {@code ONNXContext} builds and checks their nodes.
+ * models' needs): the activations, ArgMax, IsNaN, Equal, Sin, Cos and the {@code ai.onnx.ml} LabelEncoder.
+ * Described the way Tribuo describes its operators, so its {@code ONNXContext} builds and checks their nodes.
  */
 enum OnnxOps implements ONNXOperator {
     TANH("Tanh", 1, List.of()),
@@ -20,16 +20,22 @@ enum OnnxOps implements ONNXOperator {
     LEAKY_RELU("LeakyRelu", 1, List.of(new ONNXAttribute("alpha", AttributeType.FLOAT, true))),
     PRELU("PRelu", 2, List.of()),
     ELU("Elu", 1, List.of(new ONNXAttribute("alpha", AttributeType.FLOAT, true))),
+    IS_NAN("IsNaN", 1, List.of()),
+    EQUAL("Equal", 2, List.of()),
+    SIN("Sin", 1, List.of()),
+    COS("Cos", 1, List.of()),
     ARG_MAX("ArgMax", 1, List.of(new ONNXAttribute("axis", AttributeType.INT, true),
             new ONNXAttribute("keepdims", AttributeType.INT, true))),
-    /** ai.onnx.ml: (x - offset) * scale per column. */
-    SCALER("Scaler", 1, OnnxModelFile.ML_DOMAIN, 1, List.of(new ONNXAttribute("offset", AttributeType.FLOATS, true),
-            new ONNXAttribute("scale", AttributeType.FLOATS, true))),
     /** ai.onnx.ml (version 2): class index to class name. */
     LABEL_ENCODER("LabelEncoder", 1, OnnxModelFile.ML_DOMAIN, 2, List.of(
             new ONNXAttribute("keys_int64s", AttributeType.INTS, true),
             new ONNXAttribute("values_strings", AttributeType.STRINGS, true),
-            new ONNXAttribute("default_string", AttributeType.STRING, false)));
+            new ONNXAttribute("default_string", AttributeType.STRING, false))),
+    /** ai.onnx.ml (version 2): a category's name to its one-hot position, unlisted names to a default. */
+    LEVEL_INDEX("LabelEncoder", 1, OnnxModelFile.ML_DOMAIN, 2, List.of(
+            new ONNXAttribute("keys_strings", AttributeType.STRINGS, true),
+            new ONNXAttribute("values_int64s", AttributeType.INTS, true),
+            new ONNXAttribute("default_int64", AttributeType.INT, true)));
 
     private final String opName;
     private final int inputs;

@@ -53,11 +53,7 @@ public final class TrainedModel {
      */
     public double[][] predict(List<RawRow> rows) {
         int n = rows.size();
-        int d = inputs.width();
-        double[] x = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            inputs.encode(rows.get(i), i, x, i * d);
-        }
+        double[] x = inputs.encode(rows);
         double[] out = network.predict(x, n);
         int k = network.outputs();
         double[][] result = new double[n][];

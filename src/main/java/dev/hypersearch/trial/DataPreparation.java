@@ -58,6 +58,18 @@ public final class DataPreparation {
                 pipeline.width(), classes, classes > 0, pipeline);
     }
 
+    /**
+     * Fits on every row and trains and scores on them too (a model's refit: no held-out rows are left); the
+     * one transformed matrix serves as both sides.
+     */
+    public static PreparedData allRows(Table table) {
+        int[] all = all(table.rows());
+        FittedPipeline pipeline = FittedPipeline.fit(table, all, FittedPipeline.DEFAULT_LEVEL_LIMIT);
+        int classes = table.target() instanceof Target.Classes c ? c.classes().size() : 0;
+        TrainingData data = trainingData(table, pipeline, all);
+        return new PreparedData(data, data, pipeline.width(), classes, classes > 0, pipeline);
+    }
+
     /** Fits on all of {@code train} and applies to {@code validation} (two data sets with the same columns). */
     public static PreparedData prepare(Dataset train, Dataset validation) {
         Table t = DatasetTables.of(train);

@@ -1,7 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
-import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.table.Table;
 import dev.hypersearch.model.ModelCodec;
 import dev.hypersearch.model.Refit;
 import dev.hypersearch.model.TrainedModel;
@@ -91,7 +91,7 @@ class ModelRefits {
         ModelRecord m = claim.model();
         running.add(job);
         try {
-            Optional<Dataset> data = datasets.load(m.dataset());
+            Optional<Table> data = datasets.table(m.dataset());
             if (data.isEmpty()) {
                 jobs.failed(job.lease, "dataset '" + m.dataset() + "' no longer exists");
                 return;

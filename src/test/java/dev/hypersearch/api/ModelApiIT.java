@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import dev.hypersearch.data.BuiltinDatasets;
 import dev.hypersearch.data.Dataset;
+import dev.hypersearch.data.ingest.MessyFiles;
 import dev.hypersearch.model.RawRow;
 import dev.hypersearch.model.RawValue;
 import dev.hypersearch.model.Refit;
@@ -33,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A model end to end with real workers on the embedded database: a finished search's best trial refitted as a
  * worker job, predicted over REST (the refit's predictions, recomputed here from the trial's configuration on every
- * iris row), refused input named by row and column, downloaded as ONNX and run by onnxruntime, deleted.
+ * iris row), refused input named by row and column, downloaded as ONNX and run by onnxruntime, deleted; and a
+ * model of an uploaded messy CSV predicting a missing value and an unseen category, over HTTP and in onnxruntime.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:model-api;DB_CLOSE_DELAY=-1",
@@ -84,6 +86,77 @@ class ModelApiIT {
     }
 
     @Test
+    void aModelOfAnUploadedMessyExportPredictsMissingValuesAndUnseenCategoriesOverHttp() throws Exception {
+        Http http = new Http(port);
+        Multipart form = new Multipart().file("file", "customers.csv", MessyFiles.utf8(MessyFiles.customers(';')))
+                .field("name", "customers-model");
+        Http.Response upload = http.post("/api/datasets", form.contentType(), form.bytes());
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+        Http.Response submitted = http.postJson("/api/searches", Map.of("name", "messy-model", "dataset",
+                "customers-model", "strategy", "random", "maxTrials", 1, "seed", 5, "space", Map.of("hiddenUnits", 8,
+                        "epochs", 10, "batchSize", 8)));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        long searchId = submitted.json().get("id").asLong();
+        assertThat(awaitJson(http, "/api/searches/" + searchId, s -> s.get("status").asString().equals("COMPLETED"))
+                .get("status").asString()).isEqualTo("COMPLETED");
+        long modelId = http.post("/api/searches/" + searchId + "/model").json().get("id").asLong();
+        JsonNode model = awaitJson(http, "/api/models/" + modelId, m -> !m.get("status").asString().equals("TRAINING"));
+        assertThat(model.get("status").asString()).as(model.toString()).isEqualTo("READY");
+        // 30 labelled rows (two without a label are dropped); the schema names each original column and its type
+        assertThat(model.get("metrics").get("rows").asInt()).isEqualTo(30);
+        Map<String, String> types = new HashMap<>();
+        model.get("featureSchema").forEach(c -> types.put(c.get("name").asString(), c.get("type").asString()));
+        assertThat(types).containsEntry("age", "numeric").containsEntry("city", "categorical")
+                .containsEntry("signup", "date").containsEntry("member", "boolean").doesNotContainKey("customer_id");
+
+        Map<String, Object> unseen = new HashMap<>(Map.of("city", "Marseille", "signup", "2025-03-14",
+                "member", true));
+        unseen.put("age", null);
+        List<Map<String, Object>> rows = List.of(unseen, Map.of("age", 33, "city", "Lyon", "signup", "2024-02-29",
+                "member", false), Map.of());
+        Http.Response predicted = http.postJson("/api/models/" + modelId + "/predict", Map.of("rows", rows));
+        assertThat(predicted.status()).as(predicted.toString()).isEqualTo(200);
+        JsonNode predictions = predicted.json().get("predictions");
+        assertThat(predictions).hasSize(3);
+        for (JsonNode p : predictions) {
+            assertThat(p.get("label").asString()).isIn("churned", "stayed");
+            assertThat(p.get("probabilities").get("churned").asDouble() + p.get("probabilities").get("stayed")
+                    .asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+
+        Http.Response wrong = http.postJson("/api/models/" + modelId + "/predict", Map.of("rows",
+                List.of(Map.of("city", "Lyon"), Map.of("signup", "14/03/2025"))));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("rows[1].signup");
+
+        // the downloaded file gives the same probabilities: NaN for the missing age, the unseen city as it is
+        HttpResponse<byte[]> file = http.client().send(HttpRequest.newBuilder(http.uri("/api/models/" + modelId
+                        + "/model.onnx")).header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(file.body(), new OrtSession.SessionOptions());
+             OnnxTensor age = OnnxTensor.createTensor(env, new float[][] {{Float.NaN}, {33}, {Float.NaN}});
+             OnnxTensor city = OnnxTensor.createTensor(env, new String[] {"Marseille", "Lyon", ""}, new long[] {3, 1});
+             OnnxTensor signup = OnnxTensor.createTensor(env, new float[][] {
+                     {java.time.LocalDate.parse("2025-03-14").toEpochDay()},
+                     {java.time.LocalDate.parse("2024-02-29").toEpochDay()}, {Float.NaN}});
+             OnnxTensor member = OnnxTensor.createTensor(env, new float[][] {{1}, {0}, {Float.NaN}});
+             OrtSession.Result result = session.run(Map.of("age", age, "city", city, "signup", signup,
+                     "member", member))) {
+            float[][] p = (float[][]) result.get("probabilities").orElseThrow().getValue();
+            List<String> classes = new ArrayList<>();
+            model.get("classes").forEach(c -> classes.add(c.asString()));
+            for (int i = 0; i < 3; i++) {
+                for (int c = 0; c < classes.size(); c++) {
+                    assertThat((double) p[i][c]).as("row %d class %s", i, classes.get(c)).isCloseTo(predictions.get(i)
+                            .get("probabilities").get(classes.get(c)).asDouble(), org.assertj.core.data.Offset.offset(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
     void theBestTrialIsRefittedOnEveryRowServedAndExported() throws Exception {
         Http http = new Http(port);
         Http.Response submitted = http.postJson("/api/searches", Map.of("name", "model-source", "dataset", "iris",
@@ -123,7 +196,7 @@ class ModelApiIT {
 
         // predictions are those of the trial's configuration refitted on all 150 rows with the trial's seed
         TrialParams params = Http.JSON.treeToValue(model.get("parameters"), TrialParams.class);
-        Refit.Trained expected = (Refit.Trained) new Refit(Gemms.fastest()).run(params, iris,
+        Refit.Trained expected = (Refit.Trained) new Refit(Gemms.fastest()).run(params, dev.hypersearch.data.DatasetTables.of(iris),
                 11, model.get("trialNumber").asInt(), () -> false);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<RawRow> raw = new ArrayList<>();
@@ -156,7 +229,7 @@ class ModelApiIT {
         }
         assertThat(correct / 150.0).isEqualTo(model.get("metrics").get("trainingAccuracy").asDouble());
 
-        // refused input: wrong kind, missing value, too many rows, a body that is no rows
+        // refused input: wrong kind, too many rows, a body that is no rows (a missing value is imputed)
         String column = iris.featureNames().get(2);
         Map<String, Object> wrongKind = new LinkedHashMap<>(rows.get(1));
         wrongKind.put(column, "tall");
@@ -164,13 +237,12 @@ class ModelApiIT {
                 List.of(rows.get(0), wrongKind)));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("rows[1]." + column);
-        assertThat(bad.json().get("detail").asString()).contains("row 1", column, "expected a number, got a string");
+        assertThat(bad.json().get("detail").asString()).contains("row 1", column, "expected a number or null, got a string");
         Map<String, Object> missing = new LinkedHashMap<>(rows.get(0));
         missing.put(column, null);
         Http.Response absent = http.postJson("/api/models/" + modelId + "/predict", Map.of("rows", List.of(missing)));
-        assertThat(absent.status()).isEqualTo(400);
-        assertThat(absent.json().get("errors").get(0).get("field").asString()).isEqualTo("rows[0]." + column);
-        assertThat(absent.json().get("detail").asString()).contains("missing value");
+        assertThat(absent.status()).isEqualTo(200);
+        assertThat(absent.json().get("predictions").get(0).get("label").asString()).isIn(classes);
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i <= 10_000; i++) {
             tooMany.add(rows.get(i % rows.size()));

@@ -48,7 +48,7 @@ class OnnxPeerTest {
         };
         var params = TestParams.defaultsWith("activation", activation, "batchNorm", batchNorm, "hiddenLayers", 2,
                 "hiddenUnits", 8, "epochs", 15, "batchSize", 16, "leakySlope", 0.2, "eluAlpha", 0.7);
-        Refit.Outcome outcome = new Refit(Gemms.fastest()).run(params, rows, 7, 0, () -> false);
+        Refit.Outcome outcome = new Refit(Gemms.fastest()).run(params, dev.hypersearch.data.DatasetTables.of(rows), 7, 0, () -> false);
         assertThat(outcome).isInstanceOf(Refit.Trained.class);
         TrainedModel model = ModelCodec.read(ModelCodec.write(((Refit.Trained) outcome).model()));
 

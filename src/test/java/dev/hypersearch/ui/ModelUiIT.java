@@ -77,8 +77,11 @@ class ModelUiIT extends ChromiumSession {
         assertThat(predictions.nth(1).locator("td.label")).hasText("virginica");
         Browser.screenshot(page, "model-predict");
 
-        // An empty cell is a missing value, which this model refuses, naming the row and column.
+        // An empty cell is a missing value, imputed; a word in a numeric column is refused, naming row and column.
         page.locator("#predict-input").fill(header + "\n5.1,,1.4,0.2\n");
+        page.locator("#predict-run").click();
+        assertThat(page.locator(".predictions-table tbody tr")).hasCount(1);
+        page.locator("#predict-input").fill(header + "\n5.1,wide,1.4,0.2\n");
         page.locator("#predict-run").click();
         assertThat(page.locator("#predict-output [role=alert]")).containsText("row 0");
         assertThat(page.locator("#predict-output [role=alert]")).containsText(header.split(",")[1]);

@@ -15,4 +15,9 @@ public final class MissingMarkers {
     public static boolean isMissing(String stripped) {
         return stripped.length() <= 4 && MARKERS.contains(stripped.toLowerCase(Locale.ROOT));
     }
+
+    /** The markers in lower case (the ONNX export spells out their case variants, having no case folding). */
+    public static Set<String> lowerCase() {
+        return MARKERS;
+    }
 }

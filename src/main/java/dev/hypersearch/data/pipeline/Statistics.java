@@ -3,8 +3,8 @@ package dev.hypersearch.data.pipeline;
 import java.util.Arrays;
 
 /**
- * The training statistics the steps need. Mean and scale are computed exactly as
- * {@link dev.hypersearch.data.Standardizer} computes them (same summation order, population std, the same
+ * The training statistics the steps need. Mean and scale are computed exactly as the former
+ * {@code Standardizer} (now the tests' oracle) computes them (same summation order, population std, the same
  * constant-column threshold), so an all-numeric complete table gives bit-identical inputs.
  */
 final class Statistics {

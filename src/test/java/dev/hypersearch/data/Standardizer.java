@@ -3,7 +3,8 @@ package dev.hypersearch.data;
 import java.util.Arrays;
 
 /**
- * Per-column feature scaling whose statistics come from the training split only, so nothing about the
+ * The tests' oracle for numeric tables (the pipeline replaced it in the service): the pipeline must give exactly
+ * these inputs on an all-numeric complete table. Per-column feature scaling whose statistics come from the training split only, so nothing about the
  * validation rows leaks into training. Immutable: {@link #fit} returns the fitted scaler, then
  * {@link #transform} maps any rows with those statistics.
  *
