@@ -1,6 +1,7 @@
 package dev.hypersearch.worker;
 
 import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.nn.KernelWarmup;
 import dev.hypersearch.trial.CrossValidatedRunner;
 import dev.hypersearch.trial.TrialRunner;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +19,10 @@ class EngineConfig {
     @Bean
     CrossValidatedRunner crossValidatedRunner() {
         return new CrossValidatedRunner(Gemms.fastest());
+    }
+
+    @Bean
+    EngineWarmup.Task engineWarmupTask() {
+        return new KernelWarmup(Gemms.fastest())::run;
     }
 }

@@ -34,6 +34,7 @@ class WorkerPool implements SmartLifecycle {
     private final ActiveTrials active;
     private final Heartbeat heartbeat;
     private final ModelRefits models;
+    private final EngineWarmup warmup;
     /** pid@host:random, so leases name the process that holds them. */
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + ":"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -45,8 +46,9 @@ class WorkerPool implements SmartLifecycle {
     private volatile boolean handBack;
 
     WorkerPool(HypersearchProperties props, TrialLeases leases, TrialExecution execution, WorkSignal signal,
-               StartupRecovery recovery, Heartbeat heartbeat, ModelRefits models) {
+               StartupRecovery recovery, Heartbeat heartbeat, ModelRefits models, EngineWarmup warmup) {
         this.models = models;
+        this.warmup = warmup;
         this.props = props;
         this.leases = leases;
         this.execution = execution;
@@ -64,6 +66,7 @@ class WorkerPool implements SmartLifecycle {
         stopping = false;
         handBack = false;
         recovery.recover();
+        warmup.start();
         for (int i = 0; i < props.workerThreads(); i++) {
             String workerId = processId + "/w" + i;
             Thread t = new Thread(() -> loop(workerId), "worker-" + i);
@@ -74,6 +77,15 @@ class WorkerPool implements SmartLifecycle {
     }
 
     private void loop(String workerId) {
+        try {
+            // the first claim waits for the engine's warm-up (bounded by its budget), see EngineWarmup
+            while (!stopping && !warmup.await(props.poll().toMillis())) {
+                // polled so that a shutdown during warm-up is not held up by it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         int failures = 0;
         while (!stopping) {
             try {
@@ -133,6 +145,7 @@ class WorkerPool implements SmartLifecycle {
             return;
         }
         stopping = true;
+        warmup.stop();
         signal.wakeAll();
         long grace = props.shutdownGrace().toNanos();
         if (grace > 0) {

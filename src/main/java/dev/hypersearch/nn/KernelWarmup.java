@@ -1,0 +1,128 @@
+package dev.hypersearch.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains small nets on a synthetic data set so that the JIT compiles the engine's hot kernels (the GEMM's three
+ * products, every activation's forward and backward, the losses, batch norm, every optimizer) before the first
+ * real trial needs them: a fresh JVM otherwise runs its first trial several times slower than the next ones.
+ * The shapes are those a trial on a small table meets (64 inputs, hidden layers of 128 and 64 units, so that the
+ * backward pass also multiplies into a hidden layer, batches of 64 and a smaller last batch). It runs round after
+ * round over all configurations until {@link #ROUNDS} rounds are done or the time budget is spent, whichever comes
+ * first; the budget is checked before every mini-batch.
+ */
+public final class KernelWarmup {
+
+    /** Rounds over every configuration; past that, C2 has compiled the kernels (see WarmupBenchmark). */
+    public static final int ROUNDS = 3;
+    static final int ROWS = 400;
+    static final int FEATURES = 64;
+    static final int CLASSES = 10;
+    static final int HIDDEN = 128;
+    static final int BATCH = 64;
+
+    private final Gemm gemm;
+
+    public KernelWarmup(Gemm gemm) {
+        this.gemm = gemm;
+    }
+
+    /** What a warm-up did: full rounds over the configurations, and configurations trained in all. */
+    public record Report(int rounds, int configurations, long millis) {
+    }
+
+    /**
+     * Runs until {@link #ROUNDS} rounds are done, the budget is spent or {@code stop} says so.
+     *
+     * @param budgetNanos wall-clock budget; 0 or less trains nothing
+     */
+    public Report run(long budgetNanos, BooleanSupplier stop) {
+        long start = System.nanoTime();
+        long deadline = start + budgetNanos;
+        BooleanSupplier over = () -> System.nanoTime() - deadline >= 0 || stop.getAsBoolean();
+        Data data = Data.synthetic(new SplittableRandom(12));
+        Trainer trainer = new Trainer(gemm);
+        OptimizerConfig[] optimizers = {OptimizerConfig.adam(1e-3), OptimizerConfig.momentum(1e-2),
+                OptimizerConfig.sgd(1e-2)};
+        int rounds = 0;
+        int trained = 0;
+        while (rounds < ROUNDS && !over.getAsBoolean()) {
+            int k = 0;
+            for (Activation a : Activation.values()) {
+                for (boolean bn : new boolean[] {false, true}) {
+                    if (over.getAsBoolean()) {
+                        return new Report(rounds, trained, millisSince(start));
+                    }
+                    OptimizerConfig opt = optimizers[k++ % optimizers.length];
+                    train(trainer, net(a, bn, Loss.SOFTMAX_CROSS_ENTROPY, CLASSES), opt, data.softmax(), over);
+                    trained++;
+                }
+            }
+            // the other two losses, once each per round: binary classification and regression trials
+            train(trainer, net(Activation.RELU, false, Loss.SIGMOID_BINARY_CROSS_ENTROPY, 1),
+                    optimizers[rounds % optimizers.length], data.binary(), over);
+            train(trainer, net(Activation.TANH, false, Loss.MSE, 1), optimizers[(rounds + 1) % optimizers.length],
+                    data.regression(), over);
+            trained += 2;
+            rounds++;
+        }
+        return new Report(rounds, trained, millisSince(start));
+    }
+
+    private void train(Trainer trainer, NetworkConfig net, OptimizerConfig opt, TrainingData d, BooleanSupplier over) {
+        trainer.train(net, new TrainingConfig(2, BATCH, opt, 1e-4, 0L, 0), d, d, m -> true, over);
+    }
+
+    private static NetworkConfig net(Activation a, boolean bn, Loss loss, int outputs) {
+        Initializer init = a == Activation.RELU || a == Activation.LEAKY_RELU || a == Activation.PRELU
+                ? Initializer.HE : Initializer.XAVIER;
+        return new NetworkConfig(FEATURES, List.of(HIDDEN, HIDDEN / 2), outputs, a, NetworkConfig.DEFAULT_LEAKY_SLOPE,
+                NetworkConfig.DEFAULT_ELU_ALPHA, init, bn, loss);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Gaussian features; labels from a random linear map, so training has something to learn. */
+    private record Data(TrainingData softmax, TrainingData binary, TrainingData regression) {
+
+        static Data synthetic(SplittableRandom rng) {
+            DMatrixRMaj x = new DMatrixRMaj(ROWS, FEATURES);
+            for (int i = 0; i < x.data.length; i++) {
+                x.data[i] = rng.nextGaussian();
+            }
+            double[] w = new double[FEATURES * CLASSES];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rng.nextGaussian();
+            }
+            int[] labels = new int[ROWS];
+            int[] binary = new int[ROWS];
+            DMatrixRMaj y = new DMatrixRMaj(ROWS, 1);
+            for (int r = 0; r < ROWS; r++) {
+                int best = 0;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < CLASSES; c++) {
+                    double s = 0;
+                    for (int f = 0; f < FEATURES; f++) {
+                        s += x.get(r, f) * w[f * CLASSES + c];
+                    }
+                    if (s > bestScore) {
+                        bestScore = s;
+                        best = c;
+                    }
+                    if (c == 0) {
+                        y.data[r] = s;
+                    }
+                }
+                labels[r] = best;
+                binary[r] = y.data[r] > 0 ? 1 : 0;
+            }
+            return new Data(TrainingData.classification(x, labels, CLASSES),
+                    TrainingData.classification(x, binary, 2), TrainingData.regression(x, y));
+        }
+    }
+}
