@@ -11,13 +11,16 @@ import org.ejml.data.DMatrixRMaj;
  * real trial needs them: a fresh JVM otherwise runs its first trial several times slower than the next ones.
  * The shapes are those a trial on a small table meets (64 inputs, hidden layers of 128 and 64 units, so that the
  * backward pass also multiplies into a hidden layer, batches of 64 and a smaller last batch). It runs round after
- * round over all configurations until {@link #ROUNDS} rounds are done or the time budget is spent, whichever comes
- * first; the budget is checked before every mini-batch.
+ * round over all configurations until a round is no faster than the one before (the JIT has nothing left to
+ * compile for them), at least {@link #MIN_ROUNDS} and at most {@link #MAX_ROUNDS}, or until the time budget is
+ * spent, whichever comes first; the budget is checked before every mini-batch.
  */
 public final class KernelWarmup {
 
-    /** Rounds over every configuration; past that, C2 has compiled the kernels (see WarmupBenchmark). */
-    public static final int ROUNDS = 3;
+    static final int MIN_ROUNDS = 2;
+    static final int MAX_ROUNDS = 8;
+    /** A round at least this share of the previous one's time is no faster: the warm-up is done. */
+    static final double SETTLED = 0.9;
     static final int ROWS = 400;
     static final int FEATURES = 64;
     static final int CLASSES = 10;
@@ -35,7 +38,7 @@ public final class KernelWarmup {
     }
 
     /**
-     * Runs until {@link #ROUNDS} rounds are done, the budget is spent or {@code stop} says so.
+     * Runs until the rounds settle, the budget is spent or {@code stop} says so.
      *
      * @param budgetNanos wall-clock budget; 0 or less trains nothing
      */
@@ -49,7 +52,9 @@ public final class KernelWarmup {
                 OptimizerConfig.sgd(1e-2)};
         int rounds = 0;
         int trained = 0;
-        while (rounds < ROUNDS && !over.getAsBoolean()) {
+        long previous = Long.MAX_VALUE;
+        while (rounds < MAX_ROUNDS && !over.getAsBoolean()) {
+            long roundStart = System.nanoTime();
             int k = 0;
             for (Activation a : Activation.values()) {
                 for (boolean bn : new boolean[] {false, true}) {
@@ -68,6 +73,11 @@ public final class KernelWarmup {
                     data.regression(), over);
             trained += 2;
             rounds++;
+            long took = System.nanoTime() - roundStart;
+            if (rounds >= MIN_ROUNDS && took >= SETTLED * previous) {
+                break;
+            }
+            previous = took;
         }
         return new Report(rounds, trained, millisSince(start));
     }
