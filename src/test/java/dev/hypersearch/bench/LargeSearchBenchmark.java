@@ -1,6 +1,7 @@
 package dev.hypersearch.bench;
 
 import dev.hypersearch.Application;
+import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -42,7 +43,7 @@ public final class LargeSearchBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
                 "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, trials),
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+                "--spring.main.banner-mode=off", "--" + TestTokens.ENV + "=" + TestTokens.ADMIN, "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
         Pg pg = null;
         if (db.equals("pg")) {
             pg = Pg.freshSchema();
@@ -163,13 +164,15 @@ public final class LargeSearchBenchmark {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(int port, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
