@@ -51,8 +51,8 @@ public class LeaderboardPages {
 
     /**
      * The page that follows the row of trial {@code afterNumber} in this order (keyset pagination): read from the
-     * index at that row's key, so a deep page costs what the first does. The rows with a key sort first, then
-     * those without (nulls last, by number), each part a range of the sort's index. Empty when there is no such
+     * index at that row's key, so a deep page costs what the first does: the rest of that key's ties, the keys
+     * past it, then the rows without a key (nulls last, by number), each part a range of the sort's index. Empty when there is no such
      * trial in the search; the caller then reads by offset.
      */
     public Optional<List<Long>> idsAfter(long searchId, String sortProperty, boolean descending,
@@ -75,13 +75,21 @@ public class LeaderboardPages {
         }
         List<Long> ids = new ArrayList<>(limit);
         if (key != null) {
-            StringBuilder sql = select(searchId, column, descending, statuses);
+            // the ties of the cursor's key after it, then the keys past it: each a range of the sort's index
+            StringBuilder ties = select(searchId, column, descending, statuses);
             List<Object> args = args(searchId, statuses);
-            String past = descending ? "<" : ">";
-            sql.append(" AND ").append(column).append(past).append("= ? AND (").append(column).append(' ').append(past)
-                    .append(" ? OR number > ?)").append(order(column, descending)).append(" FETCH FIRST ? ROWS ONLY");
-            args.addAll(List.of(key, key, afterNumber, limit));
-            ids.addAll(jdbc.queryForList(sql.toString(), Long.class, args.toArray()));
+            ties.append(" AND ").append(column).append(" = ? AND number > ?").append(order(column, descending))
+                    .append(" FETCH FIRST ? ROWS ONLY");
+            args.addAll(List.of(key, afterNumber, limit));
+            ids.addAll(jdbc.queryForList(ties.toString(), Long.class, args.toArray()));
+            if (ids.size() < limit) {
+                StringBuilder past = select(searchId, column, descending, statuses);
+                args = args(searchId, statuses);
+                past.append(" AND ").append(column).append(descending ? " < ?" : " > ?")
+                        .append(order(column, descending)).append(" FETCH FIRST ? ROWS ONLY");
+                args.addAll(List.of(key, limit - ids.size()));
+                ids.addAll(jdbc.queryForList(past.toString(), Long.class, args.toArray()));
+            }
         }
         if (ids.size() < limit) {
             StringBuilder sql = select(searchId, column, descending, statuses);

@@ -128,11 +128,24 @@ public final class LargeSearchBenchmark {
                     + "&size=25", rounds);
             time(port, "leaderboard " + sort + " " + dir + " page 400", base + "/trials?sort=" + sort + "&dir=" + dir
                     + "&size=25&page=400", rounds);
+            String query = base + "/trials?sort=" + sort + "&dir=" + dir + "&size=25";
+            time(port, "leaderboard " + sort + " " + dir + " page 400 keyset", query + "&page=400&after="
+                    + lastNumber(get(port, query + "&page=399").body()), rounds);
         }
         time(port, "leaderboard valLoss desc page 0", base + "/trials?sort=valLoss&dir=desc&size=25", rounds);
         time(port, "summary", base, rounds);
         time(port, "searches list", "/api/searches", rounds);
         time(port, "charts", base + "/charts", rounds);
+    }
+
+    /** The number of a page's last trial: the keyset cursor of the page after it. */
+    private static int lastNumber(String page) {
+        Matcher m = Pattern.compile("\"number\"\\s*:\\s*(\\d+)").matcher(page);
+        int last = -1;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
     }
 
     private static void time(int port, String what, String path, int rounds) throws Exception {
