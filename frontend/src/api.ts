@@ -156,10 +156,14 @@ export interface LeaderboardParams {
   size: number;
 }
 
-export function leaderboardUrl(searchId: number, q: LeaderboardParams): string {
+/** `after`: the previous page's last trial number, so the server reads this page by keyset, not by offset. */
+export function leaderboardUrl(searchId: number, q: LeaderboardParams, after?: number): string {
   const p = new URLSearchParams({ sort: q.sort, dir: q.dir, page: String(q.page), size: String(q.size) });
   if (q.status.length > 0) {
     p.set('status', q.status.join(','));
+  }
+  if (after !== undefined) {
+    p.set('after', String(after));
   }
   return `/api/searches/${searchId}/trials?${p}`;
 }
@@ -176,8 +180,8 @@ export const api = {
   preview: (spec: unknown, signal?: AbortSignal) =>
     request<PreviewResponse>('POST', '/api/searches/preview', spec, signal),
   cancel: (id: number) => request<SearchSummary>('POST', `/api/searches/${id}/cancel`),
-  trials: async (id: number, q: LeaderboardParams, signal?: AbortSignal) =>
-    normalizePage<TrialRow>(await request('GET', leaderboardUrl(id, q), undefined, signal)),
+  trials: async (id: number, q: LeaderboardParams, signal?: AbortSignal, after?: number) =>
+    normalizePage<TrialRow>(await request('GET', leaderboardUrl(id, q, after), undefined, signal)),
   trial: (id: number, signal?: AbortSignal) => request<TrialDetail>('GET', `/api/trials/${id}`, undefined, signal),
   charts: (id: number, topK: number, extra: number[], signal?: AbortSignal) => {
     const p = new URLSearchParams({ topK: String(topK) });

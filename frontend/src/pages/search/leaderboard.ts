@@ -4,6 +4,7 @@ import { TRIAL_STATUSES, type TrialStatus } from '../../api';
 import { clear, h, statusBadge } from '../../dom';
 import { formatCount } from '../../format';
 import { PAGE_SIZES, toggleSort, toggleStatus, type BoardState, type SortKey } from '../../route';
+import { nextCursor } from './cursor';
 import { leaderboardHtml } from './leaderboardTable';
 import type { SearchPageState } from './state';
 
@@ -69,7 +70,10 @@ export class Leaderboard {
     // Handlers read the board when clicked: the selected trial may have changed since this render.
     const go = (change: Partial<BoardState>) => () => this.go({ ...this.state.board, ...change });
     const prev = h('button', { type: 'button', className: 'small', disabled: board.page <= 0, onclick: go({ page: board.page - 1 }) }, '← Previous');
-    const next = h('button', { type: 'button', className: 'small', disabled: board.page + 1 >= pages, onclick: go({ page: board.page + 1 }) }, 'Next →');
+    const next = h('button', { type: 'button', className: 'small', disabled: board.page + 1 >= pages, onclick: () => {
+      this.state.cursor = nextCursor(this.state.board, this.state.rows);
+      go({ page: this.state.board.page + 1 })();
+    } }, 'Next →');
     const size = h('select', { id: 'page-size', 'aria-label': 'Trials per page' }, ...PAGE_SIZES.map((n) => h('option', { value: n, selected: n === board.size }, `${n} per page`)));
     size.addEventListener('change', () => this.go({ ...this.state.board, size: Number(size.value), page: 0 }));
     this.pager.append(prev, h('span', { className: 'page-of' }, `Page ${board.page + 1} of ${formatCount(pages)} · ${formatCount(total)} trial${total === 1 ? '' : 's'}`), next, size);

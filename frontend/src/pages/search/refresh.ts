@@ -15,6 +15,7 @@ import { loadEcharts } from '../../charts/host';
 import { announce } from '../../dom';
 import { applyToRows, Throttle, type Collapsed } from '../../events';
 import type { BoardState } from '../../route';
+import { afterFor } from './cursor';
 import { LiveFeed } from './liveFeed';
 import { TOP_K_CHOICES, type SearchPageState } from './state';
 
@@ -206,7 +207,7 @@ export class SearchRefresh {
     const s = this.state;
     this.boardCtrl?.abort();
     this.boardCtrl = new AbortController();
-    const p = await api.trials(s.id, s.board, this.boardCtrl.signal);
+    const p = await api.trials(s.id, s.board, this.boardCtrl.signal, afterFor(s.cursor, s.board));
     if (s.disposed) return;
     if (p.totalPages > 0 && s.board.page >= p.totalPages) {
       this.views.go({ ...s.board, page: p.totalPages - 1 });

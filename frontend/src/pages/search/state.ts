@@ -4,6 +4,7 @@
 import type { ChartData, Importance, Page, SearchDetail, TrialDetail, TrialRow } from '../../api';
 import { DEFAULT_IMPORTANCE, type ImportanceSettings } from '../../importanceSettings';
 import { boardFromQuery, type BoardState } from '../../route';
+import type { BoardCursor } from './cursor';
 
 export const TOP_K_CHOICES = [3, 5, 10];
 
@@ -16,6 +17,8 @@ export interface SearchPageState {
   /** The leaderboard page on screen (live events move its rows on between reads). */
   rows: TrialRow[];
   page: Page<TrialRow> | null;
+  /** Set by "Next": the page after it is read by keyset (cursor.ts). */
+  cursor: BoardCursor | null;
   charts: ChartData | null;
   /** Which parameters matter (its own request, refreshed like the charts). */
   importance: Importance | null;
@@ -29,7 +32,7 @@ export interface SearchPageState {
 }
 
 export function initialState(id: number, query: URLSearchParams): SearchPageState {
-  return { id, board: boardFromQuery(query), detail: null, rows: [], page: null, charts: null, importance: null, importanceSettings: { ...DEFAULT_IMPORTANCE }, topK: 5, trial: null, disposed: false };
+  return { id, board: boardFromQuery(query), detail: null, rows: [], page: null, cursor: null, charts: null, importance: null, importanceSettings: { ...DEFAULT_IMPORTANCE }, topK: 5, trial: null, disposed: false };
 }
 
 /** The trials whose curves are drawn: the top k by val loss. */

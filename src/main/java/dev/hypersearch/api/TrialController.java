@@ -14,6 +14,7 @@ import dev.hypersearch.store.TrialCounters;
 import dev.hypersearch.store.LeaderboardPages;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -50,20 +51,26 @@ public class TrialController {
             description = "sort: number, status, valLoss, bestValLoss, valAccuracy, valRmse, valMae, valR2, valF1,"
                     + " trainLoss, epochsRun, durationMs,"
                     + " startedAt, finishedAt, stage (nulls last in both directions, ties by number);"
-                    + " status: comma-separated trial statuses")
+                    + " status: comma-separated trial statuses; after: the number of the previous page's last trial,"
+                    + " so the page is read from just after it in this order (keyset: a deep page costs what the"
+                    + " first does) instead of skipping page x size rows; page then only labels the response")
     @GetMapping("/api/searches/{id}/trials")
     public PageResponse<TrialRow> leaderboard(@PathVariable long id,
                                               @RequestParam(defaultValue = "valLoss") String sort,
                                               @RequestParam(defaultValue = "asc") String dir,
                                               @RequestParam(required = false) String status,
                                               @RequestParam(defaultValue = "0") int page,
-                                              @RequestParam(defaultValue = "50") int size) {
+                                              @RequestParam(defaultValue = "50") int size,
+                                              @RequestParam(required = false) Integer after) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
         searches.find(id);
         Sort.Order order = q.pageable().getSort().stream().filter(o -> !o.getProperty().equals("searchId"))
                 .findFirst().orElseThrow();
-        List<Long> ids = pages.ids(id, order.getProperty(), order.isDescending(), q.statuses(),
-                q.pageable().getOffset(), q.pageable().getPageSize());
+        Optional<List<Long>> keyset = after == null ? Optional.empty()
+                : pages.idsAfter(id, order.getProperty(), order.isDescending(), q.statuses(), after,
+                q.pageable().getPageSize());
+        List<Long> ids = keyset.orElseGet(() -> pages.ids(id, order.getProperty(), order.isDescending(), q.statuses(),
+                q.pageable().getOffset(), q.pageable().getPageSize()));
         Map<Long, TrialEntity> byId = trials.findAllById(ids).stream()
                 .collect(Collectors.toMap(TrialEntity::getId, Function.identity()));
         long total = counters.count(id, q.statuses());

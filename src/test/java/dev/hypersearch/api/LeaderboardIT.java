@@ -95,6 +95,26 @@ class LeaderboardIT extends ApiIT {
     }
 
     @Test
+    void keysetPagesFollowTheOrderFromThePreviousPagesLastTrial() {
+        assertThat(numbers("sort=valLoss&size=3&page=1&after=0")).containsExactly(3, 1, 5);
+        assertThat(numbers("sort=valLoss&size=3&page=2&after=5")).as("from the nulls on").containsExactly(6);
+        assertThat(numbers("sort=valLoss&dir=desc&size=2&page=1&after=2")).as("ties by number").containsExactly(4, 1);
+        for (String order : List.of("sort=valLoss", "sort=valLoss&dir=desc", "sort=valAccuracy&dir=desc",
+                "sort=valAccuracy&dir=asc", "sort=number", "sort=number&dir=desc", "sort=status",
+                "sort=status&dir=desc", "sort=epochsRun", "sort=durationMs&dir=desc", "sort=stage",
+                "status=COMPLETED,DIVERGED&sort=valLoss", "status=COMPLETED&sort=valLoss&dir=desc")) {
+            List<Integer> all = numbers(order);
+            List<Integer> walked = new ArrayList<>(numbers(order + "&size=2"));
+            for (int page = 1; page <= all.size(); page++) {
+                walked.addAll(numbers(order + "&size=2&page=" + page + "&after=" + walked.get(walked.size() - 1)));
+            }
+            assertThat(walked).as(order).isEqualTo(all);
+        }
+        assertThat(numbers("sort=valLoss&size=3&page=1&after=999")).as("no such trial: by offset")
+                .containsExactly(3, 1, 5);
+    }
+
+    @Test
     void rowsCarryMetricsAndTheSummaryCountsAndBestTrial() {
         JsonNode rows = http.get("/api/searches/" + search + "/trials?sort=number").json().get("items");
         JsonNode best = rows.get(2);

@@ -1,6 +1,7 @@
 package dev.hypersearch.bench;
 
 import dev.hypersearch.Application;
+import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -42,7 +43,7 @@ public final class LargeSearchBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
                 "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, trials),
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+                "--spring.main.banner-mode=off", "--" + TestTokens.ENV + "=" + TestTokens.ADMIN, "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
         Pg pg = null;
         if (db.equals("pg")) {
             pg = Pg.freshSchema();
@@ -127,11 +128,24 @@ public final class LargeSearchBenchmark {
                     + "&size=25", rounds);
             time(port, "leaderboard " + sort + " " + dir + " page 400", base + "/trials?sort=" + sort + "&dir=" + dir
                     + "&size=25&page=400", rounds);
+            String query = base + "/trials?sort=" + sort + "&dir=" + dir + "&size=25";
+            time(port, "leaderboard " + sort + " " + dir + " page 400 keyset", query + "&page=400&after="
+                    + lastNumber(get(port, query + "&page=399").body()), rounds);
         }
         time(port, "leaderboard valLoss desc page 0", base + "/trials?sort=valLoss&dir=desc&size=25", rounds);
         time(port, "summary", base, rounds);
         time(port, "searches list", "/api/searches", rounds);
         time(port, "charts", base + "/charts", rounds);
+    }
+
+    /** The number of a page's last trial: the keyset cursor of the page after it. */
+    private static int lastNumber(String page) {
+        Matcher m = Pattern.compile("\"number\"\\s*:\\s*(\\d+)").matcher(page);
+        int last = -1;
+        while (m.find()) {
+            last = Integer.parseInt(m.group(1));
+        }
+        return last;
     }
 
     private static void time(int port, String what, String path, int rounds) throws Exception {
@@ -163,13 +177,15 @@ public final class LargeSearchBenchmark {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(int port, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
