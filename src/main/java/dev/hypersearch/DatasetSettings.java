@@ -2,13 +2,13 @@ package dev.hypersearch;
 
 import dev.hypersearch.data.ingest.IngestLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Upload limits under {@code hypersearch.datasets.*}, with their defaults (HypersearchProperties holds the other
- * settings). Over max-upload-size an upload is refused with 413; over the others with 400 naming the setting.
+ * settings); over them an upload is refused with 400 naming the setting. The file size limit,
+ * {@code hypersearch.datasets.max-upload-size} (default 1GB, 413 beyond), is spring.servlet.multipart's, set in
+ * application.yml.
  *
- * @param maxUploadSize the largest file, compressed or not (also spring.servlet.multipart's limits); default 1GB
  * @param maxRows       data rows; default 2,000,000
  * @param maxColumns    columns, label included; default 10,000
  * @param maxCells      rows x columns, what parsing holds in memory (8 bytes a numeric cell); default 100,000,000
@@ -16,12 +16,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxLevels     distinct values counted exactly and kept as categories; default 10,000
  */
 @ConfigurationProperties("hypersearch.datasets")
-public record DatasetSettings(DataSize maxUploadSize, int maxRows, int maxColumns, long maxCells, int maxClasses,
+public record DatasetSettings(int maxRows, int maxColumns, long maxCells, int maxClasses,
                               int maxLevels) {
 
     public DatasetSettings {
         IngestLimits d = IngestLimits.DEFAULTS;
-        maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(1) : maxUploadSize;
         maxRows = maxRows > 0 ? maxRows : d.maxRows();
         maxColumns = maxColumns > 0 ? maxColumns : d.maxColumns();
         maxCells = maxCells > 0 ? maxCells : d.maxCells();

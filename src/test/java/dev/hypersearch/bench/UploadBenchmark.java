@@ -71,8 +71,9 @@ public final class UploadBenchmark {
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             System.gc();
             long tableHeap = usedHeap() - before;
-            System.out.printf("worker: loads the Table in %.1f s; it holds %,d MB of heap (%d rows)%n", loadSeconds,
-                    tableHeap >> 20, table.rows());
+            System.out.printf("worker: loads the Table in %.1f s; heap grew by %,d MB (its arrays: %,d MB; %d rows;"
+                    + " max heap %,d MB)%n", loadSeconds, tableHeap >> 20, arrayBytes(table) >> 20, table.rows(),
+                    Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -109,6 +110,16 @@ public final class UploadBenchmark {
                 out.append(line);
             }
         }
+    }
+
+    /** The bytes of the table's value arrays: 8 a number or date, 4 a level code or class label. */
+    private static long arrayBytes(Table table) {
+        long bytes = table.target() instanceof dev.hypersearch.data.table.Target.Classes ? 4L * table.rows()
+                : 8L * table.rows();
+        for (var c : table.features()) {
+            bytes += (c instanceof dev.hypersearch.data.table.CategoricalColumn ? 4L : 8L) * c.size();
+        }
+        return bytes;
     }
 
     private static long usedHeap() {
