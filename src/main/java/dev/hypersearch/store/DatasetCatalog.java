@@ -8,12 +8,10 @@ import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.data.DatasetTables;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.data.ingest.DatasetProfile;
+import dev.hypersearch.data.ingest.TableIngest;
 import dev.hypersearch.data.pipeline.FittedPipeline;
 import dev.hypersearch.data.pipeline.InputWidth;
-import dev.hypersearch.data.ingest.NumericTables;
-import dev.hypersearch.data.ingest.TableIngest;
 import dev.hypersearch.data.table.ColumnRole;
-import dev.hypersearch.data.table.ColumnType;
 import dev.hypersearch.data.table.Table;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -55,19 +53,6 @@ public class DatasetCatalog implements TableSource {
 
     public boolean exists(String name) {
         return BuiltinDatasets.names().contains(name) || uploads.existsByName(name);
-    }
-
-    /**
-     * The engine's numeric data set by name; empty when no such set exists.
-     *
-     * @throws NeedsPreprocessingException when the upload has non-numeric features or missing values
-     */
-    @Transactional(readOnly = true)
-    public Optional<Dataset> load(String name) {
-        if (BuiltinDatasets.names().contains(name)) {
-            return Optional.of(BuiltinDatasets.load(name));
-        }
-        return uploads.findByName(name).map(this::dataset);
     }
 
     /** The typed table by name (built-in sets as all-numeric tables); empty when no such set exists. */
@@ -123,14 +108,6 @@ public class DatasetCatalog implements TableSource {
             return columns.insert(saved.getId(), result.table());
         });
         return new Uploaded(p, bytes);
-    }
-
-    private Dataset dataset(DatasetEntity e) {
-        if (e.getContent() != null) {
-            return legacy(e);
-        }
-        Table table = columns.load(e.getId(), e.getName());
-        return NumericTables.toDataset(table).orElseThrow(() -> new NeedsPreprocessingException(e.getName()));
     }
 
     /** An upload stored as CSV text before typed columns: parsed with the numeric reader it was accepted by. */

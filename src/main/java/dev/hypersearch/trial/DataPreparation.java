@@ -70,16 +70,6 @@ public final class DataPreparation {
         return new PreparedData(data, data, pipeline.width(), classes, classes > 0, pipeline);
     }
 
-    /** Fits on all of {@code train} and applies to {@code validation} (two data sets with the same columns). */
-    public static PreparedData prepare(Dataset train, Dataset validation) {
-        Table t = DatasetTables.of(train);
-        Table v = DatasetTables.of(validation);
-        FittedPipeline pipeline = FittedPipeline.fit(t, all(t.rows()), FittedPipeline.DEFAULT_LEVEL_LIMIT);
-        int classes = train.isClassification() ? train.numClasses() : 0;
-        return new PreparedData(trainingData(t, pipeline, all(t.rows())), trainingData(v, pipeline, all(v.rows())),
-                pipeline.width(), classes, classes > 0, pipeline);
-    }
-
     private static TrainingData trainingData(Table table, FittedPipeline pipeline, int[] rows) {
         DMatrixRMaj x = pipeline.transform(table, rows);
         if (table.target() instanceof Target.Classes c) {

@@ -7,7 +7,6 @@ import dev.hypersearch.data.Splits;
 import dev.hypersearch.data.table.Table;
 import dev.hypersearch.nn.EpochMetrics;
 import dev.hypersearch.nn.Gemm;
-import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.nn.Network;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.Trainer;
@@ -58,11 +57,6 @@ public final class SanityCheck {
 
     public SanityCheck(Gemm gemm) {
         this.gemm = gemm;
-    }
-
-    /** Checks trial 0's parameters on {@code dataset} with the search seed, on the fastest GEMM. */
-    public static SanityReport run(TrialParams params, Dataset dataset, long seed) {
-        return new SanityCheck(Gemms.fastest()).check(params, dataset, seed);
     }
 
     /** The check without a time limit or a way to stop it. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.Task;
+import dev.hypersearch.data.DatasetTables;
+import dev.hypersearch.data.table.Column;
 import dev.hypersearch.data.ingest.ColumnOverride;
 import dev.hypersearch.data.ingest.DatasetProfile;
 import dev.hypersearch.data.ingest.MessyFiles;
@@ -88,12 +90,17 @@ abstract class DatasetStorageContract {
         assertThat(p.columns()).extracting(c -> c.role()).containsExactly(ColumnRole.FEATURE, ColumnRole.FEATURE,
                 ColumnRole.LABEL);
         Dataset today = new CsvDatasetReader().read(name, new StringReader(csv.toString()));
-        Dataset loaded = catalog.load(name).orElseThrow();
-        assertThat(loaded.featureNames()).isEqualTo(today.featureNames());
-        assertThat(loaded.features()).isDeepEqualTo(today.features());
-        assertThat(loaded.labels()).containsExactly(today.labels());
-        assertThat(loaded.classNames()).isEqualTo(today.classNames());
+        Table expected = DatasetTables.of(today);
+        Table loaded = catalog.table(name).orElseThrow();
         assertThat(loaded.task()).isEqualTo(Task.CLASSIFICATION);
+        assertThat(loaded.features()).extracting(Column::name).isEqualTo(today.featureNames());
+        for (int j = 0; j < expected.features().size(); j++) {
+            assertThat(((NumericColumn) loaded.features().get(j)).values())
+                    .containsExactly(((NumericColumn) expected.features().get(j)).values());
+        }
+        Target.Classes labels = (Target.Classes) loaded.target();
+        assertThat(labels.labels()).containsExactly(today.labels());
+        assertThat(labels.classes()).isEqualTo(today.classNames());
         assertThat(catalog.shape(name).orElseThrow().features()).isEqualTo(2);
     }
 
