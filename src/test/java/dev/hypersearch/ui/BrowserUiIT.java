@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The UI in real Chromium against the whole service (API and two workers on an in-memory H2): what a
@@ -28,28 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:ui-it;DB_CLOSE_DELAY=-1",
         "hypersearch.role=all", "hypersearch.workers=2", "hypersearch.poll-millis=50",
         "hypersearch.heartbeat-seconds=1"})
-class BrowserUiIT extends ChromiumSession {
-
-
-    @LocalServerPort int port;
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(signedIn().setViewportSize(1280, 800));
-        page = context.newPage();
-        page.setDefaultTimeout(60_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
-
-    String url(String hash) {
-        return "http://127.0.0.1:" + port + "/" + hash;
-    }
+class BrowserUiIT extends SignedInPage {
 
     /** Fills the new-search form: name, budget, and the starter space with the given epochs. */
     void fillForm(String name, String dataset, int maxTrials, int epochs) {

@@ -2,16 +2,11 @@ package dev.hypersearch.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Models in real Chromium against the whole service (API and a worker on an in-memory H2): a search run from the
@@ -22,27 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:model-ui-it;DB_CLOSE_DELAY=-1",
         "hypersearch.role=all", "hypersearch.workers=1", "hypersearch.poll-millis=50",
         "hypersearch.heartbeat-seconds=1"})
-class ModelUiIT extends ChromiumSession {
-
-    @LocalServerPort int port;
-    BrowserContext context;
-    Page page;
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(signedIn().setViewportSize(1280, 800));
-        page = context.newPage();
-        page.setDefaultTimeout(60_000);
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
-
-    String url(String hash) {
-        return "http://127.0.0.1:" + port + "/" + hash;
-    }
+class ModelUiIT extends SignedInPage {
 
     @Test
     void theBestTrialBecomesAModelThatPredictsPastedRows() {
