@@ -1,8 +1,8 @@
 package dev.hypersearch.api;
 
-import dev.hypersearch.data.table.Table;
-import dev.hypersearch.data.table.Target;
+import dev.hypersearch.data.LabelCounts;
 import dev.hypersearch.search.FieldError;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,26 +17,23 @@ final class FoldsCheck {
     private FoldsCheck() {
     }
 
-    static Optional<FieldError> check(int k, Table dataset) {
-        if (dataset.target() instanceof Target.Classes classes) {
-            int[] counts = new int[classes.classes().size()];
-            for (int row = 0; row < classes.size(); row++) {
-                counts[classes.label(row)]++;
-            }
+    static Optional<FieldError> check(int k, LabelCounts data) {
+        if (data.classification()) {
+            List<Integer> counts = data.counts();
             int smallest = 0;
-            for (int c = 1; c < counts.length; c++) {
-                if (counts[c] < counts[smallest]) {
+            for (int c = 1; c < counts.size(); c++) {
+                if (counts.get(c) < counts.get(smallest)) {
                     smallest = c;
                 }
             }
-            if (counts[smallest] < k) {
-                return Optional.of(new FieldError(FIELD, "must be at most " + counts[smallest] + " for data set '"
-                        + dataset.name() + "': its smallest class '" + classes.classes().get(smallest) + "' has "
-                        + counts[smallest] + " rows, fewer than " + k + " folds; was " + k));
+            if (counts.get(smallest) < k) {
+                return Optional.of(new FieldError(FIELD, "must be at most " + counts.get(smallest) + " for data set '"
+                        + data.dataset() + "': its smallest class '" + data.classes().get(smallest) + "' has "
+                        + counts.get(smallest) + " rows, fewer than " + k + " folds; was " + k));
             }
-        } else if (dataset.rows() < 2 * k) {
-            return Optional.of(new FieldError(FIELD, "must be at most " + dataset.rows() / 2 + " for data set '"
-                    + dataset.name() + "' (" + dataset.rows() + " rows, at least 2 per fold's validation part); was " + k));
+        } else if (data.rows() < 2 * k) {
+            return Optional.of(new FieldError(FIELD, "must be at most " + data.rows() / 2 + " for data set '"
+                    + data.dataset() + "' (" + data.rows() + " rows, at least 2 per fold's validation part); was " + k));
         }
         return Optional.empty();
     }

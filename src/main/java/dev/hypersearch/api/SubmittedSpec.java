@@ -2,7 +2,6 @@ package dev.hypersearch.api;
 
 import dev.hypersearch.HypersearchProperties;
 import dev.hypersearch.data.DatasetShape;
-import dev.hypersearch.data.table.Table;
 import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
 import dev.hypersearch.search.SearchSpec;
@@ -78,7 +77,8 @@ public class SubmittedSpec {
         }
         if (spec != null && datasetExists && spec.crossValidated()) {
             int folds = spec.folds();
-            datasets.table(spec.dataset()).flatMap(table -> FoldsCheck.check(folds, table)).ifPresent(errors::add);
+            datasets.labelCounts(spec.dataset()).flatMap(counts -> FoldsCheck.check(folds, counts))
+                    .ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new SpecException(errors);

@@ -6,6 +6,7 @@ import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.Dataset;
 import dev.hypersearch.data.DatasetShape;
 import dev.hypersearch.data.DatasetTables;
+import dev.hypersearch.data.LabelCounts;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.data.ingest.DatasetProfile;
 import dev.hypersearch.data.ingest.TableIngest;
@@ -64,6 +65,17 @@ public class DatasetCatalog implements TableSource {
         }
         return uploads.findByName(name).map(e -> e.getContent() != null
                 ? DatasetTables.of(legacy(e)) : columns.load(e.getId(), e.getName()));
+    }
+
+    /**
+     * Rows and rows per class, for checking a spec's folds on the request thread: an upload's from its profile
+     * (a million-row table is not loaded for it), a built-in set's from the cached set; an upload stored before
+     * the profile recorded class counts is loaded.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LabelCounts> labelCounts(String name) {
+        Optional<LabelCounts> recorded = profile(name).flatMap(p -> p.labelCounts(name));
+        return recorded.isPresent() ? recorded : table(name).map(LabelCounts::of);
     }
 
     /** The stored profile of an upload; empty for built-in sets and uploads stored before profiles. */

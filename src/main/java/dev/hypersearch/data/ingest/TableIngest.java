@@ -3,6 +3,7 @@ package dev.hypersearch.data.ingest;
 import dev.hypersearch.data.CsvDatasetReader;
 import dev.hypersearch.data.CsvHeader;
 import dev.hypersearch.data.DatasetFormatException;
+import dev.hypersearch.data.LabelCounts;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.data.table.Column;
 import dev.hypersearch.data.table.ColumnRole;
@@ -149,10 +150,10 @@ public final class TableIngest {
                     + "' is ignored (" + String.join(", ", why) + "); set a column's role to feature to use it", 0,
                     null);
         }
-        List<String> classes = target instanceof Target.Classes c ? c.classes() : List.of();
-        DatasetProfile profile = new DatasetProfile(profiles, rows, dropped, task, label, classes,
-                input.delimiterName(), input.gzip());
-        return new Result(profile, new Table(request.name(), features, target));
+        Table table = new Table(request.name(), features, target);
+        DatasetProfile profile = new DatasetProfile(profiles, rows, dropped, task, label, LabelCounts.classNames(table),
+                input.delimiterName(), input.gzip(), LabelCounts.classCounts(table));
+        return new Result(profile, table);
     }
 
     private static ColumnProfile labelProfile(ColumnAccumulator acc, Task task) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hypersearch.data.DatasetFormatException;
+import dev.hypersearch.data.LabelCounts;
 import dev.hypersearch.data.Task;
 import dev.hypersearch.data.table.CategoricalColumn;
 import dev.hypersearch.data.table.Column;
@@ -43,6 +44,9 @@ class TableIngestTest {
         assertThat(p.delimiter()).isEqualTo("comma");
         assertThat(p.task()).isEqualTo(Task.CLASSIFICATION);
         assertThat(p.classes()).containsExactly("churned", "stayed"); // " churned " is the same class
+        // every third customer churned (0, 3, ..., 30); rows 10 and 20 have no label
+        assertThat(p.classCounts()).containsExactly(11, 19);
+        assertThat(p.labelCounts(r.table().name()).orElseThrow()).isEqualTo(LabelCounts.of(r.table()));
 
         ColumnProfile id = column(p, "customer_id");
         assertThat(id.role()).isEqualTo(ColumnRole.IGNORED);
