@@ -6,7 +6,7 @@ import dev.hypersearch.data.table.Table;
 import dev.hypersearch.data.table.Target;
 import dev.hypersearch.nn.FoldedLayer;
 import dev.hypersearch.nn.EpochMetrics;
-import dev.hypersearch.nn.Gemm;
+import dev.hypersearch.nn.GemmSource;
 import dev.hypersearch.nn.InferenceNetwork;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingData;
@@ -42,10 +42,11 @@ public final class Refit {
     public record Stopped() implements Outcome {
     }
 
-    private final Gemm gemm;
+    private final GemmSource gemms;
 
-    public Refit(Gemm gemm) {
-        this.gemm = gemm;
+    /** @param gemms the GEMM for each training precision */
+    public Refit(GemmSource gemms) {
+        this.gemms = gemms;
     }
 
     /**
@@ -59,7 +60,7 @@ public final class Refit {
         TrainingData data = shape.train();
         TrainingResult result;
         try {
-            result = new Trainer(gemm).train(TrialConfigs.network(params, shape),
+            result = new Trainer(gemms).train(TrialConfigs.network(params, shape),
                     TrialConfigs.training(params, searchSeed, trialNumber, 0), data, data, null, stop);
         } catch (IllegalArgumentException e) {
             return new Failed("the configuration could not be trained: " + e.getMessage());

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * Outputs are explicit arguments (EJML style) so hot loops allocate nothing; {@code c} must already
  * have the result's shape and must not alias an input.
  */
-public interface Gemm {
+public interface Gemm extends GemmSource {
 
     /** c = a * b (forward: Z = A_prev W). */
     void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
@@ -25,4 +25,10 @@ public interface Gemm {
 
     /** Short name for logs and benchmark output. */
     String name();
+
+    /** A single GEMM serves every precision itself. */
+    @Override
+    default Gemm gemm(Precision precision) {
+        return this;
+    }
 }

@@ -13,7 +13,8 @@ import org.ejml.data.DMatrixRMaj;
  * backward pass also multiplies into a hidden layer, batches of 64 and a smaller last batch). It runs round after
  * round over all configurations until a round is no faster than the one before (the JIT has nothing left to
  * compile for them), at least {@link #MIN_ROUNDS} and at most {@link #MAX_ROUNDS}, or until the time budget is
- * spent, whichever comes first; the budget is checked before every mini-batch.
+ * spent, whichever comes first; the budget is checked before every mini-batch. Configurations alternate between
+ * the two {@link Precision precisions} (and swap them every round), so both GEMMs are compiled.
  */
 public final class KernelWarmup {
 
@@ -27,10 +28,11 @@ public final class KernelWarmup {
     static final int HIDDEN = 128;
     static final int BATCH = 64;
 
-    private final Gemm gemm;
+    private final GemmSource gemms;
 
-    public KernelWarmup(Gemm gemm) {
-        this.gemm = gemm;
+    /** @param gemms the GEMM for each training precision */
+    public KernelWarmup(GemmSource gemms) {
+        this.gemms = gemms;
     }
 
     /** What a warm-up did: full rounds over the configurations, and configurations trained in all. */
@@ -47,7 +49,7 @@ public final class KernelWarmup {
         long deadline = start + budgetNanos;
         BooleanSupplier over = () -> System.nanoTime() - deadline >= 0 || stop.getAsBoolean();
         Data data = Data.synthetic(new SplittableRandom(12));
-        Trainer trainer = new Trainer(gemm);
+        Trainer trainer = new Trainer(gemms);
         OptimizerConfig[] optimizers = {OptimizerConfig.adam(1e-3), OptimizerConfig.momentum(1e-2),
                 OptimizerConfig.sgd(1e-2)};
         int rounds = 0;
@@ -61,16 +63,18 @@ public final class KernelWarmup {
                     if (over.getAsBoolean()) {
                         return new Report(rounds, trained, millisSince(start));
                     }
+                    Precision precision = Precision.values()[(k + rounds) % 2];
                     OptimizerConfig opt = optimizers[k++ % optimizers.length];
-                    train(trainer, net(a, bn, Loss.SOFTMAX_CROSS_ENTROPY, CLASSES), opt, data.softmax(), over);
+                    train(trainer, net(a, bn, Loss.SOFTMAX_CROSS_ENTROPY, CLASSES), opt, precision, data.softmax(),
+                            over);
                     trained++;
                 }
             }
             // the other two losses, once each per round: binary classification and regression trials
             train(trainer, net(Activation.RELU, false, Loss.SIGMOID_BINARY_CROSS_ENTROPY, 1),
-                    optimizers[rounds % optimizers.length], data.binary(), over);
+                    optimizers[rounds % optimizers.length], Precision.FLOAT64, data.binary(), over);
             train(trainer, net(Activation.TANH, false, Loss.MSE, 1), optimizers[(rounds + 1) % optimizers.length],
-                    data.regression(), over);
+                    Precision.FLOAT32, data.regression(), over);
             trained += 2;
             rounds++;
             long took = System.nanoTime() - roundStart;
@@ -82,8 +86,9 @@ public final class KernelWarmup {
         return new Report(rounds, trained, millisSince(start));
     }
 
-    private void train(Trainer trainer, NetworkConfig net, OptimizerConfig opt, TrainingData d, BooleanSupplier over) {
-        trainer.train(net, new TrainingConfig(2, BATCH, opt, 1e-4, 0L, 0), d, d, m -> true, over);
+    private void train(Trainer trainer, NetworkConfig net, OptimizerConfig opt, Precision precision, TrainingData d,
+            BooleanSupplier over) {
+        trainer.train(net, new TrainingConfig(2, BATCH, opt, 1e-4, 0L, 0, precision), d, d, m -> true, over);
     }
 
     private static NetworkConfig net(Activation a, boolean bn, Loss loss, int outputs) {

@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Trains a fresh network with mini-batch gradient descent. Stateless apart from the Gemm, so one
- * Trainer can serve several threads if its Gemm can.
+ * Trains a fresh network with mini-batch gradient descent, its products on the GEMM of the training config's
+ * {@link Precision}. Stateless apart from the GEMMs, so one Trainer can serve several threads if they can.
  *
  * <p>Reproducibility: a {@link SplittableRandom} seeded with the config seed is split into one
  * stream for initialization and one for the per-epoch shuffles, so the same config and seed
@@ -15,10 +15,11 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Trainer {
 
-    private final Gemm gemm;
+    private final GemmSource gemms;
 
-    public Trainer(Gemm gemm) {
-        this.gemm = Objects.requireNonNull(gemm, "gemm");
+    /** @param gemms the GEMM for each precision ({@link Gemms#byPrecision()}, or one {@link Gemm} for all) */
+    public Trainer(GemmSource gemms) {
+        this.gemms = Objects.requireNonNull(gemms, "gemms");
     }
 
     /**
@@ -55,7 +56,7 @@ public final class Trainer {
         Objects.requireNonNull(training, "training");
         checkData("train", train, networkConfig);
         checkData("validation", validation, networkConfig);
-        return new TrainingRun(networkConfig, training, train, validation, gemm, cancelled);
+        return new TrainingRun(networkConfig, training, train, validation, gemms, cancelled);
     }
 
     /** Fisher-Yates, drawing only from the given stream. */

@@ -1,7 +1,7 @@
 package dev.hypersearch.nn;
 
 /**
- * How to train: epochs, mini-batch size, optimizer, L2 strength and seed.
+ * How to train: epochs, mini-batch size, optimizer, L2 strength, seed and the matrix products' precision.
  *
  * @param l2                    weight decay: the optimized objective adds 0.5*l2*sum(W^2) over
  *                              weight matrices only (not biases, BN gamma/beta, PReLU slopes)
@@ -9,9 +9,17 @@ package dev.hypersearch.nn;
  *                              seed give a bit-identical curve
  * @param earlyStoppingPatience stop after this many epochs without a new best validation loss;
  *                              0 disables early stopping
+ * @param precision             the arithmetic of the matrix products (see {@link Precision}); gradient checks and
+ *                              everything element-wise are float64 either way
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, double l2, long seed,
-        int earlyStoppingPatience) {
+        int earlyStoppingPatience, Precision precision) {
+
+    /** Float64 throughout. */
+    public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, double l2, long seed,
+            int earlyStoppingPatience) {
+        this(epochs, batchSize, optimizer, l2, seed, earlyStoppingPatience, Precision.FLOAT64);
+    }
 
     public TrainingConfig {
         if (epochs <= 0) {
@@ -29,6 +37,9 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerConfig optimize
         if (earlyStoppingPatience < 0) {
             throw new IllegalArgumentException("earlyStoppingPatience must be >= 0 (0 = off), was "
                     + earlyStoppingPatience);
+        }
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must not be null");
         }
     }
 }

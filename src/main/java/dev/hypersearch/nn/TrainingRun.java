@@ -33,7 +33,7 @@ public final class TrainingRun {
     private String message;
 
     TrainingRun(NetworkConfig networkConfig, TrainingConfig training, TrainingData train, TrainingData validation,
-            Gemm gemm, BooleanSupplier cancelled) {
+            GemmSource gemms, BooleanSupplier cancelled) {
         this.start = System.nanoTime();
         this.training = training;
         this.train = train;
@@ -43,7 +43,7 @@ public final class TrainingRun {
         SplittableRandom root = new SplittableRandom(training.seed());
         SplittableRandom initRng = root.split();
         this.shuffleRng = root.split();
-        this.net = Network.create(networkConfig, gemm, initRng);
+        this.net = Network.create(networkConfig, gemms.gemm(training.precision()), initRng);
         this.optimizer = Optimizer.create(training.optimizer(), net.parameters());
         this.stopping = new EarlyStopping(training.earlyStoppingPatience());
         int n = train.size();

@@ -33,6 +33,7 @@ public final class MlpParameters {
     public static final String BETA2 = "beta2";
     public static final String BATCH_SIZE = "batchSize";
     public static final String L2 = "l2";
+    public static final String PRECISION = "precision";
 
     private static final Interval UNIT_HALF_OPEN = new Interval(0, true, 1, false);
 
@@ -71,7 +72,10 @@ public final class MlpParameters {
             Parameter.ofFloat(BETA2, UNIT_HALF_OPEN, 0.999, "Adam's decay rate of the second moment")
                     .onlyWhen(OPTIMIZER, "adam"),
             Parameter.ofInt(BATCH_SIZE, 1, 100_000, 64, "Examples per mini-batch").logScaled(),
-            Parameter.ofFloat(L2, Interval.closed(0, 1), 0.0, "L2 weight decay coefficient").logScaled()));
+            Parameter.ofFloat(L2, Interval.closed(0, 1), 0.0, "L2 weight decay coefficient").logScaled(),
+            Parameter.ofCategory(PRECISION, List.of("float32", "float64"), Map.of(), "float64",
+                    "Arithmetic of the matrix products: float32 (mixed precision: products in float32, weights and"
+                    + " optimizer in float64) or float64")));
         return List.copyOf(all);
     }
 

@@ -15,6 +15,7 @@ import static dev.hypersearch.search.MlpParameters.LEAKY_SLOPE;
 import static dev.hypersearch.search.MlpParameters.LEARNING_RATE;
 import static dev.hypersearch.search.MlpParameters.MOMENTUM;
 import static dev.hypersearch.search.MlpParameters.OPTIMIZER;
+import static dev.hypersearch.search.MlpParameters.PRECISION;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,13 +37,15 @@ import java.util.Objects;
  * a trial never records a value it did not use (rows stored before conditions existed read back the same way);
  * one that applies but is missing takes its catalogue default.
  * {@code unitsL} is also null when layer L takes {@code hiddenUnits}; {@link #hiddenWidths} resolves that.
+ * A null {@code precision} (rows stored before the parameter existed) reads as its catalogue default.
  */
 public record TrialParams(double learningRate, int epochs, int hiddenLayers, int hiddenUnits,
                           Integer units1, Integer units2, Integer units3, Integer units4, Integer units5, Integer units6,
                           Integer units7, Integer units8, Integer units9, Integer units10, Integer units11, Integer units12,
                           Integer units13, Integer units14, Integer units15, Integer units16,
                           Activation activation, Double leakySlope, Double eluAlpha, Init init, boolean batchNorm,
-                          Optimizer optimizer, Double momentum, Double beta1, Double beta2, int batchSize, double l2) {
+                          Optimizer optimizer, Double momentum, Double beta1, Double beta2, int batchSize, double l2,
+                          Precision precision) {
 
     /** Hidden-layer activation. */
     public enum Activation { sigmoid, tanh, relu, leaky_relu, prelu, elu, linear }
@@ -53,10 +56,16 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
     /** Update rule. */
     public enum Optimizer { sgd, momentum, adam }
 
+    /** Arithmetic of the matrix products. */
+    public enum Precision { float32, float64 }
+
     public TrialParams {
         Objects.requireNonNull(activation, ACTIVATION);
         Objects.requireNonNull(init, INIT);
         Objects.requireNonNull(optimizer, OPTIMIZER);
+        if (precision == null) {
+            precision = Precision.valueOf((String) MlpParameters.find(PRECISION).orElseThrow().defaultValue());
+        }
         // Which parameters apply is the catalogue's rule (MlpParameters' conditions), read on the deciding values.
         Map<String, Object> deciding = Map.of(ACTIVATION, activation.name(), OPTIMIZER, optimizer.name(),
                 HIDDEN_LAYERS, hiddenLayers);
@@ -98,7 +107,8 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
                 Activation.valueOf(name(values, ACTIVATION)), optionalReal(values, LEAKY_SLOPE),
                 optionalReal(values, ELU_ALPHA), Init.valueOf(name(values, INIT)), bool(values, BATCH_NORM),
                 Optimizer.valueOf(name(values, OPTIMIZER)), optionalReal(values, MOMENTUM), optionalReal(values, BETA1),
-                optionalReal(values, BETA2), integer(values, BATCH_SIZE), real(values, L2));
+                optionalReal(values, BETA2), integer(values, BATCH_SIZE), real(values, L2),
+                Precision.valueOf(name(values, PRECISION)));
     }
 
     public TrialParams withEpochs(int epochs) {
@@ -155,6 +165,7 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         putPresent(m, BETA2, beta2);
         m.put(BATCH_SIZE, batchSize);
         m.put(L2, l2);
+        m.put(PRECISION, precision.name());
         return Collections.unmodifiableMap(m);
     }
 

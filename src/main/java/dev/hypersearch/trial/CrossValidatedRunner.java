@@ -2,7 +2,7 @@ package dev.hypersearch.trial;
 
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
-import dev.hypersearch.nn.Gemm;
+import dev.hypersearch.nn.GemmSource;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
@@ -24,10 +24,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class CrossValidatedRunner {
 
-    private final Gemm gemm;
+    private final GemmSource gemms;
 
-    public CrossValidatedRunner(Gemm gemm) {
-        this.gemm = gemm;
+    /** @param gemms the GEMM for each training precision */
+    public CrossValidatedRunner(GemmSource gemms) {
+        this.gemms = gemms;
     }
 
     /**
@@ -54,7 +55,7 @@ public final class CrossValidatedRunner {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds.size());
         }
         TrainingConfig training = TrialConfigs.training(params, searchSeed, trialNumber, 0);
-        Trainer trainer = new Trainer(gemm);
+        Trainer trainer = new Trainer(gemms);
         List<TrainingRun> runs = new ArrayList<>(folds.size());
         for (PreparedData fold : folds) {
             runs.add(trainer.start(TrialConfigs.network(params, fold), training, fold.train(), fold.validation(),

@@ -6,7 +6,7 @@ import dev.hypersearch.data.Split;
 import dev.hypersearch.data.Splits;
 import dev.hypersearch.data.table.Table;
 import dev.hypersearch.nn.EpochMetrics;
-import dev.hypersearch.nn.Gemm;
+import dev.hypersearch.nn.GemmSource;
 import dev.hypersearch.nn.Network;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.Trainer;
@@ -53,10 +53,11 @@ public final class SanityCheck {
     public static final String OVERFIT_SUBSET = "overfitSubset";
     public static final String TIME_LIMIT_CHECK = "timeLimit";
 
-    private final Gemm gemm;
+    private final GemmSource gemms;
 
-    public SanityCheck(Gemm gemm) {
-        this.gemm = gemm;
+    /** @param gemms the GEMM for each training precision */
+    public SanityCheck(GemmSource gemms) {
+        this.gemms = gemms;
     }
 
     /** The check without a time limit or a way to stop it. */
@@ -83,14 +84,14 @@ public final class SanityCheck {
 
         TrialParams small = params.withInit(TrialParams.Init.small_random);
         NetworkConfig smallConfig = TrialConfigs.network(small, subset);
-        double initialLoss = Network.create(smallConfig, gemm, new SplittableRandom(weightsSeed))
-                .evaluate(subset.train()).loss();
+        double initialLoss = Network.create(smallConfig, gemms.gemm(TrialConfigs.precision(small)),
+                new SplittableRandom(weightsSeed)).evaluate(subset.train()).loss();
         double expected = expectedInitialLoss(subset);
         boolean initialOk = !subset.classification() || initialLossAcceptable(initialLoss, expected);
 
         TrialParams fit = params.withL2(0).withEpochs(EPOCHS);
         TrainingConfig training = TrialConfigs.training(fit, seed, 0, 0);
-        TrainingRun run = new Trainer(gemm).start(TrialConfigs.network(fit, subset), training, subset.train(),
+        TrainingRun run = new Trainer(gemms).start(TrialConfigs.network(fit, subset), training, subset.train(),
                 subset.train(), () -> stop.getAsBoolean() || outOfTime.getAsBoolean());
         double configuredInitialLoss = run.network().evaluate(subset.train()).loss();
         while (!run.isFinished()) {

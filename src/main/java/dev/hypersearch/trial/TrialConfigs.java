@@ -5,6 +5,7 @@ import dev.hypersearch.nn.Initializer;
 import dev.hypersearch.nn.Loss;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.OptimizerConfig;
+import dev.hypersearch.nn.Precision;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.search.MlpParameters;
 import dev.hypersearch.search.TrialParams;
@@ -44,7 +45,15 @@ public final class TrialConfigs {
                     OptimizerConfig.DEFAULT_EPSILON);
         };
         return new TrainingConfig(p.epochs(), p.batchSize(), optimizer, p.l2(), trialSeed(searchSeed, trialNumber),
-                earlyStoppingPatience);
+                earlyStoppingPatience, precision(p));
+    }
+
+    /** The engine's precision of the trial's matrix products. */
+    public static Precision precision(TrialParams p) {
+        return switch (p.precision()) {
+            case float32 -> Precision.FLOAT32;
+            case float64 -> Precision.FLOAT64;
+        };
     }
 
     /** The catalogue default of a parameter that does not apply (so is null in the trial's parameters). */

@@ -2,7 +2,7 @@ package dev.hypersearch.trial;
 
 import dev.hypersearch.nn.EpochListener;
 import dev.hypersearch.nn.EpochMetrics;
-import dev.hypersearch.nn.Gemm;
+import dev.hypersearch.nn.GemmSource;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingResult;
 import dev.hypersearch.search.TrialParams;
@@ -16,10 +16,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class TrialRunner {
 
-    private final Gemm gemm;
+    private final GemmSource gemms;
 
-    public TrialRunner(Gemm gemm) {
-        this.gemm = gemm;
+    /** @param gemms the GEMM for each training precision */
+    public TrialRunner(GemmSource gemms) {
+        this.gemms = gemms;
     }
 
     public TrialOutcome run(TrialParams params, PreparedData data, long searchSeed, int trialNumber,
@@ -28,7 +29,7 @@ public final class TrialRunner {
         TrainingResult result;
         ValidationMetrics metrics = ValidationMetrics.NONE;
         try {
-            result = new Trainer(gemm).train(TrialConfigs.network(params, data),
+            result = new Trainer(gemms).train(TrialConfigs.network(params, data),
                     TrialConfigs.training(params, searchSeed, trialNumber, 0),
                     data.train(), data.validation(), listener, cancelled);
             if (!result.curve().isEmpty() && result.outcome() != TrainingResult.Outcome.DIVERGED) {

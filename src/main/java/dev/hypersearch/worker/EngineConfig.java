@@ -13,16 +13,16 @@ class EngineConfig {
 
     @Bean
     TrialRunner trialRunner() {
-        return new TrialRunner(Gemms.fastest());
+        return new TrialRunner(Gemms.byPrecision());
     }
 
     @Bean
     CrossValidatedRunner crossValidatedRunner() {
-        return new CrossValidatedRunner(Gemms.fastest());
+        return new CrossValidatedRunner(Gemms.byPrecision());
     }
 
     @Bean
     EngineWarmup.Task engineWarmupTask() {
-        return new KernelWarmup(Gemms.fastest())::run;
+        return new KernelWarmup(Gemms.byPrecision())::run;
     }
 }

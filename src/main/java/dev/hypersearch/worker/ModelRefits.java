@@ -41,7 +41,7 @@ class ModelRefits {
     private final DatasetCatalog datasets;
     private final WorkSignal signal;
     private final Duration lease;
-    private final Refit refit = new Refit(Gemms.fastest());
+    private final Refit refit = new Refit(Gemms.byPrecision());
     private final AtomicBoolean mayBeQueued = new AtomicBoolean(true);
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
 

@@ -28,7 +28,7 @@ class SanityCheckExecution {
 
     private final SanityCheckJobs jobs;
     private final DatasetCatalog datasets;
-    private final SanityCheck check = new SanityCheck(Gemms.fastest());
+    private final SanityCheck check = new SanityCheck(Gemms.byPrecision());
 
     SanityCheckExecution(SanityCheckJobs jobs, DatasetCatalog datasets) {
         this.jobs = jobs;

@@ -2,6 +2,7 @@ package dev.hypersearch.bench;
 
 import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
+import dev.hypersearch.nn.Precision;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import org.ejml.data.DMatrixRMaj;
  * (the profile passes the engine's JVM flags; without them the "fast" column is EJML again). Arguments, if
  * any, keep only the cases whose label ("multTransB 64x10x64") contains one of them:
  * {@code -Dbench.args="multTransB 64x10"}.
+ *
+ * <p>A second table times the mixed-precision float32 GEMM ({@code Gemms.fastest(FLOAT32)}) against the float64
+ * one on the same cases; its GFLOPS count float32 operations.
  *
  * <p>The last column is the bytes the fast path allocated per call during the timed repetitions (ThreadMXBean):
  * 0 once C2 has compiled the kernels and keeps every vector in registers. This is a JIT property (when C2
@@ -71,8 +75,35 @@ public final class GemmBenchmark {
             System.out.printf(Locale.ROOT, "%-11s %-13s %8.2f (%7.2f) %8.2f (%7.2f) %7.2fx %10.1f%n",
                     op, m + "x" + k + "x" + n, r[0], r[1], f[0], f[1], f[0] / r[0], f[2]);
         }
+        compareFloat32(args, fast);
         if (sink == 42.4242) {
             System.out.println(sink);
+        }
+    }
+
+    /** The float32 GEMM beside the float64 one, case by case. */
+    private static void compareFloat32(String[] args, Gemm f64) {
+        Gemm f32 = Gemms.fastest(Precision.FLOAT32);
+        System.out.printf(Locale.ROOT, "%n%-11s %-13s %18s %18s %8s %10s%n", "op", "m x k x n",
+                f64.name(), f32.name(), "ratio", "B/call");
+        Random rnd = new Random(2);
+        for (Object[] cs : CASES) {
+            Op op = (Op) cs[0];
+            int m = (Integer) cs[1];
+            int k = (Integer) cs[2];
+            int n = (Integer) cs[3];
+            String label = op + " " + m + "x" + k + "x" + n;
+            if (args.length > 0 && Arrays.stream(args).noneMatch(label::contains)) {
+                continue;
+            }
+            DMatrixRMaj a = op == Op.multTransA ? random(k, m, rnd) : random(m, k, rnd);
+            DMatrixRMaj b = op == Op.multTransB ? random(n, k, rnd) : random(k, n, rnd);
+            DMatrixRMaj c = new DMatrixRMaj(m, n);
+            double flops = 2.0 * m * k * n;
+            double[] d = measure(f64, op, a, b, c, flops);
+            double[] f = measure(f32, op, a, b, c, flops);
+            System.out.printf(Locale.ROOT, "%-11s %-13s %8.2f (%7.2f) %8.2f (%7.2f) %7.2fx %10.1f%n",
+                    op, m + "x" + k + "x" + n, d[0], d[1], f[0], f[1], f[0] / d[0], f[2]);
         }
     }
 

@@ -25,6 +25,23 @@ class GemmsTest {
         assertEquals("vector", g.name());
         assertEquals(VectorGemm.class, g.getClass());
         assertSame(g, Gemms.fastest());
+        assertSame(g, Gemms.fastest(Precision.FLOAT64));
+        assertSame(g, Gemms.byPrecision().gemm(Precision.FLOAT64));
+    }
+
+    @Test
+    void float32IsTheMixedPrecisionVectorPathUnderTheEngineFlags() {
+        Gemm g = Gemms.fastest(Precision.FLOAT32);
+        assertEquals("vector-f32", g.name());
+        assertEquals(Float32VectorGemm.class, g.getClass());
+        assertSame(g, Gemms.byPrecision().gemm(Precision.FLOAT32));
+    }
+
+    @Test
+    void aSingleGemmServesEveryPrecision() {
+        for (Precision p : Precision.values()) {
+            assertSame(Gemms.reference(), Gemms.reference().gemm(p));
+        }
     }
 
     @Test
@@ -76,6 +93,8 @@ class GemmsTest {
         assertEquals(1, out.split("start the JVM with " + Gemms.ENABLE_FLAG, -1).length - 1, out);
         assertTrue(out.contains("dev.hypersearch.nn.Gemms "), "class loading not logged:\n" + out);
         assertTrue(!out.contains("dev.hypersearch.nn.VectorGemm"), "VectorGemm was loaded:\n" + out);
+        assertTrue(!out.contains("dev.hypersearch.nn.Float32VectorGemm"), "Float32VectorGemm was loaded:\n" + out);
+        assertTrue(out.contains("float32=ejml"), out);
     }
 
     /** A JVM that never compiles with C2 (Spring Boot's optimized launch) runs EJML rather than boxed vectors. */
@@ -83,6 +102,7 @@ class GemmsTest {
     void withoutC2FallsBackToEjml() throws Exception {
         String out = runChild("--add-modules", "jdk.incubator.vector", "-XX:TieredStopAtLevel=1");
         assertTrue(out.contains("fastest=ejml"), out);
+        assertTrue(out.contains("float32=ejml"), out);
         assertEquals(1, out.split("TieredStopAtLevel=1", -1).length - 1, out);
     }
 
@@ -99,7 +119,9 @@ class GemmsTest {
     void withTheFlagAndC2UsesTheFastPath() throws Exception {
         String out = runChild("--add-modules", "jdk.incubator.vector");
         assertTrue(out.contains("fastest=vector"), out);
+        assertTrue(out.contains("float32=vector-f32"), out);
         assertTrue(!out.contains("is off"), out);
+        assertTrue(!out.contains("are off"), out);
     }
 
     private static String runChild(String... jvmArgs) throws Exception {
@@ -120,6 +142,7 @@ class GemmsTest {
         public static void main(String[] args) {
             System.out.println("fastest=" + Gemms.fastest().name());
             System.out.println("again=" + Gemms.fastest().name());
+            System.out.println("float32=" + Gemms.fastest(Precision.FLOAT32).name());
         }
     }
 }
