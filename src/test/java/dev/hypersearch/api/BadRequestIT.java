@@ -41,6 +41,8 @@ class BadRequestIT extends ApiIT {
                 Arguments.of("unknown activation", spec("", "\"activation\": \"relux\""), "space.activation"),
                 Arguments.of("step activation", spec("", "\"activation\": {\"choice\": [\"relu\", \"step\"]}"),
                         "space.activation.choice[1]"),
+                Arguments.of("unknown precision", spec("", "\"precision\": \"float16\""), "space.precision"),
+                Arguments.of("precision of the wrong type", spec("", "\"precision\": 32"), "space.precision"),
                 Arguments.of("unknown dataset", spec("", "").replace("\"iris\"", "\"no-such-set\""), "dataset"),
                 Arguments.of("hiddenUnits 5000", spec("", "\"hiddenUnits\": 5000"), "space.hiddenUnits"),
                 Arguments.of("hiddenLayers 17", spec("", "\"hiddenLayers\": 17"), "space.hiddenLayers"),

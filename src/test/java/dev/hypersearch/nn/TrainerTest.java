@@ -39,6 +39,46 @@ class TrainerTest {
         assertThat(r.network().evaluate(data).accuracy()).isEqualTo(1.0);
     }
 
+    /** The run multiplies on its config's precision's GEMM, and on nothing else. */
+    @Test
+    void trainsOnTheGemmOfTheConfiguredPrecision() {
+        TrainingData data = random3Class(40, 13);
+        java.util.Map<Precision, int[]> calls = new java.util.EnumMap<>(Precision.class);
+        GemmSource counting = precision -> {
+            int[] n = calls.computeIfAbsent(precision, p -> new int[1]);
+            EjmlGemm ejml = new EjmlGemm();
+            return new Gemm() {
+                @Override
+                public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+                    n[0]++;
+                    ejml.mult(a, b, c);
+                }
+
+                @Override
+                public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+                    n[0]++;
+                    ejml.multTransA(a, b, c);
+                }
+
+                @Override
+                public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+                    n[0]++;
+                    ejml.multTransB(a, b, c);
+                }
+
+                @Override
+                public String name() {
+                    return "counting";
+                }
+            };
+        };
+        TrainingConfig f32 = new TrainingConfig(2, 8, OptimizerConfig.adam(0.01), 0.0, 1, 0, Precision.FLOAT32);
+        new Trainer(counting).train(small3Class(Activation.RELU, Initializer.HE, false), f32, data, data, null, null);
+        assertThat(calls.keySet()).containsExactly(Precision.FLOAT32);
+        assertThat(calls.get(Precision.FLOAT32)[0]).isPositive();
+        assertThat(adam(1, 8, 1).precision()).as("the default").isEqualTo(Precision.FLOAT64);
+    }
+
     @Test
     void zeroInitKeepsHiddenUnitsIdentical() {
         TrainingData data = random3Class(30, 12);

@@ -51,6 +51,7 @@ class BadSpecTest {
                 row("empty choice", param("activation", choice()), "space.activation.choice", "empty"),
                 row("unknown activation", param("activation", choice("relu", "tanh", "swish")), "space.activation.choice[2]", "must be one of"),
                 row("step activation", param("activation", "step"), "space.activation", "gradient is zero almost everywhere"),
+                row("unknown precision", param("precision", choice("float32", "float16")), "space.precision.choice[1]", "must be one of"),
                 row("hiddenUnits 5000", param("hiddenUnits", 5000), "space.hiddenUnits", "[1, 4096]"),
                 row("hiddenLayers 17", param("hiddenLayers", intRange(0, 17, 1)), "space.hiddenLayers.intRange.max", "[0, 16]"),
                 row("epochs 20000", param("epochs", 20000), "space.epochs", "[1, 10000]"),

@@ -61,5 +61,26 @@ class TrialParamsTest {
                 .isEqualTo(MlpParameters.find(MlpParameters.INIT).orElseThrow().allowed());
         assertThat(names.apply(TrialParams.Optimizer.values()))
                 .isEqualTo(MlpParameters.find(MlpParameters.OPTIMIZER).orElseThrow().allowed());
+        assertThat(names.apply(TrialParams.Precision.values()))
+                .isEqualTo(MlpParameters.find(MlpParameters.PRECISION).orElseThrow().allowed());
+    }
+
+    /** Precision is the last parameter, float64 unless set; a row stored before it existed reads as float64. */
+    @Test
+    void precisionDefaultsToFloat64AndOldRowsReadAsIt() {
+        assertThat(MlpParameters.names()).last().isEqualTo("precision");
+        assertThat(TestParams.defaultsWith().precision()).isEqualTo(TrialParams.Precision.float64);
+        TrialParams f32 = TestParams.defaultsWith("precision", "float32");
+        assertThat(f32.precision()).isEqualTo(TrialParams.Precision.float32);
+        assertThat(f32.values()).containsEntry("precision", "float32");
+        assertThatThrownBy(() -> TestParams.defaultsWith("precision", "float16"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Map<String, Object> stored = new HashMap<>(f32.values());
+        stored.remove("precision");
+        TrialParams old = json.readValue(json.writeValueAsString(stored), TrialParams.class);
+        assertThat(old.precision()).isEqualTo(TrialParams.Precision.float64);
+        assertThat(json.readValue(json.writeValueAsString(f32), TrialParams.class)).isEqualTo(f32);
     }
 }

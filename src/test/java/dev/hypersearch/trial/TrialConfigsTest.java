@@ -8,6 +8,7 @@ import dev.hypersearch.nn.Initializer;
 import dev.hypersearch.nn.Loss;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.OptimizerConfig;
+import dev.hypersearch.nn.Precision;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.search.Space;
 import dev.hypersearch.search.TrialParams;
@@ -31,6 +32,7 @@ class TrialConfigsTest {
                 "eluAlpha", 0.5, "init", "xavier", "batchNorm", true, "optimizer", "momentum", "momentum", 0.8,
                 "learningRate", 0.05, "l2", 1e-3));
         overrides.put("epochs", 12);
+        overrides.put("precision", "float32");
         overrides.put("batchSize", 9);
         TrialParams p = params(overrides);
 
@@ -51,6 +53,8 @@ class TrialConfigsTest {
         assertThat(training.l2()).isEqualTo(1e-3);
         assertThat(training.epochs()).isEqualTo(12);
         assertThat(training.batchSize()).isEqualTo(9);
+        assertThat(training.precision()).isEqualTo(Precision.FLOAT32);
+        assertThat(TrialConfigs.training(params(Map.of()), 42, 3, 0).precision()).isEqualTo(Precision.FLOAT64);
     }
 
     @Test
