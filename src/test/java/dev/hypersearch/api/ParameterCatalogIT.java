@@ -54,6 +54,11 @@ class ParameterCatalogIT extends ApiIT {
         assertThat(activation.get("values").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "linear");
         assertThat(params.get("batchNorm").get("type").asString()).isEqualTo("boolean");
+        JsonNode precision = params.get("precision");
+        assertThat(precision.get("type").asString()).isEqualTo("categorical");
+        assertThat(precision.get("values").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("float32", "float64");
+        assertThat(precision.get("default").asString()).isEqualTo("float64");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.hypersearch.nn.Initializer;
 import dev.hypersearch.nn.Loss;
 import dev.hypersearch.nn.NetworkConfig;
 import dev.hypersearch.nn.OptimizerConfig;
+import dev.hypersearch.nn.Precision;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
@@ -35,7 +36,8 @@ import java.util.Map;
  *
  * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.SklearnComparisonBenchmark}
  * (needs Debian's python3-sklearn: {@code apt-get install python3-sklearn}). Arguments keep only the rows whose
- * label contains one of them: {@code -Dbench.args="tanh elu"}.
+ * label contains one of them: {@code -Dbench.args="tanh elu"}; {@code float32} or {@code float64} among them sets
+ * the engine's training precision (default: the catalogue's, float64): {@code -Dbench.args="float32 relu"}.
  */
 public final class SklearnComparisonBenchmark {
 
@@ -70,13 +72,22 @@ public final class SklearnComparisonBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Precision precision = Precision.FLOAT64;
+        List<String> filters = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("float")) {
+                precision = Precision.valueOf(arg.toUpperCase(Locale.ROOT));
+            } else {
+                filters.add(arg);
+            }
+        }
         List<Config> configs = new ArrayList<>();
         for (Activation a : Activation.values()) {
             for (boolean bn : new boolean[] {false, true}) {
                 for (int layers : new int[] {1, 3}) {
                     for (int units : new int[] {128, 256}) {
                         Config c = new Config(a, bn, layers, units);
-                        if (args.length == 0 || List.of(args).stream().anyMatch(c.label()::contains)) {
+                        if (filters.isEmpty() || filters.stream().anyMatch(c.label()::contains)) {
                             configs.add(c);
                         }
                     }
@@ -84,22 +95,23 @@ public final class SklearnComparisonBenchmark {
             }
         }
         PreparedData data = DataPreparation.holdout(BuiltinDatasets.load("digits"), 0.2, 0);
-        Gemm gemm = Gemms.fastest();
+        Gemm gemm = Gemms.fastest(precision);
         // JIT warm-up, not counted: every activation's kernels with and without batch norm, so that no row pays
         // for compiling them (the first trial of a fresh process is issue 12's warm-up question, not this table's)
         for (Activation a : Activation.values()) {
             for (boolean bn : new boolean[] {false, true}) {
-                train(gemm, data, new Config(a, bn, 1, 128));
+                train(gemm, precision, data, new Config(a, bn, 1, 128));
             }
         }
         List<Timing> engine = new ArrayList<>();
         for (Config c : configs) {
-            engine.add(train(gemm, data, c));
+            engine.add(train(gemm, precision, data, c));
         }
         List<Timing> sklearn = sklearn(configs);
 
-        System.out.printf(Locale.ROOT, "engine (%s GEMM, %s activations) vs scikit-learn MLPClassifier, one thread, "
-                + "digits, adam %.0e, batch %d, %d epochs; load average %s%n", gemm.name(),
+        System.out.printf(Locale.ROOT, "engine (%s GEMM, precision %s, %s activations) vs scikit-learn MLPClassifier,"
+                + " one thread, digits, adam %.0e, batch %d, %d epochs; load average %s%n", gemm.name(),
+                precision.name().toLowerCase(Locale.ROOT),
                 gemm.transcendentals().name(), LEARNING_RATE, BATCH, EPOCHS, String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.printf(Locale.ROOT, "%-22s %9s %9s %7s %9s %9s%n", "configuration", "engine s", "sklearn s",
                 "ratio", "acc", "sk acc");
@@ -117,13 +129,14 @@ public final class SklearnComparisonBenchmark {
                 ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1), ratios.size());
     }
 
-    static Timing train(Gemm gemm, PreparedData data, Config c) {
+    static Timing train(Gemm gemm, Precision precision, PreparedData data, Config c) {
         NetworkConfig net = new NetworkConfig(data.numFeatures(), Collections.nCopies(c.layers(), c.units()),
                 data.numClasses(), c.activation(), NetworkConfig.DEFAULT_LEAKY_SLOPE, NetworkConfig.DEFAULT_ELU_ALPHA,
                 c.activation() == Activation.RELU || c.activation() == Activation.LEAKY_RELU
                         || c.activation() == Activation.PRELU ? Initializer.HE : Initializer.XAVIER,
                 c.batchNorm(), Loss.SOFTMAX_CROSS_ENTROPY);
-        TrainingConfig training = new TrainingConfig(EPOCHS, BATCH, OptimizerConfig.adam(LEARNING_RATE), 0.0, 0L, 0);
+        TrainingConfig training = new TrainingConfig(EPOCHS, BATCH, OptimizerConfig.adam(LEARNING_RATE), 0.0, 0L, 0,
+                precision);
         long start = System.nanoTime();
         TrainingResult r = new Trainer(gemm).train(net, training, data.train(), data.validation(), m -> true,
                 () -> false);
