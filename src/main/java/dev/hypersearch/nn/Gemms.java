@@ -12,7 +12,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * is EJML in float64, and one WARNING line says why. The vector classes are only ever named reflectively here, so
  * a JVM without the incubator module never links them.
  *
- * <p>Setting the system property {@value #PROPERTY} to {@code ejml} forces the reference path.
+ * <p>Setting the system property {@value #PROPERTY} to {@code ejml} forces the reference path. The vector path
+ * logs its register blocking once (chosen from the hardware, or forced with {@code -Dhypersearch.gemm.blocking}).
  */
 public final class Gemms {
 
@@ -92,7 +93,27 @@ public final class Gemms {
         } catch (RuntimeException | LinkageError e) {
             problem = "self-check threw " + e;
         }
-        return problem == null ? fast : off(className, problem);
+        if (problem != null) {
+            return off(className, problem);
+        }
+        System.getLogger(Gemms.class.getName()).log(Level.INFO, "Fast GEMM path: " + fast);
+        return fast;
+    }
+
+    /**
+     * The Vector API GEMM with a forced register blocking, for benchmarks comparing blockings side by side;
+     * throws when this JVM cannot run it (no incubator module). Does not self-check: see {@link #fastest()}.
+     */
+    public static Gemm vector(GemmBlocking blocking) {
+        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+            throw new IllegalStateException("module " + MODULE + " is not in the boot layer; start the JVM with "
+                    + ENABLE_FLAG);
+        }
+        try {
+            return (Gemm) Class.forName(VECTOR_GEMM).getDeclaredConstructor(GemmBlocking.class).newInstance(blocking);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(VECTOR_GEMM + " failed to load", e);
+        }
     }
 
     private static Gemm off(String className, String why) {

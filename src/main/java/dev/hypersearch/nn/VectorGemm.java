@@ -1,53 +1,120 @@
 package dev.hypersearch.nn;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * GEMM on the JDK's incubating Vector API ({@code jdk.incubator.vector}): register-blocked FMA
- * micro-kernels of {@value #MR} rows by up to {@value #NV} vectors of columns.
+ * GEMM on the JDK's incubating Vector API ({@code jdk.incubator.vector}): register-blocked FMA micro-kernels
+ * ({@link VectorGemmKernels}) of {@code rows x vectors} of columns, the {@link GemmBlocking} chosen once per process
+ * from the hardware ({@link VectorHardware}: the preferred vector width and the inferred register count), or forced
+ * with the system property {@value #BLOCKING_PROPERTY} (e.g. {@code 6x2}).
  *
  * <p>All three ops run one driver. The left operand is read in place through two strides, so {@code a}
- * and {@code a^T} cost the same (for {@code a^T * b} the {@value #MR} scalars broadcast in a step are
- * adjacent in one row of {@code a}). The right operand is copied, one panel of {@value #NV} vectors of
- * columns by at most {@value #KC} steps of the inner dimension at a time, into a contiguous zero-padded
- * scratch panel (for {@link #multTransB} the copy is the transpose); the kernels then stream that panel
- * (reading {@code b} in place instead, at its power-of-two row strides, was measured 25% slower, likely
- * from L1 set conflicts). Inner dimensions longer than {@value #KC} are split into blocks whose partial sums
- * are added into {@code c}. A column tail is computed into a scratch tile at the padded width and copied
- * out, so every vector load and store is a full one; row tails use one-row kernels.
+ * and {@code a^T} cost the same (for {@code a^T * b} the scalars broadcast in a step are adjacent in one row
+ * of {@code a}). The right operand is copied, one panel of {@code vectors} vectors of columns by at most
+ * {@value #KC} steps of the inner dimension at a time, into a contiguous zero-padded scratch panel (for
+ * {@link #multTransB} the copy is the transpose); the kernels then stream that panel (reading {@code b} in place
+ * instead, at its power-of-two row strides, was measured 25% slower, likely from L1 set conflicts). Inner
+ * dimensions longer than {@value #KC} are split into blocks whose partial sums go to a scratch tile and are added
+ * into {@code c}. A column tail is computed into a scratch tile at the padded width and copied out, so every
+ * vector load and store is a full one; its panel of fewer vectors runs taller kernels (up to 8 rows) within the
+ * blocking's register budget. Row tails use kernels of 4, 2 and 1 rows.
  *
  * <p>Thread-safe: the scratch buffers are per thread (a {@link ThreadLocal}) and reused, so a steady
- * state allocates nothing. Deterministic: the summation order depends only on the shapes, so the same
- * inputs give bit-identical outputs on every call. Results differ from EJML's in the last bits only.
+ * state allocates nothing. Deterministic: every output element is one FMA chain over the inner dimension in
+ * order, blocks of {@value #KC} added in order, so the same inputs give bit-identical outputs on every call and
+ * under every blocking. Results differ from EJML's in the last bits only.
  *
  * <p>Only {@link Gemms} may name this class, and only reflectively: a JVM started without
  * {@code --add-modules jdk.incubator.vector} must never link it.
  */
 public final class VectorGemm implements Gemm {
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    /** Doubles per vector. */
-    private static final int V = S.length();
-    /** Rows per micro-kernel. */
-    static final int MR = 4;
-    /** Vectors of columns per panel. */
-    static final int NV = 4;
-    /** Columns per panel. */
-    private static final int W = NV * V;
-    /** Steps of the inner dimension per packed panel (at most KC x W doubles: 64 KiB at 512 bits). */
+    /** System property forcing a blocking ({@code rows x vectors}, one of {@link GemmBlocking#ALL}). */
+    public static final String BLOCKING_PROPERTY = "hypersearch.gemm.blocking";
+
+    private static final int V = VectorGemmKernels.V;
+    /** Steps of the inner dimension per packed panel (at most KC x 4 vectors: 64 KiB at 512 bits). */
     static final int KC = 256;
+    /** Row counts of the kernels that take a panel's row tail, largest first. */
+    private static final int[] TAIL_ROWS = {4, 2, 1};
+    /** Widest panel of any blocking, for the per-thread scratch. */
+    private static final int MAX_W =
+            GemmBlocking.ALL.stream().mapToInt(GemmBlocking::vectors).max().orElseThrow() * V;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    private final GemmBlocking blocking;
+    private final int nv;
+    /** Rows per kernel call for a panel of [nvec] vectors: the blocking's rows for a full panel, taller for tails. */
+    private final int[] panelRows;
+
+    /** The blocking chosen for this machine (see {@link #chosenBlocking()}). */
+    public VectorGemm() {
+        this(chosenBlocking());
+    }
+
+    /** A forced blocking (benchmarks and tests of blockings this machine would not choose). */
+    public VectorGemm(GemmBlocking blocking) {
+        if (!GemmBlocking.ALL.contains(blocking)) {
+            throw new IllegalArgumentException("no kernels for blocking " + blocking + "; have " + GemmBlocking.ALL);
+        }
+        this.blocking = blocking;
+        this.nv = blocking.vectors();
+        this.panelRows = new int[nv + 1];
+        panelRows[nv] = blocking.rows();
+        for (int nvec = 1; nvec < nv; nvec++) {
+            panelRows[nvec] = tallestKernel(nvec, blocking.registers());
+        }
+    }
+
     /**
-     * Per-thread buffers: a packed panel of the right operand ({@code KC x W} doubles) and an output tile
-     * for a column tail ({@code m x pw} doubles, grown to the largest {@code m} seen on the thread).
+     * A column-tail panel of fewer vectors gets more rows per kernel, within the full kernel's register budget,
+     * so that it still has enough independent FMA chains: covering a 4-5 cycle FMA latency on two FMA pipes takes
+     * 8-10, and a 4x1 kernel has 4 (with 4x3, every 64-column product ends in a one-vector panel).
      */
+    private static int tallestKernel(int nvec, int registers) {
+        for (int rows : new int[] {8, 6, 4, 2}) {
+            if (VectorGemmKernels.exists(rows, nvec) && rows * nvec + nvec + 1 <= registers) {
+                return rows;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * The blocking of {@link #BLOCKING_PROPERTY} if set and valid, else the first of {@link GemmBlocking#ALL}
+     * that fits the inferred register file; the same for every call in a process.
+     */
+    public static GemmBlocking chosenBlocking() {
+        return Chosen.BLOCKING;
+    }
+
+    private static final class Chosen {
+        static final GemmBlocking BLOCKING = choose();
+
+        private static GemmBlocking choose() {
+            GemmBlocking byHardware = GemmBlocking.forRegisters(VectorHardware.registers());
+            String forced = System.getProperty(BLOCKING_PROPERTY, "").trim();
+            if (forced.isEmpty()) {
+                return byHardware;
+            }
+            try {
+                return GemmBlocking.parse(forced);
+            } catch (IllegalArgumentException e) {
+                System.getLogger(VectorGemm.class.getName()).log(System.Logger.Level.WARNING,
+                        "Ignoring -D" + BLOCKING_PROPERTY + ": " + e.getMessage() + "; using " + byHardware);
+                return byHardware;
+            }
+        }
+    }
+
+    /** Per-thread buffers: a packed panel of the right operand, and output tiles grown to the largest use seen. */
     private static final class Scratch {
-        final double[] panel = new double[KC * W];
-        double[] tile = new double[64 * W];
+        final double[] panel = new double[KC * MAX_W];
+        /** The output of a column tail (m x pw). */
+        double[] tile = new double[64 * MAX_W];
+        /** One block's partial sums when the inner dimension exceeds KC (m x pw). */
+        double[] partial = new double[0];
 
         double[] tile(int size) {
             if (tile.length < size) {
@@ -55,6 +122,18 @@ public final class VectorGemm implements Gemm {
             }
             return tile;
         }
+
+        double[] partial(int size) {
+            if (partial.length < size) {
+                partial = new double[Math.max(size, partial.length * 2)];
+            }
+            return partial;
+        }
+    }
+
+    /** The register blocking this instance runs. */
+    public GemmBlocking blocking() {
+        return blocking;
     }
 
     @Override
@@ -86,6 +165,12 @@ public final class VectorGemm implements Gemm {
         return "vector";
     }
 
+    /** For the one log line: {@code "vector 6x2 (256-bit vectors (4 doubles), 16 registers)"}. */
+    @Override
+    public String toString() {
+        return "vector " + blocking + " (" + VectorHardware.describe() + ")";
+    }
+
     /**
      * The lanewise functions on x86-64, where C2 calls Intel's SVML stubs; elsewhere JDK 17 runs them lane by
      * lane in Java, slower than {@code Math}.
@@ -115,8 +200,8 @@ public final class VectorGemm implements Gemm {
      * c (m x n, row-major) = A * B, where A(i,p) = a[i*rsA + p*csA] and B is {@code b} read as row-major
      * {@code k x n}, or, when {@code transB}, as the transpose of row-major {@code n x k}.
      */
-    private static void gemm(double[] a, int rsA, int csA, int m, int k,
-                             double[] b, boolean transB, int n, double[] c) {
+    private void gemm(double[] a, int rsA, int csA, int m, int k,
+                      double[] b, boolean transB, int n, double[] c) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -126,8 +211,9 @@ public final class VectorGemm implements Gemm {
         }
         Scratch scratch = SCRATCH.get();
         double[] bp = scratch.panel;
-        for (int j0 = 0; j0 < n; j0 += W) {
-            int w = Math.min(W, n - j0);
+        int panelWidth = nv * V;
+        for (int j0 = 0; j0 < n; j0 += panelWidth) {
+            int w = Math.min(panelWidth, n - j0);
             int nvec = (w + V - 1) / V;
             int pw = nvec * V;
             // A full-width panel is written straight into c; a column tail goes through an m x pw tile.
@@ -142,13 +228,19 @@ public final class VectorGemm implements Gemm {
                 } else {
                     packRows(b, n, p0, kc, j0, w, pw, bp);
                 }
-                boolean acc = p0 > 0;
-                int i = 0;
-                for (; i + MR <= m; i += MR) {
-                    kernel4(nvec, a, i * rsA + p0 * csA, rsA, csA, kc, bp, pw, out, ooff + i * ldo, ldo, acc);
-                }
-                for (; i < m; i++) {
-                    kernel1(nvec, a, i * rsA + p0 * csA, csA, kc, bp, pw, out, ooff + i * ldo, acc);
+                int mr = panelRows[nvec];
+                if (p0 == 0) {
+                    rows(mr, nvec, a, p0 * csA, rsA, csA, m, kc, bp, out, ooff, ldo);
+                } else {
+                    double[] part = scratch.partial(m * pw);
+                    rows(mr, nvec, a, p0 * csA, rsA, csA, m, kc, bp, part, 0, pw);
+                    for (int i = 0; i < m; i++) {
+                        int o = ooff + i * ldo;
+                        int s = i * pw;
+                        for (int jj = 0; jj < pw; jj++) {
+                            out[o + jj] += part[s + jj];
+                        }
+                    }
                 }
             }
             if (!direct) {
@@ -156,6 +248,27 @@ public final class VectorGemm implements Gemm {
                     System.arraycopy(out, i * pw, c, i * n + j0, w);
                 }
             }
+        }
+    }
+
+    /** All m rows of one packed panel: blocks of mr rows, then the row tail with 4-, 2- and 1-row kernels. */
+    private static void rows(int mr, int nvec, double[] a, int aoff, int rsA, int csA, int m, int kc,
+                             double[] bp, double[] out, int ooff, int ldo) {
+        int i = 0;
+        for (; i + mr <= m; i += mr) {
+            kernel(mr, nvec, a, aoff + i * rsA, rsA, csA, kc, bp, out, ooff + i * ldo, ldo);
+        }
+        for (int r : TAIL_ROWS) {
+            for (; r < mr && i + r <= m; i += r) {
+                kernel(r, nvec, a, aoff + i * rsA, rsA, csA, kc, bp, out, ooff + i * ldo, ldo);
+            }
+        }
+    }
+
+    private static void kernel(int rows, int nvec, double[] a, int aoff, int rsA, int csA, int k,
+                               double[] bp, double[] out, int ooff, int ldo) {
+        if (!VectorGemmKernels.run(rows, nvec, a, aoff, rsA, csA, k, bp, out, ooff, ldo)) {
+            throw new IllegalStateException("no " + rows + "x" + nvec + " kernel");
         }
     }
 
@@ -198,274 +311,6 @@ public final class VectorGemm implements Gemm {
                     bp[dst + pad] = 0.0;
                 }
             }
-        }
-    }
-
-    /** Rows i..i+MR of the panel: c[coff..] (+)= A(rows, k steps) * panel, for nvec vectors of columns. */
-    private static void kernel4(int nvec, double[] a, int aoff, int rsA, int csA, int k,
-                                double[] bp, int pw, double[] c, int coff, int ldc, boolean acc) {
-        switch (nvec) {
-            case 4 -> k4x4(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
-            case 3 -> {
-                k4x2(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
-                k4x1(a, aoff, rsA, csA, k, bp, 2 * V, pw, c, coff + 2 * V, ldc, acc);
-            }
-            case 2 -> k4x2(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
-            default -> k4x1(a, aoff, rsA, csA, k, bp, 0, pw, c, coff, ldc, acc);
-        }
-    }
-
-    /** One row of the panel (row tails). */
-    private static void kernel1(int nvec, double[] a, int aoff, int csA, int k,
-                                double[] bp, int pw, double[] c, int coff, boolean acc) {
-        switch (nvec) {
-            case 4 -> k1x4(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
-            case 3 -> {
-                k1x2(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
-                k1x1(a, aoff, 0, csA, k, bp, 2 * V, pw, c, coff + 2 * V, 0, acc);
-            }
-            case 2 -> k1x2(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
-            default -> k1x1(a, aoff, 0, csA, k, bp, 0, pw, c, coff, 0, acc);
-        }
-    }
-
-    // Micro-kernels: c[coff + r*ldc + v*V ..] (+)= sum over p < k of A(r, p) * b[boff + p*ldb + v*V ..],
-    // with A(r, p) = a[aoff + r*rsA + p*csA]. One FMA chain per output vector, in order of p. The two
-    // store sequences are written out rather than factored into a helper or a conditional expression:
-    // on JDK 17, C2 boxes (allocates) a vector passed to a call it does not inline or merged at a phi,
-    // which was measured to halve throughput.
-
-    /** 4 rows x 4 vectors: 16 accumulators. */
-    private static void k4x4(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        DoubleVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + V);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * V);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bi + 3 * V);
-            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
-            x = DoubleVector.broadcast(S, a[ai + rsA]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
-            x = DoubleVector.broadcast(S, a[ai + 2 * rsA]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
-            x = DoubleVector.broadcast(S, a[ai + 3 * rsA]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
-        }
-        if (acc) {
-            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c03.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-            coff += ldc;
-            c10.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c11.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c12.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c13.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-            coff += ldc;
-            c20.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c21.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c22.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c23.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-            coff += ldc;
-            c30.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c31.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c32.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c33.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-        } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c03.intoArray(c, coff + 3 * V);
-            coff += ldc;
-            c10.intoArray(c, coff);
-            c11.intoArray(c, coff + V);
-            c12.intoArray(c, coff + 2 * V);
-            c13.intoArray(c, coff + 3 * V);
-            coff += ldc;
-            c20.intoArray(c, coff);
-            c21.intoArray(c, coff + V);
-            c22.intoArray(c, coff + 2 * V);
-            c23.intoArray(c, coff + 3 * V);
-            coff += ldc;
-            c30.intoArray(c, coff);
-            c31.intoArray(c, coff + V);
-            c32.intoArray(c, coff + 2 * V);
-            c33.intoArray(c, coff + 3 * V);
-        }
-    }
-
-    /** 4 rows x 2 vectors. */
-    private static void k4x2(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
-        DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + V);
-            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ai + rsA]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ai + 2 * rsA]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ai + 3 * rsA]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-        }
-        if (acc) {
-            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            coff += ldc;
-            c10.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c11.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            coff += ldc;
-            c20.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c21.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            coff += ldc;
-            c30.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c31.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-        } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            coff += ldc;
-            c10.intoArray(c, coff);
-            c11.intoArray(c, coff + V);
-            coff += ldc;
-            c20.intoArray(c, coff);
-            c21.intoArray(c, coff + V);
-            coff += ldc;
-            c30.intoArray(c, coff);
-            c31.intoArray(c, coff + V);
-        }
-    }
-
-    /** 4 rows x 1 vector. */
-    private static void k4x1(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
-        DoubleVector c00 = DoubleVector.zero(S), c10 = c00, c20 = c00, c30 = c00;
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            x = DoubleVector.broadcast(S, a[ai + rsA]);
-            c10 = x.fma(b0, c10);
-            x = DoubleVector.broadcast(S, a[ai + 2 * rsA]);
-            c20 = x.fma(b0, c20);
-            x = DoubleVector.broadcast(S, a[ai + 3 * rsA]);
-            c30 = x.fma(b0, c30);
-        }
-        if (acc) {
-            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            coff += ldc;
-            c10.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            coff += ldc;
-            c20.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            coff += ldc;
-            c30.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-        } else {
-            c00.intoArray(c, coff);
-            coff += ldc;
-            c10.intoArray(c, coff);
-            coff += ldc;
-            c20.intoArray(c, coff);
-            coff += ldc;
-            c30.intoArray(c, coff);
-        }
-    }
-
-    /** 1 row x 4 vectors. */
-    private static void k1x4(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + V);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * V);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bi + 3 * V);
-            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
-        }
-        if (acc) {
-            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(DoubleVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c03.add(DoubleVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-        } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c03.intoArray(c, coff + 3 * V);
-        }
-    }
-
-    /** 1 row x 2 vectors. */
-    private static void k1x2(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00;
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + V);
-            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-        }
-        if (acc) {
-            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(DoubleVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-        } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-        }
-    }
-
-    /** 1 row x 1 vector. */
-    private static void k1x1(double[] a, int aoff, int rsA, int csA, int k,
-                             double[] b, int boff, int ldb, double[] c, int coff, int ldc, boolean acc) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        int ai = aoff;
-        int bi = boff;
-        for (int p = 0; p < k; p++, ai += csA, bi += ldb) {
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector x = DoubleVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-        }
-        if (acc) {
-            c00.add(DoubleVector.fromArray(S, c, coff)).intoArray(c, coff);
-        } else {
-            c00.intoArray(c, coff);
         }
     }
 }

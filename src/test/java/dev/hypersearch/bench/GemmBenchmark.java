@@ -1,36 +1,43 @@
 package dev.hypersearch.bench;
 
 import dev.hypersearch.nn.Gemm;
+import dev.hypersearch.nn.GemmBlocking;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.nn.Precision;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * GEMM micro-benchmark: GFLOPS of EJML and of {@link Gemms#fastest()} for each op at the reference net's
- * shapes (64-128-64-10, batch 64) and a few others. Each case is warmed up, then timed in
- * {@value #REPS} repetitions of about {@value #REP_MILLIS} ms; best and median are printed.
+ * GEMM micro-benchmark: GFLOPS of EJML and of the Vector API GEMM under every register blocking it has
+ * ({@link GemmBlocking#ALL}, the one {@link Gemms#fastest()} chose on this machine marked {@code *}), for each op
+ * at the reference net's shapes (64-128-64-10, batch 64) and a few others, each also as a share of this core's
+ * f64 FMA peak ({@link FmaPeak}, measured first and again last). Each case is warmed up, then timed in
+ * {@value #REPS} repetitions of about {@value #REP_MILLIS} ms, the GEMMs taking turns within each repetition so
+ * that all see the same load, in thread CPU time ({@link ThreadCpuClock}: a busy machine stretches the run, not
+ * the figures); the best is printed with the median in brackets.
+ * The last line sums the reference net's nine products: total flops over total best time, per blocking.
  *
  * <p>Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.GemmBenchmark}
- * (the profile passes the engine's JVM flags; without them the "fast" column is EJML again). Arguments, if
- * any, keep only the cases whose label ("multTransB 64x10x64") contains one of them:
- * {@code -Dbench.args="multTransB 64x10"}.
+ * (the profile passes the engine's JVM flags). Arguments, if any, keep only the cases whose label
+ * ("multTransB 64x10x64") contains one of them: {@code -Dbench.args="multTransB 64x10"}; {@code reference} keeps
+ * the reference net's nine.
  *
- * <p>A second table times the mixed-precision float32 GEMM ({@code Gemms.fastest(FLOAT32)}) against the float64
- * one on the same cases; its GFLOPS count float32 operations.
- *
- * <p>The last column is the bytes the fast path allocated per call during the timed repetitions (ThreadMXBean):
- * 0 once C2 has compiled the kernels and keeps every vector in registers. This is a JIT property (when C2
- * compiles, what it inlines), so it is reported here rather than asserted in a unit test.
+ * <p>The last column is the bytes the chosen path allocated per call during the timed repetitions
+ * (ThreadMXBean): 0 once C2 has compiled the kernels and keeps every vector in registers. This is a JIT property
+ * (when C2 compiles, what it inlines), so it is reported here rather than asserted in a unit test.
  */
 public final class GemmBenchmark {
 
     private static final int REPS = 15;
-    private static final long REP_MILLIS = 40;
-    private static final long WARMUP_MILLIS = 400;
+    private static final long REP_MILLIS = 20;
+    private static final long WARMUP_MILLIS = 200;
+    /** The first nine cases are the reference net's products. */
+    private static final int REFERENCE_CASES = 9;
 
     enum Op { mult, multTransA, multTransB }
 
@@ -52,86 +59,146 @@ public final class GemmBenchmark {
     public static void main(String[] args) {
         Gemm ref = Gemms.reference();
         Gemm fast = Gemms.fastest();
-        System.out.printf(Locale.ROOT, "java %s, %s vs %s; best (median) GFLOPS over %d reps%n",
-                System.getProperty("java.version"), ref.name(), fast.name(), REPS);
-        System.out.printf(Locale.ROOT, "%-11s %-13s %18s %18s %8s %10s%n", "op", "m x k x n",
-                ref.name(), fast.name(), "ratio", "B/call");
+        List<GemmBlocking> blockings = GemmBlocking.ALL;
+        List<Gemm> gemms = new ArrayList<>();
+        gemms.add(ref);
+        for (GemmBlocking b : blockings) {
+            gemms.add(Gemms.vector(b));
+        }
+        // Last column: the mixed-precision float32 GEMM, its GFLOPS counting float32 operations, its share of the
+        // f32 peak.
+        gemms.add(Gemms.fastest(Precision.FLOAT32));
+        double peak = FmaPeak.f64Gflops();
+        double peak32 = FmaPeak.f32Gflops();
+        double[] peaks = new double[gemms.size()];
+        Arrays.fill(peaks, peak);
+        peaks[gemms.size() - 1] = peak32;
+        System.out.printf(Locale.ROOT, "java %s, %d cores, fastest: %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), fast);
+        System.out.printf(Locale.ROOT, "FMA peak, one core: f64 %.1f GFLOPS, f32 %.1f GFLOPS%n", peak, peak32);
+        System.out.printf(Locale.ROOT, "best (median) GFLOPS over %d reps in %s, %% of the f64 peak; * = chosen%n",
+                REPS, ThreadCpuClock.describe());
+        StringBuilder head = new StringBuilder(
+                String.format(Locale.ROOT, "%-11s %-12s %19s", "op", "m x k x n", "ejml"));
+        for (GemmBlocking b : blockings) {
+            head.append(String.format(Locale.ROOT, " %19s", "vector " + b + (isChosen(fast, b) ? "*" : "")));
+        }
+        head.append(String.format(Locale.ROOT, " %19s", "f32 (% of f32 peak)"));
+        System.out.println(head.append(String.format(Locale.ROOT, " %8s", "B/call")));
         Random rnd = new Random(1);
-        for (Object[] cs : CASES) {
+        double refFlops = 0;
+        double[] refSeconds = new double[gemms.size()];
+        boolean first = true;
+        for (int ci = 0; ci < CASES.length; ci++) {
+            Object[] cs = CASES[ci];
             Op op = (Op) cs[0];
             int m = (Integer) cs[1];
             int k = (Integer) cs[2];
             int n = (Integer) cs[3];
             String label = op + " " + m + "x" + k + "x" + n;
-            if (args.length > 0 && Arrays.stream(args).noneMatch(label::contains)) {
+            boolean keep = args.length == 0 || Arrays.stream(args).anyMatch(label::contains)
+                    || ci < REFERENCE_CASES && Arrays.asList(args).contains("reference");
+            if (!keep) {
                 continue;
             }
             DMatrixRMaj a = op == Op.multTransA ? random(k, m, rnd) : random(m, k, rnd);
             DMatrixRMaj b = op == Op.multTransB ? random(n, k, rnd) : random(k, n, rnd);
             DMatrixRMaj c = new DMatrixRMaj(m, n);
             double flops = 2.0 * m * k * n;
-            double[] r = measure(ref, op, a, b, c, flops);
-            double[] f = measure(fast, op, a, b, c, flops);
-            System.out.printf(Locale.ROOT, "%-11s %-13s %8.2f (%7.2f) %8.2f (%7.2f) %7.2fx %10.1f%n",
-                    op, m + "x" + k + "x" + n, r[0], r[1], f[0], f[1], f[0] / r[0], f[2]);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-11s %-12s", op, m + "x" + k + "x" + n));
+            double allocated = Double.NaN;
+            // The first case also waits for C2, whose compiler threads a busy machine starves.
+            double[][] measured = measure(gemms, op, a, b, c, flops, first ? 5 * WARMUP_MILLIS : WARMUP_MILLIS);
+            first = false;
+            for (int g = 0; g < gemms.size(); g++) {
+                double[] r = measured[g];
+                row.append(String.format(Locale.ROOT, " %6.1f (%5.1f) %3.0f%%", r[0], r[1], 100 * r[0] / peaks[g]));
+                if (ci < REFERENCE_CASES) {
+                    refSeconds[g] += flops / (r[0] * 1e9);
+                }
+                if (g > 0 && g <= blockings.size() && isChosen(fast, blockings.get(g - 1))) {
+                    allocated = r[2];
+                }
+            }
+            if (ci < REFERENCE_CASES) {
+                refFlops += flops;
+            }
+            System.out.println(row.append(String.format(Locale.ROOT, " %8.1f", allocated)));
         }
-        compareFloat32(args, fast);
-        if (sink == 42.4242) {
+        if (refFlops > 0) {
+            StringBuilder sum = new StringBuilder(String.format(Locale.ROOT, "%-24s", "reference net, summed"));
+            for (int g = 0; g < refSeconds.length; g++) {
+                double gf = refFlops / refSeconds[g] / 1e9;
+                sum.append(String.format(Locale.ROOT, " %6.1f %8s %3.0f%%", gf, "", 100 * gf / peaks[g]));
+            }
+            System.out.println(sum);
+        }
+        System.out.printf(Locale.ROOT, "FMA peak again at the end: f64 %.1f GFLOPS%n", FmaPeak.f64Gflops());
+        if (sink == 42.4242 || FmaPeak.sink() == 42.4242) {
             System.out.println(sink);
         }
     }
 
-    /** The float32 GEMM beside the float64 one, case by case. */
-    private static void compareFloat32(String[] args, Gemm f64) {
-        Gemm f32 = Gemms.fastest(Precision.FLOAT32);
-        System.out.printf(Locale.ROOT, "%n%-11s %-13s %18s %18s %8s %10s%n", "op", "m x k x n",
-                f64.name(), f32.name(), "ratio", "B/call");
-        Random rnd = new Random(2);
-        for (Object[] cs : CASES) {
-            Op op = (Op) cs[0];
-            int m = (Integer) cs[1];
-            int k = (Integer) cs[2];
-            int n = (Integer) cs[3];
-            String label = op + " " + m + "x" + k + "x" + n;
-            if (args.length > 0 && Arrays.stream(args).noneMatch(label::contains)) {
-                continue;
-            }
-            DMatrixRMaj a = op == Op.multTransA ? random(k, m, rnd) : random(m, k, rnd);
-            DMatrixRMaj b = op == Op.multTransB ? random(n, k, rnd) : random(k, n, rnd);
-            DMatrixRMaj c = new DMatrixRMaj(m, n);
-            double flops = 2.0 * m * k * n;
-            double[] d = measure(f64, op, a, b, c, flops);
-            double[] f = measure(f32, op, a, b, c, flops);
-            System.out.printf(Locale.ROOT, "%-11s %-13s %8.2f (%7.2f) %8.2f (%7.2f) %7.2fx %10.1f%n",
-                    op, m + "x" + k + "x" + n, d[0], d[1], f[0], f[1], f[0] / d[0], f[2]);
-        }
+    private static boolean isChosen(Gemm fast, GemmBlocking b) {
+        return fast.toString().startsWith("vector " + b + " ");
     }
 
-    /** Returns {best, median} GFLOPS and the bytes allocated per timed call (NaN where the JVM cannot tell). */
-    private static double[] measure(Gemm g, Op op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, double flops) {
-        long deadline = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
-        long calls = 0;
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < 100; i++) {
-                run(g, op, a, b, c);
+    /**
+     * Times every GEMM on one case, repetition by repetition in turn, so that all see the same load; returns per
+     * GEMM {best, median} GFLOPS and the bytes allocated per timed call (NaN where the JVM cannot tell).
+     */
+    private static double[][] measure(List<Gemm> gemms, Op op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
+                                      double flops, long warmupMillis) {
+        int g = gemms.size();
+        long[] perRep = new long[g];
+        for (int i = 0; i < g; i++) {
+            long start = ThreadCpuClock.nanos();
+            long calls = 0;
+            while (ThreadCpuClock.nanos() - start < warmupMillis * 1_000_000L) {
+                for (int r = 0; r < 20; r++) {
+                    run(gemms.get(i), op, a, b, c);
+                }
+                calls += 20;
             }
-            calls += 100;
+            perRep[i] = Math.max(1, calls * REP_MILLIS / warmupMillis);
         }
-        long perRep = Math.max(1, calls * REP_MILLIS / WARMUP_MILLIS);
-        double[] gflops = new double[REPS];
-        long allocatedBefore = allocatedBytes();
+        double[][] gflops = new double[g][REPS];
+        long[] allocated = new long[g];
+        long overhead = measuringOverheadBytes();
         for (int rep = 0; rep < REPS; rep++) {
-            long t0 = System.nanoTime();
-            for (long i = 0; i < perRep; i++) {
-                run(g, op, a, b, c);
+            for (int i = 0; i < g; i++) {
+                Gemm gemm = gemms.get(i);
+                long bytes = allocatedBytes();
+                long t0 = ThreadCpuClock.nanos();
+                for (long call = 0; call < perRep[i]; call++) {
+                    run(gemm, op, a, b, c);
+                }
+                long dt = ThreadCpuClock.nanos() - t0;
+                allocated[i] += allocatedBytes() - bytes - overhead;
+                sink += c.data[0];
+                gflops[i][rep] = flops * perRep[i] / dt;
             }
-            long dt = System.nanoTime() - t0;
-            sink += c.data[0];
-            gflops[rep] = flops * perRep / dt;
         }
-        double perCall = (double) (allocatedBytes() - allocatedBefore) / (perRep * REPS);
-        Arrays.sort(gflops);
-        return new double[] {gflops[REPS - 1], gflops[REPS / 2], perCall < 0 ? Double.NaN : perCall};
+        double[][] result = new double[g][];
+        for (int i = 0; i < g; i++) {
+            Arrays.sort(gflops[i]);
+            double perCall = (double) allocated[i] / (perRep[i] * REPS);
+            result[i] = new double[] {gflops[i][REPS - 1], gflops[i][REPS / 2],
+                    allocatedBytes() < 0 ? Double.NaN : perCall};
+        }
+        return result;
+    }
+
+    /** What reading the clock and the allocation counter allocates by itself (the least of a few tries). */
+    private static long measuringOverheadBytes() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long bytes = allocatedBytes();
+            long t0 = ThreadCpuClock.nanos();
+            sink += ThreadCpuClock.nanos() - t0;
+            least = Math.min(least, allocatedBytes() - bytes);
+        }
+        return least;
     }
 
     /** Bytes this thread has allocated so far, or -1 without HotSpot's thread allocation counter. */

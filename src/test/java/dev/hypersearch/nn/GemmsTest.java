@@ -122,6 +122,19 @@ class GemmsTest {
         assertTrue(out.contains("float32=vector-f32"), out);
         assertTrue(!out.contains("is off"), out);
         assertTrue(!out.contains("are off"), out);
+        assertEquals(1, out.split("Fast GEMM path: vector " + VectorGemm.chosenBlocking() + " ", -1).length - 1, out);
+    }
+
+    /** The blocking can be forced by a system property; a value without kernels is ignored with a warning. */
+    @Test
+    void aForcedBlockingIsUsedAndLogged() throws Exception {
+        String out = runChild("--add-modules", "jdk.incubator.vector", "-D" + VectorGemm.BLOCKING_PROPERTY + "=4x3");
+        assertTrue(out.contains("Fast GEMM path: vector 4x3 ("), out);
+        out = runChild("--add-modules", "jdk.incubator.vector", "-D" + VectorGemm.BLOCKING_PROPERTY + "=5x5");
+        assertTrue(out.contains("fastest=vector"), out);
+        assertTrue(out.contains("unknown GEMM blocking '5x5'"), out);
+        assertTrue(out.contains("Fast GEMM path: vector " + GemmBlocking.forRegisters(VectorHardware.registers()) + " ("),
+                out);
     }
 
     private static String runChild(String... jvmArgs) throws Exception {

@@ -15,8 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** VectorGemm against EJML on many shapes; runs under the test JVM's {@code --add-modules jdk.incubator.vector}. */
+/**
+ * VectorGemm against EJML on many shapes, under every register blocking it has (each forced, so the blockings this
+ * machine would not choose are tested too); runs under the test JVM's {@code --add-modules jdk.incubator.vector}.
+ */
 class VectorGemmTest {
 
     private static final double TOL = 1e-12;
@@ -28,31 +33,38 @@ class VectorGemmTest {
             {29, 64, 128}, {29, 128, 64}, {29, 64, 10}, {128, 29, 64}, {29, 10, 64}, {1, 1, 1},
     };
 
-    private final Gemm ref = new EjmlGemm();
-    private final Gemm vec = new VectorGemm();
+    private static final Gemm REFERENCE = new EjmlGemm();
+
+    static List<GemmBlocking> blockings() {
+        return GemmBlocking.ALL;
+    }
 
     enum Op { MULT, TRANS_A, TRANS_B }
 
-    @Test
-    void matchesEjmlOnAGridOfShapes() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void matchesEjmlOnAGridOfShapes(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         Random rnd = new Random(42);
         for (int m : SIZES) {
             for (int k : SIZES) {
                 for (int n : SIZES) {
                     for (Op op : Op.values()) {
-                        check(op, m, k, n, rnd);
+                        check(vec, op, m, k, n, rnd);
                     }
                 }
             }
         }
     }
 
-    @Test
-    void matchesEjmlOnRandomAndReferenceShapes() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void matchesEjmlOnRandomAndReferenceShapes(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         Random rnd = new Random(7);
         for (int[] s : REFERENCE_SHAPES) {
             for (Op op : Op.values()) {
-                check(op, s[0], s[1], s[2], rnd);
+                check(vec, op, s[0], s[1], s[2], rnd);
             }
         }
         for (int t = 0; t < 400; t++) {
@@ -60,7 +72,7 @@ class VectorGemmTest {
             int k = 1 + rnd.nextInt(150);
             int n = 1 + rnd.nextInt(150);
             for (Op op : Op.values()) {
-                check(op, m, k, n, rnd);
+                check(vec, op, m, k, n, rnd);
             }
         }
         int[] primes = {1, 2, 3, 7, 11, 17, 19, 23, 41, 61, 67, 127, 131, 149};
@@ -69,25 +81,29 @@ class VectorGemmTest {
             int k = primes[rnd.nextInt(primes.length)];
             int n = primes[rnd.nextInt(primes.length)];
             for (Op op : Op.values()) {
-                check(op, m, k, n, rnd);
+                check(vec, op, m, k, n, rnd);
             }
         }
     }
 
     /** Inner dimensions past one packed block (VectorGemm.KC) add block sums into c. */
-    @Test
-    void longInnerDimensions() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void longInnerDimensions(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         Random rnd = new Random(5);
         for (int k : new int[] {VectorGemm.KC - 1, VectorGemm.KC, VectorGemm.KC + 1, 2 * VectorGemm.KC + 77, 1437}) {
             for (Op op : Op.values()) {
-                check(op, 1 + rnd.nextInt(70), k, 1 + rnd.nextInt(70), rnd);
-                check(op, 64, k, 10, rnd);
+                check(vec, op, 1 + rnd.nextInt(70), k, 1 + rnd.nextInt(70), rnd);
+                check(vec, op, 64, k, 10, rnd);
             }
         }
     }
 
-    @Test
-    void innerDimensionZeroGivesZeros() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void innerDimensionZeroGivesZeros(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         for (Op op : Op.values()) {
             DMatrixRMaj[] ab = operands(op, 5, 0, 9, new Random(1));
             DMatrixRMaj c = nanFilled(5, 9);
@@ -98,8 +114,10 @@ class VectorGemmTest {
         }
     }
 
-    @Test
-    void deterministicAcrossCallsAndScratchState() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void deterministicAcrossCallsAndScratchState(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         Random rnd = new Random(3);
         for (Op op : Op.values()) {
             for (int[] s : new int[][] {{64, 64, 128}, {29, 10, 64}, {37, 53, 91}}) {
@@ -110,14 +128,16 @@ class VectorGemmTest {
                 DMatrixRMaj[] other = operands(op, 50, 149, 75, rnd);
                 run(vec, op, other[0], other[1], new DMatrixRMaj(50, 75));
                 DMatrixRMaj second = nanFilled(s[0], s[2]);
-                run(new VectorGemm(), op, ab[0], ab[1], second);
+                run(new VectorGemm(blocking), op, ab[0], ab[1], second);
                 assertArrayEquals(first.data, second.data, op + " " + Arrays.toString(s));
             }
         }
     }
 
-    @Test
-    void matricesWithOversizedDataArrays() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void matricesWithOversizedDataArrays(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         Random rnd = new Random(11);
         DMatrixRMaj a = random(40, 40, rnd);
         DMatrixRMaj b = random(40, 40, rnd);
@@ -128,12 +148,14 @@ class VectorGemmTest {
         Arrays.fill(c.data, Double.NaN);
         vec.mult(a, b, c);
         DMatrixRMaj want = new DMatrixRMaj(13, 19);
-        ref.mult(a, b, want);
+        REFERENCE.mult(a, b, want);
         assertClose(want, c, a, b, "oversized");
     }
 
-    @Test
-    void rejectsWrongShapesAndAliasing() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void rejectsWrongShapesAndAliasing(GemmBlocking blocking) {
+        Gemm vec = new VectorGemm(blocking);
         DMatrixRMaj a = new DMatrixRMaj(3, 4);
         DMatrixRMaj b = new DMatrixRMaj(4, 5);
         assertThrows(IllegalArgumentException.class, () -> vec.mult(a, b, new DMatrixRMaj(3, 4)));
@@ -144,8 +166,10 @@ class VectorGemmTest {
         assertThrows(IllegalArgumentException.class, () -> vec.mult(sq, sq, sq));
     }
 
-    @Test
-    void oneInstanceIsSafeAcrossThreads() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void oneInstanceIsSafeAcrossThreads(GemmBlocking blocking) throws Exception {
+        Gemm vec = new VectorGemm(blocking);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -155,7 +179,7 @@ class VectorGemmTest {
                     Random rnd = new Random(100 + seed);
                     for (int i = 0; i < 60; i++) {
                         Op op = Op.values()[i % 3];
-                        check(op, 1 + rnd.nextInt(80), 1 + rnd.nextInt(80), 1 + rnd.nextInt(80), rnd);
+                        check(vec, op, 1 + rnd.nextInt(80), 1 + rnd.nextInt(80), 1 + rnd.nextInt(80), rnd);
                     }
                 }));
             }
@@ -167,11 +191,41 @@ class VectorGemmTest {
         }
     }
 
-    private void check(Op op, int m, int k, int n, Random rnd) {
+    /** Every output element is one FMA chain in the same order whatever the blocking: outputs are bit-identical. */
+    @Test
+    void everyBlockingGivesTheSameBits() {
+        Random rnd = new Random(13);
+        for (Op op : Op.values()) {
+            for (int[] s : new int[][] {{64, 64, 128}, {29, 10, 64}, {37, 300, 91}, {1, 7, 5}, {131, 61, 23}}) {
+                DMatrixRMaj[] ab = operands(op, s[0], s[1], s[2], rnd);
+                DMatrixRMaj first = nanFilled(s[0], s[2]);
+                run(new VectorGemm(GemmBlocking.ALL.get(0)), op, ab[0], ab[1], first);
+                for (GemmBlocking b : GemmBlocking.ALL) {
+                    DMatrixRMaj got = nanFilled(s[0], s[2]);
+                    run(new VectorGemm(b), op, ab[0], ab[1], got);
+                    assertArrayEquals(first.data, got.data, op + " " + Arrays.toString(s) + " " + b);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDefaultBlockingIsOneWithKernels() {
+        GemmBlocking chosen = new VectorGemm().blocking();
+        assertTrue(GemmBlocking.ALL.contains(chosen), chosen.toString());
+        assertEquals(chosen, VectorGemm.chosenBlocking());
+    }
+
+    @Test
+    void rejectsABlockingWithoutKernels() {
+        assertThrows(IllegalArgumentException.class, () -> new VectorGemm(new GemmBlocking(5, 5)));
+    }
+
+    private static void check(Gemm vec, Op op, int m, int k, int n, Random rnd) {
         DMatrixRMaj[] ab = operands(op, m, k, n, rnd);
         DMatrixRMaj want = nanFilled(m, n);
         DMatrixRMaj got = nanFilled(m, n);
-        run(ref, op, ab[0], ab[1], want);
+        run(REFERENCE, op, ab[0], ab[1], want);
         run(vec, op, ab[0], ab[1], got);
         assertClose(want, got, ab[0], ab[1], op + " m=" + m + " k=" + k + " n=" + n);
     }

@@ -1,0 +1,108 @@
+package dev.hypersearch.bench;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The single-core FMA peak of this machine as the Vector API reaches it: {@value #CHAINS} independent FMA chains
+ * on the preferred species (enough to cover the FMA latency times the FMA units: 4-5 cycles x 2 pipes on current
+ * x86 cores), nothing else in the loop but the counter. Best of several short repetitions, so a busy machine
+ * lowers it less than a mean would; timed in thread CPU time ({@link ThreadCpuClock}). Benchmarks report their
+ * kernels as a share of it.
+ */
+public final class FmaPeak {
+
+    private static final int CHAINS = 12;
+    private static final int REPS = 25;
+    private static final long ITERATIONS = 1L << 21;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+    private static double sink;
+
+    private FmaPeak() {
+    }
+
+    /** Best GFLOPS of {@code REPS} repetitions of the f64 loop, after a warm-up. */
+    public static double f64Gflops() {
+        for (int i = 0; i < 5; i++) {
+            sink += f64Loop(ITERATIONS / 8);
+        }
+        double best = 0;
+        for (int rep = 0; rep < REPS; rep++) {
+            long t0 = ThreadCpuClock.nanos();
+            sink += f64Loop(ITERATIONS);
+            long dt = ThreadCpuClock.nanos() - t0;
+            best = Math.max(best, 2.0 * CHAINS * D.length() * ITERATIONS / dt);
+        }
+        return best;
+    }
+
+    /** The same for f32 (for information: twice the lanes per vector). */
+    public static double f32Gflops() {
+        for (int i = 0; i < 5; i++) {
+            sink += f32Loop(ITERATIONS / 8);
+        }
+        double best = 0;
+        for (int rep = 0; rep < REPS; rep++) {
+            long t0 = ThreadCpuClock.nanos();
+            sink += f32Loop(ITERATIONS);
+            long dt = ThreadCpuClock.nanos() - t0;
+            best = Math.max(best, 2.0 * CHAINS * F.length() * ITERATIONS / dt);
+        }
+        return best;
+    }
+
+    /** Keeps the JIT from discarding the loops' results. */
+    static double sink() {
+        return sink;
+    }
+
+    // acc = acc * x + y converges (|x| < 1), so the chains never reach infinities or subnormals.
+    private static double f64Loop(long iterations) {
+        DoubleVector x = DoubleVector.broadcast(D, 0.999);
+        DoubleVector y = DoubleVector.broadcast(D, 1e-3);
+        DoubleVector a0 = DoubleVector.broadcast(D, 0.5), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+        DoubleVector a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        for (long i = 0; i < iterations; i++) {
+            a0 = a0.fma(x, y);
+            a1 = a1.fma(x, y);
+            a2 = a2.fma(x, y);
+            a3 = a3.fma(x, y);
+            a4 = a4.fma(x, y);
+            a5 = a5.fma(x, y);
+            a6 = a6.fma(x, y);
+            a7 = a7.fma(x, y);
+            a8 = a8.fma(x, y);
+            a9 = a9.fma(x, y);
+            a10 = a10.fma(x, y);
+            a11 = a11.fma(x, y);
+        }
+        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
+                .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+
+    private static double f32Loop(long iterations) {
+        FloatVector x = FloatVector.broadcast(F, 0.999f);
+        FloatVector y = FloatVector.broadcast(F, 1e-3f);
+        FloatVector a0 = FloatVector.broadcast(F, 0.5f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+        FloatVector a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        for (long i = 0; i < iterations; i++) {
+            a0 = a0.fma(x, y);
+            a1 = a1.fma(x, y);
+            a2 = a2.fma(x, y);
+            a3 = a3.fma(x, y);
+            a4 = a4.fma(x, y);
+            a5 = a5.fma(x, y);
+            a6 = a6.fma(x, y);
+            a7 = a7.fma(x, y);
+            a8 = a8.fma(x, y);
+            a9 = a9.fma(x, y);
+            a10 = a10.fma(x, y);
+            a11 = a11.fma(x, y);
+        }
+        return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
+                .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+}
