@@ -12,15 +12,24 @@ import dev.hypersearch.nn.OptimizerConfig;
 import dev.hypersearch.nn.Trainer;
 import dev.hypersearch.nn.TrainingConfig;
 import dev.hypersearch.nn.TrainingResult;
+import dev.hypersearch.nn.TrainingRun;
 import dev.hypersearch.trial.DataPreparation;
 import dev.hypersearch.trial.PreparedData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
  * Trains the reference net (digits, 64-128-64-10, relu, he, adam 1e-3, batch 64, 30 epochs, stratified 20%
  * validation, seed 0) on one thread with the fast GEMM and with plain EJML, and prints both and their ratio.
- * Run: {@code ./mvnw -q -Pbench test-compile exec:exec}; another hidden activation:
- * {@code -Dbench.args=tanh} (the fast path also computes tanh, sigmoid and ELU with the Vector API).
+ * Run: {@code ./mvnw -q -Pbench test-compile exec:exec}; another hidden activation, with batch norm:
+ * {@code -Dbench.args="tanh bn"} (the fast path also runs the activations, softmax, bias, column sums and batch
+ * norm with the Vector API).
+ *
+ * <p>For each path it also prints what the timed runs allocated on the training thread
+ * ({@code com.sun.management.ThreadMXBean}) in a steady-state epoch (the next-to-last of the last timed run: its
+ * records, its validation pass and nothing per mini-batch, once C2 has compiled the kernels; before that the Vector
+ * API's boxed fallbacks allocate), and the collections during the timed runs.
  */
 public final class EngineBenchmark {
 
@@ -31,15 +40,17 @@ public final class EngineBenchmark {
 
     public static void main(String[] args) {
         Activation activation = args.length > 0 ? Activation.parse(args[0]) : Activation.RELU;
+        boolean batchNorm = args.length > 1 && args[1].equalsIgnoreCase("bn");
         PreparedData data = DataPreparation.holdout(BuiltinDatasets.load("digits"), 0.2, 0);
         Gemm fast = Gemms.fastest();
         Gemm plain = new EjmlGemm();
-        System.out.printf("Reference net on digits: %d train / %d validation rows, %s %s, batch %d, %d epochs, best of %d%n",
-                data.train().size(), data.validation().size(), shape(data), activation, BATCH, EPOCHS, REPEATS);
-        Result baseline = best(plain, data, activation);
-        Result result = best(fast, data, activation);
+        System.out.printf("Reference net on digits: %d train / %d validation rows, %s %s%s, batch %d, %d epochs, "
+                + "best of %d (load average %.2f)%n", data.train().size(), data.validation().size(), shape(data),
+                activation, batchNorm ? " + batch norm" : "", BATCH, EPOCHS, REPEATS, loadAverage());
+        Result baseline = best(plain, data, activation, batchNorm);
+        Result result = best(fast, data, activation, batchNorm);
         print("baseline " + plain.name(), baseline);
-        print("fast     " + fast.name(), result);
+        print("fast     " + fast.name() + "/" + fast.transcendentals().name(), result);
         System.out.printf("speed-up fast/baseline: %.2fx (samples/s)%n", result.samplesPerSecond / baseline.samplesPerSecond);
     }
 
@@ -48,32 +59,99 @@ public final class EngineBenchmark {
     }
 
     record Result(double seconds, double samplesPerSecond, double msPerEpoch, double gflops, double valAccuracy,
-                  double valLoss) {
+                  double valLoss, Allocation allocation) {
     }
 
-    static Result best(Gemm gemm, PreparedData data, Activation activation) {
+    /**
+     * What the timed runs allocated and collected: bytes of a steady-state epoch (the next-to-last of the last timed
+     * run), bytes of one validation pass alone, mini-batches per epoch, and collections (count, milliseconds) during
+     * the timed runs, all collectors summed.
+     */
+    record Allocation(long epochBytes, long validationBytes, int batchesPerEpoch, long collections, long gcMillis) {
+
+        /** The epoch's bytes besides its validation pass: its records (metrics, the curve's entry) and the batches'. */
+        long outsideValidation() {
+            return Math.max(0, epochBytes - validationBytes);
+        }
+
+        /**
+         * Bytes per mini-batch: 0 when the epoch's bytes outside validation are fewer than one smallest object (16
+         * bytes) per mini-batch, since anything the batch loop allocated would come back every batch; else an
+         * upper bound.
+         */
+        double bytesPerBatch() {
+            return outsideValidation() < 16L * batchesPerEpoch ? 0 : outsideValidation() / (double) batchesPerEpoch;
+        }
+    }
+
+    static Result best(Gemm gemm, PreparedData data, Activation activation, boolean batchNorm) {
         Result best = null;
+        Result last = null;
+        long[] gcBefore = gcCountAndMillis();
         for (int i = 0; i < REPEATS + 1; i++) { // the first run warms the JIT up and is not counted
-            Result r = run(gemm, data, activation);
-            if (i > 0 && (best == null || r.seconds < best.seconds)) {
-                best = r;
+            if (i == 1) {
+                gcBefore = gcCountAndMillis();
+            }
+            last = run(gemm, data, activation, batchNorm);
+            if (i > 0 && (best == null || last.seconds < best.seconds)) {
+                best = last;
             }
         }
-        return best;
+        long[] gcAfter = gcCountAndMillis();
+        Allocation a = last.allocation;
+        return new Result(best.seconds, best.samplesPerSecond, best.msPerEpoch, best.gflops, best.valAccuracy,
+                best.valLoss, new Allocation(a.epochBytes, a.validationBytes, a.batchesPerEpoch,
+                        gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]));
     }
 
-    static Result run(Gemm gemm, PreparedData data, Activation activation) {
+    /** One training run driven epoch by epoch (as Trainer.train does), a steady-state epoch's allocation measured. */
+    static Result run(Gemm gemm, PreparedData data, Activation activation, boolean batchNorm) {
         NetworkConfig net = new NetworkConfig(data.numFeatures(), HIDDEN, data.numClasses(), activation,
-                NetworkConfig.DEFAULT_LEAKY_SLOPE, NetworkConfig.DEFAULT_ELU_ALPHA, Initializer.HE, false,
+                NetworkConfig.DEFAULT_LEAKY_SLOPE, NetworkConfig.DEFAULT_ELU_ALPHA, Initializer.HE, batchNorm,
                 Loss.SOFTMAX_CROSS_ENTROPY);
         TrainingConfig training = new TrainingConfig(EPOCHS, BATCH, OptimizerConfig.adam(1e-3), 0.0, 0L, 0);
         long start = System.nanoTime();
-        TrainingResult r = new Trainer(gemm).train(net, training, data.train(), data.validation(), m -> true, () -> false);
+        TrainingRun run = new Trainer(gemm).start(net, training, data.train(), data.validation(), () -> false);
+        long epochBytes = 0;
+        while (!run.isFinished()) {
+            long before = allocatedBytes();
+            run.runEpoch();
+            if (run.epochsDone() == EPOCHS - 1) { // not the last: that one also words the run's outcome
+                epochBytes = allocatedBytes() - before;
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        TrainingResult r = run.result();
+        long beforeValidation = allocatedBytes();
+        r.network().evaluate(data.validation());
+        long validationBytes = allocatedBytes() - beforeValidation;
         long samples = (long) data.train().size() * EPOCHS;
         var last = r.curve().get(r.curve().size() - 1);
+        int batches = (data.train().size() + BATCH - 1) / BATCH;
         return new Result(seconds, samples / seconds, seconds * 1000 / EPOCHS,
-                flopsPerSample(data) * samples / seconds / 1e9, last.validationAccuracy(), last.validationLoss());
+                flopsPerSample(data) * samples / seconds / 1e9, last.validationAccuracy(), last.validationLoss(),
+                new Allocation(epochBytes, validationBytes, batches, 0, 0));
+    }
+
+    private static long allocatedBytes() {
+        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Multiply-adds of the three GEMMs per example: forward, dW, and dA for every layer but the first; x2 flops. */
@@ -90,5 +168,10 @@ public final class EngineBenchmark {
     static void print(String label, Result r) {
         System.out.printf("%s: %,10.0f samples/s  %7.2f ms/epoch  %6.2f GFLOPS  val acc %.4f  val loss %.4f%n",
                 label, r.samplesPerSecond, r.msPerEpoch, r.gflops, r.valAccuracy, r.valLoss);
+        Allocation a = r.allocation;
+        System.out.printf("    allocated on the training thread: %.0f bytes per mini-batch (a steady-state epoch: %,d "
+                + "bytes, its validation pass %,d, the rest %,d over %d mini-batches); %d collections, %d ms during "
+                + "the timed runs%n", a.bytesPerBatch(), a.epochBytes, a.validationBytes, a.outsideValidation(),
+                a.batchesPerEpoch, a.collections, a.gcMillis);
     }
 }
