@@ -25,7 +25,8 @@ final class ActivationKernels {
     }
 
     /**
-     * a = f(z). {@code slopes} (1 x cols) is used by PRELU only; {@code t} computes the transcendental ones.
+     * a = f(z). {@code slopes} (1 x cols) is used by PRELU only; {@code t} computes the transcendental ones and
+     * (its {@link Transcendentals#rows()}) leaky ReLU's mask.
      */
     static void forward(Activation f, Transcendentals t, double[] z, double[] a, int rows, int cols, double leaky,
             double alpha, double[] slopes) {
@@ -38,13 +39,7 @@ final class ActivationKernels {
                     a[i] = Math.max(z[i], 0.0);
                 }
             }
-            case LEAKY_RELU -> {
-                double k = 1.0 - leaky;
-                for (int i = 0; i < n; i++) {
-                    double v = z[i];
-                    a[i] = v * (leaky + k * positive(v));
-                }
-            }
+            case LEAKY_RELU -> t.rows().kinkForward(z, a, n, leaky);
             case PRELU -> {
                 for (int r = 0; r < rows; r++) {
                     int o = r * cols;
@@ -62,10 +57,10 @@ final class ActivationKernels {
 
     /**
      * d = d * f'(z) in place (d holds dL/dA on entry, dL/dZ on exit). For PRELU also writes
-     * dL/dslope (1 x cols) into {@code slopeGrad}, overwriting it.
+     * dL/dslope (1 x cols) into {@code slopeGrad}, overwriting it. {@code k} runs the kinked ones' masks.
      */
-    static void backward(Activation f, double[] z, double[] a, double[] d, int rows, int cols, double leaky,
-            double alpha, double[] slopes, double[] slopeGrad) {
+    static void backward(Activation f, RowKernels k, double[] z, double[] a, double[] d, int rows, int cols,
+            double leaky, double alpha, double[] slopes, double[] slopeGrad) {
         int n = rows * cols;
         switch (f) {
             case SIGMOID -> {
@@ -80,17 +75,8 @@ final class ActivationKernels {
                     d[i] *= 1.0 - t * t;
                 }
             }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    d[i] *= positive(z[i]);
-                }
-            }
-            case LEAKY_RELU -> {
-                double k = 1.0 - leaky;
-                for (int i = 0; i < n; i++) {
-                    d[i] *= leaky + k * positive(z[i]);
-                }
-            }
+            case RELU -> k.kinkBackward(z, d, n, 0.0);
+            case LEAKY_RELU -> k.kinkBackward(z, d, n, leaky);
             case PRELU -> {
                 java.util.Arrays.fill(slopeGrad, 0, cols, 0.0);
                 for (int r = 0; r < rows; r++) {
@@ -105,13 +91,7 @@ final class ActivationKernels {
                     }
                 }
             }
-            case ELU -> {
-                for (int i = 0; i < n; i++) {
-                    // for z <= 0: d/dz alpha*(e^z - 1) = alpha*e^z = a + alpha
-                    double p = positive(z[i]);
-                    d[i] *= p + (1.0 - p) * (a[i] + alpha);
-                }
-            }
+            case ELU -> k.eluBackward(z, a, d, n, alpha);
             case LINEAR -> {
                 // identity: dZ = dA
             }

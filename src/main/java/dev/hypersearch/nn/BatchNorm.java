@@ -24,6 +24,8 @@ final class BatchNorm {
     // inference scratch, kept apart so an evaluation between forward and backward is harmless
     private final double[] scale;
     private final double[] shift;
+    // backward scratch: gamma * invStd per unit
+    private final double[] gradScale;
 
     BatchNorm(String prefix, int units) {
         this.units = units;
@@ -38,25 +40,19 @@ final class BatchNorm {
         this.invStd = new double[units];
         this.scale = new double[units];
         this.shift = new double[units];
+        this.gradScale = new double[units];
     }
 
     /** Training: z (rows x units) is replaced by gamma*xhat + beta; xhat is kept for backward. */
-    void forwardTraining(double[] z, double[] xhat, int rows) {
+    void forwardTraining(RowKernels k, double[] z, double[] xhat, int rows) {
         int c = units;
-        RowOps.columnSums(z, rows, c, mean);
+        k.columnSums(z, rows, c, mean);
         double invN = 1.0 / rows;
         for (int j = 0; j < c; j++) {
             mean[j] *= invN;
         }
-        double[] var = invStd; // reuse as accumulator, converted in place below
-        java.util.Arrays.fill(var, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                double dv = z[o + j] - mean[j];
-                var[j] += dv * dv;
-            }
-        }
+        double[] var = invStd; // the sums of squares, converted in place below
+        k.squaredDeviations(z, rows, c, mean, var);
         // running variance uses the unbiased estimate (as PyTorch does); a batch of 1 has none
         double unbias = rows > 1 ? (double) rows / (rows - 1) : 1.0;
         for (int j = 0; j < c; j++) {
@@ -65,16 +61,7 @@ final class BatchNorm {
             runningVar[j] = MOMENTUM * runningVar[j] + (1 - MOMENTUM) * v * unbias;
             invStd[j] = 1.0 / Math.sqrt(v + EPS);
         }
-        double[] g = gamma.value().data;
-        double[] b = beta.value().data;
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                double h = (z[o + j] - mean[j]) * invStd[j];
-                xhat[o + j] = h;
-                z[o + j] = g[j] * h + b[j];
-            }
-        }
+        k.normalize(z, xhat, rows, c, mean, invStd, gamma.value().data, beta.value().data);
     }
 
     /** The inference transform z*scale + shift, written into the two arrays (one entry per unit). */
@@ -88,47 +75,29 @@ final class BatchNorm {
     }
 
     /** Inference: z = z*scale + shift with scale/shift folded from running stats, gamma, beta. */
-    void forwardInference(double[] z, int rows) {
-        int c = units;
-        double[] g = gamma.value().data;
-        double[] b = beta.value().data;
-        for (int j = 0; j < c; j++) {
-            scale[j] = g[j] / Math.sqrt(runningVar[j] + EPS);
-            shift[j] = b[j] - runningMean[j] * scale[j];
-        }
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                z[o + j] = z[o + j] * scale[j] + shift[j];
-            }
-        }
+    void forwardInference(RowKernels k, double[] z, int rows) {
+        inferenceTransform(scale, shift);
+        k.scaleShift(z, rows, units, scale, shift);
     }
 
     /**
      * d holds dL/dy on entry and dL/dz on exit; fills gamma's and beta's gradients. Uses the
-     * standard closed form dz = gamma*invStd/n * (n*dy - sum(dy) - xhat*sum(dy*xhat)).
+     * standard closed form dz = gamma*invStd/n * (n*dy - sum(dy) - xhat*sum(dy*xhat)), as
+     * (dy - (sum(dy)/n + xhat*sum(dy*xhat)/n)) * gamma*invStd.
      */
-    void backward(double[] d, double[] xhat, int rows) {
+    void backward(RowKernels k, double[] d, double[] xhat, int rows) {
         int c = units;
         double[] dGamma = gamma.gradient().data;
         double[] dBeta = beta.gradient().data;
-        java.util.Arrays.fill(dGamma, 0.0);
-        java.util.Arrays.fill(dBeta, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                double dy = d[o + j];
-                dBeta[j] += dy;
-                dGamma[j] += dy * xhat[o + j];
-            }
-        }
+        k.sumsAndDots(d, xhat, rows, c, dBeta, dGamma);
         double[] g = gamma.value().data;
         double invN = 1.0 / rows;
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                d[o + j] = g[j] * invStd[j] * (d[o + j] - invN * (dBeta[j] + xhat[o + j] * dGamma[j]));
-            }
+        // scale and shift are inference scratch, free during a backward pass
+        for (int j = 0; j < c; j++) {
+            scale[j] = invN * dBeta[j];
+            shift[j] = invN * dGamma[j];
+            gradScale[j] = g[j] * invStd[j];
         }
+        k.centerScale(d, xhat, rows, c, scale, shift, gradScale);
     }
 }

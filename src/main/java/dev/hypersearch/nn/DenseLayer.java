@@ -63,19 +63,20 @@ final class DenseLayer {
         }
     }
 
-    void forward(Gemm gemm, DMatrixRMaj in, Workspace ws, int l, boolean training) {
+    /** {@code t}: the elementwise kernels that go with {@code gemm} (its {@link Gemm#transcendentals()}). */
+    void forward(Gemm gemm, Transcendentals t, DMatrixRMaj in, Workspace ws, int l, boolean training) {
         DMatrixRMaj z = ws.z[l];
         int rows = ws.rows;
         gemm.mult(in, weights.value(), z);
         if (bias != null) {
-            RowOps.addRow(z.data, rows, fanOut, bias.value().data);
+            t.rows().addRow(z.data, rows, fanOut, bias.value().data);
         } else if (training) {
-            batchNorm.forwardTraining(z.data, ws.xhat[l].data, rows);
+            batchNorm.forwardTraining(t.rows(), z.data, ws.xhat[l].data, rows);
         } else {
-            batchNorm.forwardInference(z.data, rows);
+            batchNorm.forwardInference(t.rows(), z.data, rows);
         }
         if (!output) {
-            ActivationKernels.forward(activation, gemm.transcendentals(), z.data, ws.a[l].data, rows, fanOut, leakySlope, eluAlpha,
+            ActivationKernels.forward(activation, t, z.data, ws.a[l].data, rows, fanOut, leakySlope, eluAlpha,
                     slopes == null ? null : slopes.value().data);
         }
     }
@@ -84,16 +85,16 @@ final class DenseLayer {
      * On entry ws.d[l] holds dL/dA (hidden) or dL/dZ (output). Fills this layer's gradients and,
      * if {@code dIn} is not null, dL/d(in) = dZ W^T (skipped for the first layer in training).
      */
-    void backward(Gemm gemm, DMatrixRMaj in, Workspace ws, int l, DMatrixRMaj dIn, double l2) {
+    void backward(Gemm gemm, RowKernels k, DMatrixRMaj in, Workspace ws, int l, DMatrixRMaj dIn, double l2) {
         DMatrixRMaj d = ws.d[l];
         int rows = ws.rows;
         if (!output) {
-            ActivationKernels.backward(activation, ws.z[l].data, ws.a[l].data, d.data, rows, fanOut, leakySlope,
+            ActivationKernels.backward(activation, k, ws.z[l].data, ws.a[l].data, d.data, rows, fanOut, leakySlope,
                     eluAlpha, slopes == null ? null : slopes.value().data,
                     slopes == null ? null : slopes.gradient().data);
         }
         if (batchNorm != null) {
-            batchNorm.backward(d.data, ws.xhat[l].data, rows);
+            batchNorm.backward(k, d.data, ws.xhat[l].data, rows);
         }
         DMatrixRMaj dW = weights.gradient();
         gemm.multTransA(in, d, dW);
@@ -101,7 +102,7 @@ final class DenseLayer {
             RowOps.addScaled(dW.data, l2, weights.value().data, dW.getNumElements());
         }
         if (bias != null) {
-            RowOps.columnSums(d.data, rows, fanOut, bias.gradient().data);
+            k.columnSums(d.data, rows, fanOut, bias.gradient().data);
         }
         if (dIn != null) {
             gemm.multTransB(d, weights.value(), dIn);

@@ -70,7 +70,7 @@ public final class InferenceNetwork {
             }
         }
         double[] out = new double[z.length];
-        LossKernels.forward(loss, z, out, null, rows, outputs());
+        LossKernels.forward(loss, ScalarTranscendentals.INSTANCE, z, out, null, rows, outputs());
         return out;
     }
 

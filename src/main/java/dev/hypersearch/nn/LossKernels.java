@@ -14,11 +14,11 @@ final class LossKernels {
     /**
      * Writes the outputs (probabilities or values) of logits z into {@code out}; if {@code t} is
      * not null also returns the loss summed over the n rows (callers divide by the example count,
-     * so chunked evaluation averages exactly).
+     * so chunked evaluation averages exactly). {@code e} computes softmax's exponentials.
      */
-    static double forward(Loss loss, double[] z, double[] out, double[] t, int rows, int cols) {
+    static double forward(Loss loss, Transcendentals e, double[] z, double[] out, double[] t, int rows, int cols) {
         return switch (loss) {
-            case SOFTMAX_CROSS_ENTROPY -> softmax(z, out, t, rows, cols);
+            case SOFTMAX_CROSS_ENTROPY -> softmax(e, z, out, t, rows, cols);
             case SIGMOID_BINARY_CROSS_ENTROPY -> sigmoid(z, out, t, rows * cols);
             case MSE -> identity(z, out, t, rows, cols);
         };
@@ -66,19 +66,22 @@ final class LossKernels {
         return best;
     }
 
-    private static double softmax(double[] z, double[] p, double[] t, int rows, int cols) {
+    /** Row maxima subtracted first, then all exponentials in one call (rows are short: 10 digits classes). */
+    private static double softmax(Transcendentals e, double[] z, double[] p, double[] t, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            double max = rowMax(z, o, cols);
+            for (int j = 0; j < cols; j++) {
+                p[o + j] = z[o + j] - max;
+            }
+        }
+        e.exp(p, p, rows * cols);
         double total = 0;
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
-            double max = z[o];
-            for (int j = 1; j < cols; j++) {
-                max = Math.max(max, z[o + j]);
-            }
             double sum = 0;
             for (int j = 0; j < cols; j++) {
-                double e = Math.exp(z[o + j] - max);
-                p[o + j] = e;
-                sum += e;
+                sum += p[o + j];
             }
             double inv = 1.0 / sum;
             for (int j = 0; j < cols; j++) {
@@ -86,7 +89,7 @@ final class LossKernels {
             }
             if (t != null) {
                 // -sum_j t_j (z_j - lse) with lse = max + log(sum); sum >= 1 so the log is safe
-                double lse = max + Math.log(sum);
+                double lse = rowMax(z, o, cols) + Math.log(sum);
                 double row = 0;
                 for (int j = 0; j < cols; j++) {
                     double tj = t[o + j];
@@ -98,6 +101,14 @@ final class LossKernels {
             }
         }
         return total;
+    }
+
+    private static double rowMax(double[] z, int o, int cols) {
+        double max = z[o];
+        for (int j = 1; j < cols; j++) {
+            max = Math.max(max, z[o + j]);
+        }
+        return max;
     }
 
     private static double sigmoid(double[] z, double[] p, double[] t, int n) {

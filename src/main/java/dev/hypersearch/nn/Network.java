@@ -25,6 +25,8 @@ public final class Network {
 
     private final NetworkConfig config;
     private final Gemm gemm;
+    /** gemm's elementwise kernels, looked up once (VectorGemm reads a system property each time). */
+    private final Transcendentals kernels;
     final DenseLayer[] layers;
     private final List<Parameter> parameters;
     private final Map<Integer, Workspace> workspaces = new LinkedHashMap<>(16, 0.75f, true) {
@@ -40,6 +42,7 @@ public final class Network {
     private Network(NetworkConfig config, Gemm gemm, RandomGenerator rng) {
         this.config = config;
         this.gemm = gemm;
+        this.kernels = gemm.transcendentals();
         List<Integer> hidden = config.hiddenUnits();
         this.layers = new DenseLayer[hidden.size() + 1];
         int fanIn = config.inputSize();
@@ -168,10 +171,11 @@ public final class Network {
         Workspace ws = last;
         int out = layers.length - 1;
         LossKernels.gradient(config.loss(), ws.a[out].data, t.data, ws.d[out].data, ws.rows, config.outputSize());
+        RowKernels rowKernels = kernels.rows();
         for (int l = out; l >= 0; l--) {
             DMatrixRMaj in = l == 0 ? lastInput : ws.a[l - 1];
             DMatrixRMaj dIn = l > 0 ? ws.d[l - 1] : inputGradient ? ws.inputGradient() : null;
-            layers[l].backward(gemm, in, ws, l, dIn, l2);
+            layers[l].backward(gemm, rowKernels, in, ws, l, dIn, l2);
         }
     }
 
@@ -188,13 +192,13 @@ public final class Network {
     private double forwardSum(Workspace ws, DMatrixRMaj x, DMatrixRMaj t, boolean training) {
         DMatrixRMaj in = x;
         for (int l = 0; l < layers.length; l++) {
-            layers[l].forward(gemm, in, ws, l, training);
+            layers[l].forward(gemm, kernels, in, ws, l, training);
             in = ws.a[l];
         }
         int out = layers.length - 1;
         last = ws;
         lastInput = x;
-        return LossKernels.forward(config.loss(), ws.z[out].data, ws.a[out].data, t == null ? null : t.data,
+        return LossKernels.forward(config.loss(), kernels, ws.z[out].data, ws.a[out].data, t == null ? null : t.data,
                 ws.rows, config.outputSize());
     }
 

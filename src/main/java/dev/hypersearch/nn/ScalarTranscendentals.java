@@ -38,6 +38,18 @@ final class ScalarTranscendentals implements Transcendentals {
     }
 
     @Override
+    public void exp(double[] x, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+    }
+
+    @Override
+    public RowKernels rows() {
+        return ScalarRowKernels.INSTANCE;
+    }
+
+    @Override
     public String name() {
         return "math";
     }

@@ -1,11 +1,12 @@
 package dev.hypersearch.nn;
 
 /**
- * The activations that need a transcendental function, over the first {@code n} values of row-major arrays.
- * {@code Math.tanh} costs about 20 ns a value on HotSpot (it is not intrinsified), ten times a ReLU layer's GEMM
- * share, so these come in two sets, chosen with the GEMM ({@link Gemm#transcendentals()}): plain {@code Math}
- * calls, and the Vector API's lanewise functions (Intel's SVML stubs on x86-64), within a few ulps of
- * {@code Math} (see VectorTranscendentalsTest).
+ * The engine's elementwise kernels that have a faster Vector API form, over the first {@code n} values of row-major
+ * arrays: the activations that need a transcendental function, softmax's exponentials, and (through
+ * {@link #rows()}) the row loops that C2 leaves scalar. {@code Math.tanh} costs about 30 ns a value on HotSpot (it is
+ * not intrinsified), ten times a ReLU layer's GEMM share, so these come in two sets, chosen with the GEMM
+ * ({@link Gemm#transcendentals()}): plain {@code Math} calls and loops ({@code ScalarTranscendentals}), and the
+ * Vector API's ({@code VectorTranscendentals}, within a few ulps of {@code Math}, see VectorTranscendentalsTest).
  */
 public interface Transcendentals {
 
@@ -17,6 +18,12 @@ public interface Transcendentals {
 
     /** a[i] = z[i] if z[i] > 0, else alpha (e^z[i] - 1). */
     void elu(double[] z, double[] a, int n, double alpha);
+
+    /** out[i] = e^x[i] (out may be x). */
+    void exp(double[] x, double[] out, int n);
+
+    /** The row loops of the same instruction set (bias, column sums, kinked activations, batch norm). */
+    RowKernels rows();
 
     /** Short name for logs and benchmark output. */
     String name();

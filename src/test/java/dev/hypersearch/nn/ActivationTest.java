@@ -28,7 +28,7 @@ class ActivationTest {
         double[] d = up.clone();
         double[] slopeGrad = new double[n];
         ActivationKernels.forward(f, ScalarTranscendentals.INSTANCE, Z, a, 1, n, 0.02, 1.3, slopes);
-        ActivationKernels.backward(f, Z, a, d, 1, n, 0.02, 1.3, slopes, slopeGrad);
+        ActivationKernels.backward(f, ScalarRowKernels.INSTANCE, Z, a, d, 1, n, 0.02, 1.3, slopes, slopeGrad);
         double h = 1e-6;
         for (int j = 0; j < n; j++) {
             double numeric = (apply(f, Z[j] + h, slopes[j]) - apply(f, Z[j] - h, slopes[j])) / (2 * h) * up[j];

@@ -27,15 +27,21 @@ class GradientCheckTest {
         checkNetwork(f, false, Loss.SOFTMAX_CROSS_ENTROPY, 3, 0.0);
     }
 
-    /** The same checks with the Vector API's activation functions (the forward pass the fast path trains with). */
+    /**
+     * The same checks with the Vector API's elementwise kernels (activations, their masks, bias, column sums, batch
+     * norm, softmax): the passes the fast path trains with.
+     */
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"TANH", "SIGMOID", "ELU"})
-    void vectorActivationsWithAndWithoutBatchNorm(Activation f) {
+    @EnumSource(Activation.class)
+    void vectorKernelsWithAndWithoutBatchNorm(Activation f) {
         checkNetwork(f, false, Loss.SOFTMAX_CROSS_ENTROPY, 3, 0.0, VECTOR_ACTIVATIONS);
-        checkNetwork(f, true, Loss.MSE, 2, 0.1, VECTOR_ACTIVATIONS);
+        if (f != Activation.LINEAR) {
+            // linear units between two batch norms: the next one cancels any shift, so beta's gradient is exactly 0
+            checkNetwork(f, true, Loss.MSE, 2, 0.1, VECTOR_ACTIVATIONS);
+        }
     }
 
-    /** EJML's products with the vector activations, so that only the activations differ from the reference. */
+    /** EJML's products with the vector kernels, so that only the elementwise kernels differ from the reference. */
     private static final Gemm VECTOR_ACTIVATIONS = new Gemm() {
         private final Gemm products = new EjmlGemm();
 

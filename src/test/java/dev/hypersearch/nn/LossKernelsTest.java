@@ -6,15 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LossKernelsTest {
 
-    @Test
-    void softmaxCrossEntropyIsFiniteAndExactAtHugeLogits() {
+    private static final Transcendentals MATH = ScalarTranscendentals.INSTANCE;
+
+    /** Both sets of exponentials: Math's and the Vector API's (a full vector of 4 and more, then a tail). */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void softmaxCrossEntropyIsFiniteAndExactAtHugeLogits(boolean vector) {
         double[] z = {1e4, 0, -1e4, 1e4, 0, -1e4};
         double[] t = {0, 1, 0, 1, 0, 0}; // row 0: wrong class (logit 0), row 1: right class
         double[] p = new double[6];
-        double sum = LossKernels.forward(Loss.SOFTMAX_CROSS_ENTROPY, z, p, t, 2, 3);
+        Transcendentals e = vector ? VectorTranscendentals.INSTANCE : MATH;
+        double sum = LossKernels.forward(Loss.SOFTMAX_CROSS_ENTROPY, e, z, p, t, 2, 3);
         // analytic: lse(z) - z_y with lse = 1e4 + log(1 + e^-1e4 + e^-2e4) = 1e4 in doubles
         assertThat(sum).isFinite().isCloseTo((1e4 - 0) + (1e4 - 1e4), within(1e-9));
         assertThat(p).containsExactly(1, 0, 0, 1, 0, 0);
@@ -28,7 +35,7 @@ class LossKernelsTest {
         double[] z = {0.3, -1.2, 2.0};
         double[] t = {0, 0, 1};
         double expected = -Math.log(Math.exp(2.0) / (Math.exp(0.3) + Math.exp(-1.2) + Math.exp(2.0)));
-        double loss = LossKernels.forward(Loss.SOFTMAX_CROSS_ENTROPY, z, new double[3], t, 1, 3);
+        double loss = LossKernels.forward(Loss.SOFTMAX_CROSS_ENTROPY, MATH, z, new double[3], t, 1, 3);
         assertThat(loss).isCloseTo(expected, within(1e-12));
     }
 
@@ -37,7 +44,7 @@ class LossKernelsTest {
         double[] z = {1e4, 1e4, -1e4, -1e4};
         double[] t = {1, 0, 0, 1};
         double[] p = new double[4];
-        double sum = LossKernels.forward(Loss.SIGMOID_BINARY_CROSS_ENTROPY, z, p, t, 4, 1);
+        double sum = LossKernels.forward(Loss.SIGMOID_BINARY_CROSS_ENTROPY, MATH, z, p, t, 4, 1);
         assertThat(sum).isFinite().isCloseTo(0 + 1e4 + 0 + 1e4, within(1e-9));
         assertThat(p).containsExactly(1, 1, 0, 0);
     }
@@ -46,7 +53,7 @@ class LossKernelsTest {
     void sigmoidLossMatchesDefinitionAtModerateLogits() {
         double z = 0.7;
         double s = 1 / (1 + Math.exp(-z));
-        double loss = LossKernels.forward(Loss.SIGMOID_BINARY_CROSS_ENTROPY, new double[] {z, z}, new double[2],
+        double loss = LossKernels.forward(Loss.SIGMOID_BINARY_CROSS_ENTROPY, MATH, new double[] {z, z}, new double[2],
                 new double[] {1, 0}, 2, 1);
         assertThat(loss).isCloseTo(-Math.log(s) - Math.log(1 - s), within(1e-12));
     }
@@ -55,7 +62,7 @@ class LossKernelsTest {
     void mseAveragesOverExamplesAndOutputs() {
         double[] y = {1, 2, 3, 4};
         double[] t = {0, 2, 3, 6};
-        double sum = LossKernels.forward(Loss.MSE, y, new double[4], t, 2, 2);
+        double sum = LossKernels.forward(Loss.MSE, MATH, y, new double[4], t, 2, 2);
         assertThat(sum / 2).isCloseTo((1 + 0 + 0 + 4) / 4.0, within(1e-15));
     }
 

@@ -1,0 +1,112 @@
+package dev.hypersearch.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API's row loops give bit-identical results to the plain ones (same operations in the same order), at
+ * widths that are and are not a multiple of the vector width and with a row of one; the plain ones against their
+ * definitions. Runs under the test JVM's {@code --add-modules jdk.incubator.vector}.
+ */
+class RowKernelsTest {
+
+    private static final RowKernels PLAIN = ScalarRowKernels.INSTANCE;
+    private static final RowKernels VECTOR = VectorRowKernels.INSTANCE;
+    private static final int[] ROWS = {1, 3, 64};
+    private static final int[] COLS = {1, 3, 4, 5, 10, 17, 128};
+
+    @Test
+    void vectorLoopsMatchPlainLoopsBitForBit() {
+        for (int rows : ROWS) {
+            for (int cols : COLS) {
+                int n = rows * cols;
+                String shape = rows + "x" + cols;
+                double[] m = random(n, 1);
+                double[] x = random(n, 2);
+                double[] y = random(n, 6);
+                double[] v = random(cols, 3);
+                double[] w = random(cols, 4);
+                double[] u = random(cols, 5);
+                same(shape + " addRow", m, (k, a) -> k.addRow(a, rows, cols, v));
+                sameColumns(shape + " columnSums", cols, (k, out) -> k.columnSums(m, rows, cols, out));
+                same(shape + " kinkForward", m, (k, a) -> k.kinkForward(m.clone(), a, n, 0.07));
+                for (double below : new double[] {0.0, 0.01, 1.7}) {
+                    same(shape + " kinkBackward " + below, x, (k, d) -> k.kinkBackward(m, d, n, below));
+                }
+                same(shape + " eluBackward", x, (k, d) -> k.eluBackward(m, y, d, n, 1.3));
+                sameColumns(shape + " squaredDeviations", cols, (k, out) -> k.squaredDeviations(m, rows, cols, v, out));
+                same(shape + " normalize", m, (k, z) -> k.normalize(z, new double[n], rows, cols, v, w, u, v));
+                same(shape + " normalize xhat", m, (k, out) -> k.normalize(m.clone(), out, rows, cols, v, w, u, v));
+                same(shape + " scaleShift", m, (k, a) -> k.scaleShift(a, rows, cols, v, w));
+                sameColumns(shape + " sums", cols, (k, out) -> k.sumsAndDots(m, x, rows, cols, out, new double[cols]));
+                sameColumns(shape + " dots", cols, (k, out) -> k.sumsAndDots(m, x, rows, cols, new double[cols], out));
+                same(shape + " centerScale", m, (k, d) -> k.centerScale(d, x, rows, cols, v, w, u));
+            }
+        }
+    }
+
+    @Test
+    void plainLoopsMatchTheirDefinitions() {
+        double[] m = {1, -2, 3, 0.5, -0.0, 6};
+        double[] v = {10, 20, 30};
+        double[] a = m.clone();
+        PLAIN.addRow(a, 2, 3, v);
+        assertThat(a).containsExactly(11, 18, 33, 10.5, 20, 36);
+        double[] sums = new double[3];
+        PLAIN.columnSums(m, 2, 3, sums);
+        assertThat(sums).containsExactly(1.5, -2, 9);
+        PLAIN.kinkForward(m, a, 6, 0.25);
+        assertThat(a).containsExactly(1, -0.5, 3, 0.5, -0.0, 6);
+        double[] d = {2, 2, 2, 2, 2, 2};
+        PLAIN.kinkBackward(m, d, 6, 0.25);
+        assertThat(d).containsExactly(2, 0.5, 2, 2, 0.5, 2); // the kink at 0 takes the slope below
+        double[] e = {2, 2, 2, 2, 2, 2};
+        PLAIN.eluBackward(m, new double[] {1, -0.5, 3, 0.5, -0.0, 6}, e, 6, 1.0);
+        assertThat(e).containsExactly(2, 1, 2, 2, 2, 2);
+        double[] dev = new double[3];
+        PLAIN.squaredDeviations(m, 2, 3, new double[] {1, 0, 3}, dev);
+        assertThat(dev).containsExactly(0.25, 4, 9);
+        double[] z = m.clone();
+        double[] xhat = new double[6];
+        PLAIN.normalize(z, xhat, 2, 3, new double[] {1, 0, 3}, new double[] {2, 1, 0.5}, new double[] {3, 1, 1},
+                new double[] {1, 0, 0});
+        assertThat(xhat).containsExactly(0, -2, 0, -1, -0.0, 1.5);
+        assertThat(z).containsExactly(1, -2, 0, -2, 0, 1.5);
+        double[] dots = new double[3];
+        PLAIN.sumsAndDots(m, new double[] {1, 1, 2, 2, 3, 0}, 2, 3, sums, dots);
+        assertThat(sums).containsExactly(1.5, -2, 9);
+        assertThat(dots).containsExactly(2, -2, 6);
+        double[] c = {1, 1, 1, 1, 1, 1};
+        PLAIN.centerScale(c, new double[] {1, 2, 3, 4, 5, 6}, 2, 3, new double[] {1, 0, 0}, new double[] {0, 1, 0},
+                new double[] {2, 2, 3});
+        assertThat(c).containsExactly(0, -2, 3, 0, -8, 3);
+    }
+
+    private interface Fill {
+        void apply(RowKernels k, double[] target);
+    }
+
+    /** Runs both on copies of {@code start} and compares the arrays they wrote, bit for bit. */
+    private static void same(String what, double[] start, Fill fill) {
+        double[] plain = start.clone();
+        double[] vector = start.clone();
+        fill.apply(PLAIN, plain);
+        fill.apply(VECTOR, vector);
+        assertThat(vector).as(what).containsExactly(plain);
+    }
+
+    private static void sameColumns(String what, int cols, Fill fill) {
+        same(what, new double[cols], fill);
+    }
+
+    private static double[] random(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextGaussian() * (i % 7 == 0 ? 0 : 2); // zeros on the kink
+        }
+        return a;
+    }
+}
