@@ -30,8 +30,10 @@ import java.util.Objects;
  */
 public final class SearchBenchmark {
 
+    static final long SEED = 42;
+
     static Map<String, Object> spec(String name, int trials, int epochs) {
-        return Map.of("name", name, "dataset", "digits", "strategy", "random", "maxTrials", trials, "seed", 42,
+        return Map.of("name", name, "dataset", "digits", "strategy", "random", "maxTrials", trials, "seed", SEED,
                 "space", Map.of(
                         "learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 1e-1, "log", true)),
                         "hiddenUnits", Map.of("choice", List.of(32, 64, 128, 256)),
@@ -95,6 +97,7 @@ public final class SearchBenchmark {
                 100 * (two.summedTrialSeconds() / one.summedTrialSeconds() - 1), one.summedTrialSeconds(),
                 two.summedTrialSeconds());
         printCosts(List.of(one, two));
+        printEngineAlone(one, two);
         if (withSklearn) {
             printSklearn(one, two, JoblibSearch.run(one.data, one.params(), 1, 2));
         }
@@ -102,8 +105,10 @@ public final class SearchBenchmark {
     }
 
     static Run run(int workers) throws Exception {
-        try (BenchService service = BenchService.start("bench-" + workers, "all", workers)) {
-            // Warm-up: the JIT compiles the engine before the measured search.
+        // The engine's start-up warm-up as deployed (the tests' properties turn it off), then a small search: the
+        // JIT compiles the engine, the database and the worker path before the measured search.
+        try (BenchService service = BenchService.start("bench-" + workers, "all", workers,
+                "--hypersearch.warmup.enabled=true")) {
             service.run(spec("warm-up", 2 * workers, 5));
             MeterRegistry meters = service.context().getBean(MeterRegistry.class);
             WorkerCosts before = WorkerCosts.snapshot(meters);
@@ -146,6 +151,24 @@ public final class SearchBenchmark {
         }
         System.out.println("  (alloc MB: worker threads (all live threads); worker CPU below training s means the "
                 + "workers waited or were descheduled)");
+    }
+
+    /** The same trials on the bare engine, 1 and 2 threads, after the service's runs (so on compiled kernels). */
+    private static void printEngineAlone(Run one, Run two) throws Exception {
+        System.out.println("the same trials on the bare engine in this JVM (no database, events or leases), "
+                + "threads taking trials in number order:");
+        System.out.printf(Locale.ROOT, "  %-8s %7s %11s %9s %9s%n", "threads", "wall s", "sum trial s", "sum/wall",
+                "KB/epoch");
+        EngineAlone.Result[] r = new EngineAlone.Result[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            EngineAlone.Result e = EngineAlone.run(one.params(), one.data, SEED, threads);
+            r[threads - 1] = e;
+            System.out.printf(Locale.ROOT, "  %-8d %7.2f %11.2f %8.2fx %9.1f%n", threads, e.seconds(),
+                    e.summedTrialSeconds(), e.summedTrialSeconds() / e.seconds(), e.kbPerEpoch());
+        }
+        System.out.printf(Locale.ROOT, "  bare engine scaling 2 / 1 threads: %.2fx (the service's: %.2fx); service / "
+                        + "bare engine wall time: 1 worker %.2f, 2 workers %.2f%n", r[0].seconds() / r[1].seconds(),
+                one.seconds / two.seconds, one.seconds / r[0].seconds(), two.seconds / r[1].seconds());
     }
 
     private static void printSklearn(Run one, Run two, List<JoblibSearch.Result> joblib) {
