@@ -119,6 +119,7 @@ public final class LeasedTrial implements AutoCloseable {
             throw new AbandonTrialException("lease lost at epoch " + row.epoch());
         }
         renewedAt(start);
+        leases.metrics().epochWritten(System.nanoTime() - start);
         publish(TrialStatus.RUNNING, row.epoch());
     }
 
@@ -133,6 +134,7 @@ public final class LeasedTrial implements AutoCloseable {
     public Optional<SearchStatus> end(TrialResult result) {
         TrialQueue queue = leases.queue();
         boolean[] tried = {false};
+        long start = System.nanoTime();
         boolean written;
         try {
             written = underLease("result", () -> {
@@ -157,6 +159,7 @@ public final class LeasedTrial implements AutoCloseable {
             SearchStatus searchStatus = DatabaseRetry.call("search " + searchId() + ": after trial",
                     System.nanoTime() + leaseLength.toNanos(), handBack,
                     () -> lifecycle.afterTrialEnded(searchId(), result.status(), result.valLoss(), claim.number()));
+            leases.metrics().resultWritten(System.nanoTime() - start);
             if (searchStatus.isFinished()) {
                 leases.events().publishEvent(new SearchChangedEvent(searchId(), searchStatus));
             }

@@ -44,6 +44,7 @@ public class TrialLeases {
     public Optional<LeasedTrial> claim(String workerId, BooleanSupplier handBack) {
         long start = System.nanoTime(); // the lease starts before the claim's answer: the local deadline errs early
         Optional<ClaimedTrial> claim = queue.claim(workerId, lease);
+        metrics.claimed(System.nanoTime() - start);
         return claim.map(c -> active.add(new LeasedTrial(c, this, lease, start, handBack)));
     }
 

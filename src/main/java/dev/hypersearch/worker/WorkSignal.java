@@ -27,11 +27,24 @@ class WorkSignal {
         notifyAll();
     }
 
-    /** Waits up to {@code millis} or until woken; spurious wake-ups only cost one extra claim query. */
-    synchronized void await(long millis) throws InterruptedException {
-        long seen = generation;
+    /** The wake-ups so far: read before looking for work, and passed to {@link #await(long, long)}. */
+    synchronized long generation() {
+        return generation;
+    }
+
+    /**
+     * Waits up to {@code millis} or until woken, unless a wake-up came after {@code seen} was read: a search
+     * submitted while the worker was finding no work is not left waiting for the next poll. Spurious wake-ups
+     * only cost one extra claim query.
+     */
+    synchronized void await(long seen, long millis) throws InterruptedException {
         if (seen == generation) {
             wait(millis);
         }
+    }
+
+    /** Waits up to {@code millis} or until woken. */
+    synchronized void await(long millis) throws InterruptedException {
+        wait(millis);
     }
 }

@@ -89,6 +89,7 @@ class WorkerPool implements SmartLifecycle {
         int failures = 0;
         while (!stopping) {
             try {
+                long seen = signal.generation(); // before looking: a wake-up from now on is not lost
                 // A queued model refit goes before the next trial: someone is waiting for it.
                 if (models.runNext(workerId, () -> handBack)) {
                     failures = 0;
@@ -100,7 +101,7 @@ class WorkerPool implements SmartLifecycle {
                     failures = 0;
                 }
                 if (claim.isEmpty()) {
-                    signal.await(props.poll().toMillis());
+                    signal.await(seen, props.poll().toMillis());
                 } else if (stopping) {
                     // Claimed as the process began to stop: straight back to the queue.
                     try (LeasedTrial trial = claim.get()) {
