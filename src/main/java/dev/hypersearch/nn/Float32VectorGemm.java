@@ -76,6 +76,11 @@ public final class Float32VectorGemm implements Gemm {
         return "vector-f32";
     }
 
+    @Override
+    public String toString() {
+        return "vector-f32 " + MR + "x" + NV + " (" + S.vectorBitSize() + "-bit vectors, " + V + " floats)";
+    }
+
     /** As the float64 vector path: SVML's lanewise functions on x86-64 (element-wise work stays float64). */
     @Override
     public Transcendentals transcendentals() {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Warms the engine's kernels once per worker process ({@link KernelWarmup}) on a background thread that the pool
  * starts with its workers, so the API is ready at once. The workers wait for it before their first claim: a trial
  * claimed meanwhile would train on cold kernels and share the cores with the warm-up, which is slower than
- * waiting (at most {@code hypersearch.warmup.budget-seconds}), and its time would not be representative. A warm-up
+ * waiting (at most {@code hypersearch.warmup.budget-seconds} of the warm-up thread's CPU time, four times that in
+ * wall-clock time), and its time would not be representative. A warm-up
  * that fails is logged and forgotten: the workers then claim as they would without it.
  */
 @Component

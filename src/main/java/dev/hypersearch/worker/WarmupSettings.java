@@ -11,7 +11,8 @@ import org.springframework.boot.convert.DurationUnit;
  *
  * @param enabled whether a worker process trains small synthetic nets at start-up, before its workers claim their
  *                first trial, so that the first trial runs at steady-state speed; default true
- * @param budget  the most the warm-up may take; the workers claim as soon as it ends; default 5 s
+ * @param budget  the most CPU time the warm-up may take (at most four times that in wall-clock time on a busy
+ *                machine); the workers claim as soon as it ends; default 5 s
  */
 @ConfigurationProperties("hypersearch.warmup")
 public record WarmupSettings(Boolean enabled, @Name("budget-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration budget) {
