@@ -8,9 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,13 +71,23 @@ class SharedReads {
         t.setDaemon(true);
         return t;
     });
-    private final TrialCounters counters;
-    private final TransactionTemplate readOnly;
+    /** A search's version (see {@link #version}). */
+    private final LongUnaryOperator versions;
+    /** Runs a background computation: in a read-only transaction of its own. */
+    private final Function<Supplier<?>, Object> inBackground;
 
+    @Autowired
     SharedReads(TrialCounters counters, PlatformTransactionManager transactions) {
-        this.counters = counters;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        this.versions = id -> version(counters.of(id));
+        this.inBackground = compute -> readOnly.execute(tx -> compute.get());
+    }
+
+    /** With the versions of searches given (tests). */
+    SharedReads(LongUnaryOperator versions) {
+        this.versions = versions;
+        this.inBackground = Supplier::get;
     }
 
     /**
@@ -83,7 +96,7 @@ class SharedReads {
      */
     @SuppressWarnings("unchecked")
     <T> T get(Key key, Supplier<T> compute) {
-        long version = version(key.searchId());
+        long version = versions.applyAsLong(key.searchId());
         long now = System.nanoTime();
         Entry e = entries.get(key);
         if (e != null) {
@@ -126,8 +139,7 @@ class SharedReads {
      * The search's count of ended trials; negative ({@code -1 - ended}) once none is queued or running, when
      * only an answer of exactly that count will do.
      */
-    private long version(long searchId) {
-        Map<TrialStatus, Long> counts = counters.of(searchId);
+    static long version(Map<TrialStatus, Long> counts) {
         long ended = counts.entrySet().stream().filter(x -> x.getKey().isTerminal())
                 .mapToLong(Map.Entry::getValue).sum();
         return counts.get(TrialStatus.QUEUED) + counts.get(TrialStatus.RUNNING) == 0 ? -1 - ended : ended;
@@ -159,13 +171,13 @@ class SharedReads {
             if (e == null) {
                 return;
             }
-            long version = version(key.searchId());
+            long version = versions.applyAsLong(key.searchId());
             if (version != e.version) {
                 synchronized (locks.computeIfAbsent(key, k -> new Object())) {
                     Entry now = entries.get(key);
                     if (now != null && now.version != version) {
                         long start = System.nanoTime();
-                        Object value = readOnly.execute(tx -> now.compute.get());
+                        Object value = inBackground.apply(now.compute);
                         Entry next = new Entry(version, start, System.nanoTime() - start, value, now.compute);
                         next.readAt = now.readAt;
                         put(key, next);

@@ -92,7 +92,7 @@ public final class LargeSearchBenchmark {
                 viewers(port, id, viewers, seconds);
                 System.out.println("-- the search page in Chromium while 2 workers run (load average " + loadAverage()
                         + ")");
-                SearchPageTimings.measure(port, id, 2, 5);
+                SearchPageTimings.measure(port, id, 1, 3);
                 System.out.println("-- reads again while 2 workers run (load average " + loadAverage() + ")");
                 reads(port, id, rounds);
             }
