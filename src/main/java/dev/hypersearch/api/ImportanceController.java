@@ -7,6 +7,7 @@ import dev.hypersearch.search.importance.ImportanceOptions;
 import dev.hypersearch.search.importance.TrialTable;
 import dev.hypersearch.store.ImportanceRows;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +24,12 @@ public class ImportanceController {
 
     private final SearchSummaries searches;
     private final ImportanceRows rows;
+    private final SharedReads shared;
 
-    public ImportanceController(SearchSummaries searches, ImportanceRows rows) {
+    public ImportanceController(SearchSummaries searches, ImportanceRows rows, SharedReads shared) {
         this.searches = searches;
         this.rows = rows;
+        this.shared = shared;
     }
 
     @Operation(summary = "Which hyperparameters matter: each varying parameter's share of importance among the"
@@ -48,6 +51,12 @@ public class ImportanceController {
             throw new BadParameterException("within", ImportanceOptions.withinProblem(top, within));
         }
         SearchSpec spec = searches.find(id).searchSpec();
+        // shared by every viewer: each open page asks every 2 s, and the bootstrap reads every finished trial
+        return shared.get(new SharedReads.Key(id, "importance", List.of(top, within)),
+                () -> compute(id, spec, top, within));
+    }
+
+    private ParameterImportances compute(long id, SearchSpec spec, double top, double within) {
         ImportanceOptions options = new ImportanceOptions(top, within, ImportanceOptions.DEFAULT_RESAMPLES,
                 spec.seed());
         TrialTable table = new TrialTable(Axis.of(spec.space()));

@@ -43,10 +43,10 @@ public class TrialChartsController {
     private final SearchSummaries searches;
     private final ChartRepository rows;
     private final ObjectMapper json;
-    private final ChartCache cache;
+    private final SharedReads cache;
 
     public TrialChartsController(SearchSummaries searches, ChartRepository rows, ObjectMapper json,
-                                 ChartCache cache) {
+                                 SharedReads cache) {
         this.searches = searches;
         this.rows = rows;
         this.json = json;
@@ -67,7 +67,7 @@ public class TrialChartsController {
         List<Long> extra = trialIds(trials);
         SearchEntity search = searches.find(id);
         if (extra.isEmpty()) { // shared by every viewer; a selected trial's curve moves with each of its epochs
-            return cache.get(new ChartCache.Key(id, topK), () -> compute(search, topK, extra));
+            return cache.get(new SharedReads.Key(id, "charts", topK), () -> compute(search, topK, extra));
         }
         return compute(search, topK, extra);
     }

@@ -24,9 +24,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Issue 14's figures: a grid search of 100,000 trials (digits, 3 epochs) submitted over HTTP to the whole service
  * in this JVM (2 worker threads), then each read the search page makes, timed over HTTP while the workers run
  * and again after the search is cancelled (workers idle): the leaderboard's first and a deep page for every sort
- * the UI offers, the search's summary, the searches list and the charts. Prints the submission time, p50/p99 per
- * read, heap and RSS. Args: {@code h2|pg [trials] [rounds]}; trials a multiple of 10,000 (1,000,000 raises the
- * grid cap to match). The load average is printed with the figures: the machine may be shared.
+ * the UI offers, the search's summary, the searches list, the charts and importance (each read once untimed
+ * first: its time is printed as "first"). While the workers run it also measures what open search pages cost
+ * the server ({@link PageViewers} in a child process: the CPU of the service's threads other than the workers,
+ * with the viewers and without) and the search page in Chromium ({@link SearchPageTimings}). Prints the
+ * submission time, p50/p99 per read, heap and RSS. Args: {@code h2|pg [trials] [rounds] [viewers] [seconds]};
+ * trials a multiple of 10,000 (1,000,000 raises the grid cap to match); viewers 0 skips viewers and Chromium.
+ * The load average is printed with the figures: the machine may be shared.
  */
 public final class LargeSearchBenchmark {
 
@@ -41,6 +45,8 @@ public final class LargeSearchBenchmark {
         String db = args.length > 0 ? args[0] : "h2";
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int viewers = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
                 "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, trials),
                 "--spring.main.banner-mode=off", "--" + TestTokens.ENV + "=" + TestTokens.ADMIN, "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
@@ -82,6 +88,14 @@ public final class LargeSearchBenchmark {
             waitForResults(port, id, 200);
             System.out.println("-- reads while 2 workers run (load average " + loadAverage() + ")");
             reads(port, id, rounds);
+            if (viewers > 0) {
+                viewers(port, id, viewers, seconds);
+                System.out.println("-- the search page in Chromium while 2 workers run (load average " + loadAverage()
+                        + ")");
+                SearchPageTimings.measure(port, id, 1, 3);
+                System.out.println("-- reads again while 2 workers run (load average " + loadAverage() + ")");
+                reads(port, id, rounds);
+            }
             post(port, "/api/searches/" + id + "/cancel", "");
             System.out.println("-- reads after the search is cancelled (load average " + loadAverage() + ")");
             reads(port, id, rounds);
@@ -136,6 +150,33 @@ public final class LargeSearchBenchmark {
         time(port, "summary", base, rounds);
         time(port, "searches list", "/api/searches", rounds);
         time(port, "charts", base + "/charts", rounds);
+        time(port, "charts topK=10 (the page's)", base + "/charts?topK=10", rounds);
+        time(port, "importance", base + "/importance?top=0.1&within=1", rounds);
+    }
+
+    /**
+     * The service's CPU while the workers run, first without viewers, then with {@code n} open search pages (a
+     * child process, started {@code seconds / 4} before the window so that their first reads are behind them).
+     */
+    private static void viewers(int port, long id, int n, int seconds) throws Exception {
+        System.out.println("-- " + n + " open search pages while 2 workers run (load average " + loadAverage() + ")");
+        ServerCpu start = ServerCpu.now();
+        Thread.sleep(seconds * 1000L); // a measurement window
+        ServerCpu.Usage alone = ServerCpu.now().since(start);
+        System.out.println("  without viewers: " + alone);
+        int warm = Math.max(2, seconds / 4);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PageViewers.class.getName(), String.valueOf(port),
+                String.valueOf(id), String.valueOf(n), String.valueOf(warm + seconds + 1)).inheritIO().start();
+        Thread.sleep(warm * 1000L); // the viewers' first visits
+        start = ServerCpu.now();
+        Thread.sleep(seconds * 1000L); // a measurement window
+        ServerCpu.Usage with = ServerCpu.now().since(start);
+        System.out.println("  with " + n + " viewers:   " + with);
+        System.out.printf("  %d viewers cost the service %.2f cores beside its workers (serving %.2f with, %.2f"
+                + " without; goal under 1 core); load average %s%n", n, with.serving() - alone.serving(),
+                with.serving(), alone.serving(), loadAverage());
+        child.waitFor();
     }
 
     /** The number of a page's last trial: the keyset cursor of the page after it. */
@@ -149,6 +190,9 @@ public final class LargeSearchBenchmark {
     }
 
     private static void time(int port, String what, String path, int rounds) throws Exception {
+        long t0 = System.nanoTime();
+        get(port, path); // a first read (JIT, a first computation of shared aggregates): shown apart
+        double first = (System.nanoTime() - t0) / 1e6;
         long[] ns = new long[rounds];
         for (int i = 0; i < rounds; i++) {
             long t = System.nanoTime();
@@ -159,8 +203,8 @@ public final class LargeSearchBenchmark {
             }
         }
         Arrays.sort(ns);
-        System.out.printf("  %-40s p50 %7.1f ms  p99 %7.1f ms%n", what, ns[rounds / 2] / 1e6,
-                ns[Math.min(rounds - 1, (int) Math.ceil(rounds * 0.99) - 1)] / 1e6);
+        System.out.printf("  %-40s p50 %7.1f ms  p99 %7.1f ms  (first %7.1f ms)%n", what, ns[rounds / 2] / 1e6,
+                ns[Math.min(rounds - 1, (int) Math.ceil(rounds * 0.99) - 1)] / 1e6, first);
     }
 
     /** Until the search has some finished trials (the reads then see results), bounded. */

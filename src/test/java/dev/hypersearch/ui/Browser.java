@@ -11,8 +11,8 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
-/** Headless Chromium for the browser tests: the system's /usr/bin/chromium when present, no downloads. */
-final class Browser {
+/** Headless Chromium for the browser tests and benchmarks: the system's /usr/bin/chromium when present, no downloads. */
+public final class Browser {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -20,11 +20,11 @@ final class Browser {
     private Browser() {
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static com.microsoft.playwright.Browser launch(Playwright playwright) {
+    public static com.microsoft.playwright.Browser launch(Playwright playwright) {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"));
