@@ -55,19 +55,19 @@ public final class Float32VectorGemm implements Gemm {
 
     @Override
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numRows, a.numCols, b.numRows, b.numCols, a, b, c);
+        GemmShapes.check(a.numRows, a.numCols, b.numRows, b.numCols, a, b, c);
         gemm(a.data, a.numCols, 1, a.numRows, a.numCols, b.data, false, b.numCols, c.data);
     }
 
     @Override
     public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numCols, a.numRows, b.numRows, b.numCols, a, b, c);
+        GemmShapes.check(a.numCols, a.numRows, b.numRows, b.numCols, a, b, c);
         gemm(a.data, 1, a.numCols, a.numCols, a.numRows, b.data, false, b.numCols, c.data);
     }
 
     @Override
     public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numRows, a.numCols, b.numCols, b.numRows, a, b, c);
+        GemmShapes.check(a.numRows, a.numCols, b.numCols, b.numRows, a, b, c);
         gemm(a.data, a.numCols, 1, a.numRows, a.numCols, b.data, true, b.numRows, c.data);
     }
 
@@ -84,23 +84,7 @@ public final class Float32VectorGemm implements Gemm {
     /** As the float64 vector path: SVML's lanewise functions on x86-64 (element-wise work stays float64). */
     @Override
     public Transcendentals transcendentals() {
-        String arch = System.getProperty("os.arch", "");
-        return arch.equals("amd64") || arch.equals("x86_64")
-                ? VectorTranscendentals.INSTANCE : ScalarTranscendentals.INSTANCE;
-    }
-
-    /** Checks op(a) is {@code m x k}, op(b) is {@code kb x n} with {@code kb == k}, c is {@code m x n}, no aliasing. */
-    private static void check(int m, int k, int kb, int n, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (k != kb) {
-            throw new IllegalArgumentException("inner dimensions differ: " + k + " vs " + kb);
-        }
-        if (c.numRows != m || c.numCols != n) {
-            throw new IllegalArgumentException(
-                    "c is " + c.numRows + "x" + c.numCols + ", expected " + m + "x" + n);
-        }
-        if (c == a || c == b || c.data == a.data || c.data == b.data) {
-            throw new IllegalArgumentException("c must not alias an input");
-        }
+        return VectorTranscendentals.forThisMachine();
     }
 
     /**

@@ -138,7 +138,7 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numRows, a.numCols, b.numRows, b.numCols, a, b, c);
+        GemmShapes.check(a.numRows, a.numCols, b.numRows, b.numCols, a, b, c);
         int m = a.numRows;
         int k = a.numCols;
         gemm(a.data, k, 1, m, k, b.data, false, b.numCols, c.data);
@@ -146,7 +146,7 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numCols, a.numRows, b.numRows, b.numCols, a, b, c);
+        GemmShapes.check(a.numCols, a.numRows, b.numRows, b.numCols, a, b, c);
         int m = a.numCols;
         int k = a.numRows;
         gemm(a.data, 1, m, m, k, b.data, false, b.numCols, c.data);
@@ -154,7 +154,7 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        check(a.numRows, a.numCols, b.numCols, b.numRows, a, b, c);
+        GemmShapes.check(a.numRows, a.numCols, b.numCols, b.numRows, a, b, c);
         int m = a.numRows;
         int k = a.numCols;
         gemm(a.data, k, 1, m, k, b.data, true, b.numRows, c.data);
@@ -177,23 +177,7 @@ public final class VectorGemm implements Gemm {
      */
     @Override
     public Transcendentals transcendentals() {
-        String arch = System.getProperty("os.arch", "");
-        return arch.equals("amd64") || arch.equals("x86_64")
-                ? VectorTranscendentals.INSTANCE : ScalarTranscendentals.INSTANCE;
-    }
-
-    /** Checks op(a) is {@code m x k}, op(b) is {@code kb x n} with {@code kb == k}, c is {@code m x n}, no aliasing. */
-    private static void check(int m, int k, int kb, int n, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (k != kb) {
-            throw new IllegalArgumentException("inner dimensions differ: " + k + " vs " + kb);
-        }
-        if (c.numRows != m || c.numCols != n) {
-            throw new IllegalArgumentException(
-                    "c is " + c.numRows + "x" + c.numCols + ", expected " + m + "x" + n);
-        }
-        if (c == a || c == b || c.data == a.data || c.data == b.data) {
-            throw new IllegalArgumentException("c must not alias an input");
-        }
+        return VectorTranscendentals.forThisMachine();
     }
 
     /**

@@ -26,6 +26,15 @@ final class VectorTranscendentals implements Transcendentals {
     }
 
     /**
+     * These on x86-64, where C2 calls Intel's SVML stubs; elsewhere JDK 17 runs the lanewise functions lane by lane
+     * in Java, slower than {@code Math}, so the plain ones.
+     */
+    static Transcendentals forThisMachine() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") || arch.equals("x86_64") ? INSTANCE : ScalarTranscendentals.INSTANCE;
+    }
+
+    /**
      * tanh(z) = sign(z) e / (e + 2) with e = expm1(2|z|), exact in real numbers. Rounding: expm1's error (SVML: at most
      * 1 ulp) passes to the quotient damped by 2 / (e + 2) <= 1, the sum and the division add half an ulp each, so the
      * result is within 2 ulps of tanh, hence within 4.5 of {@code Math.tanh} (itself within 2.5); measured at most 3
