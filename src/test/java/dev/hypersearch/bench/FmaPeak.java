@@ -1,5 +1,6 @@
 package dev.hypersearch.bench;
 
+import java.util.concurrent.CountDownLatch;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -37,6 +38,35 @@ public final class FmaPeak {
             best = Math.max(best, 2.0 * CHAINS * D.length() * ITERATIONS / dt);
         }
         return best;
+    }
+
+    /**
+     * {@link #f64Gflops()} on {@code threads} threads at once, each thread's figure: whether the cores share their FMA
+     * units (SMT siblings, on the host of a virtual machine too) or clock down when all are busy. Two workers can run
+     * a search at most (sum of these) / (single-thread peak) times as fast as one.
+     */
+    public static double[] f64GflopsConcurrently(int threads) throws InterruptedException {
+        double[] out = new double[threads];
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] pool = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            pool[t] = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                out[slot] = f64Gflops();
+            });
+            pool[t].start();
+        }
+        start.countDown();
+        for (Thread t : pool) {
+            t.join();
+        }
+        return out;
     }
 
     /** The same for f32 (for information: twice the lanes per vector). */

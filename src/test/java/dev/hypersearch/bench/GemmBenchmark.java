@@ -56,7 +56,7 @@ public final class GemmBenchmark {
     private GemmBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         Gemm ref = Gemms.reference();
         Gemm fast = Gemms.fastest();
         List<GemmBlocking> blockings = GemmBlocking.ALL;
@@ -134,6 +134,12 @@ public final class GemmBenchmark {
             System.out.println(sum);
         }
         System.out.printf(Locale.ROOT, "FMA peak again at the end: f64 %.1f GFLOPS%n", FmaPeak.f64Gflops());
+        int cores = Runtime.getRuntime().availableProcessors();
+        double[] together = FmaPeak.f64GflopsConcurrently(cores);
+        System.out.printf(Locale.ROOT, "FMA peak with %d threads at once: f64 %s GFLOPS per thread (sum %.1f: %.2fx one"
+                        + " thread's)%n", cores, Arrays.toString(Arrays.stream(together)
+                        .map(g -> Math.round(g * 10) / 10.0).toArray()), Arrays.stream(together).sum(),
+                Arrays.stream(together).sum() / peak);
         if (sink == 42.4242 || FmaPeak.sink() == 42.4242) {
             System.out.println(sink);
         }
