@@ -8,6 +8,7 @@ import dev.hypersearch.search.Strategy;
 import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
@@ -44,11 +45,8 @@ class WorkerPoolIT {
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     long submit(Map<String, Object> raw) {
-        SearchSpec spec = SearchSpec.parse(raw);
-        Strategy strategy = Strategies.create(spec);
-        List<TrialParams> params = new ArrayList<>();
-        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k)));
-        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
+        FirstTrials first = FirstTrials.of(SearchSpec.parse(raw));
+        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, first.count(), Instant.now()), first);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         return saved.getId();
