@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.nn.KernelWarmup;
 import dev.hypersearch.search.SearchSpec;
-import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchChangedEvent;

@@ -6,7 +6,6 @@ import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.scaleout.Await;
 import dev.hypersearch.search.SearchSpec;
-import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchChangedEvent;
