@@ -4,8 +4,9 @@ import dev.hypersearch.search.TrialStatus;
 import java.util.Map;
 
 /**
- * How far a search has got. {@code total} counts the trials that exist; {@code budget} is how many the search
- * will run in all, more than total while a coarse-to-fine search's later stages are still to come.
+ * How far a search has got. {@code total} counts the trials planned so far (queued counts those not created
+ * yet: claims create them); {@code budget} is how many the search will run in all, more than total while a
+ * coarse-to-fine search's later stages are still to come.
  * {@code byStatus} lists every trial status (zeros included) so clients can render a fixed legend.
  */
 public record Progress(long total, long finished, long running, long queued, long budget,

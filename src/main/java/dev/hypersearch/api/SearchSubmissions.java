@@ -40,8 +40,9 @@ public class SearchSubmissions {
     }
 
     /**
-     * Validates, materializes every trial's parameters (a coarse-to-fine search: its first stage's), and
-     * stores the search with those trials in one transaction; the event after commit wakes idle workers.
+     * Validates and stores the search with its trials planned, not created: one row whatever the grid's size
+     * (workers' claims create each trial with its parameters, a function of the spec and the trial's number);
+     * the event after commit wakes idle workers.
      * With {@code sanityCheck} no training happens here: the search is stored CHECKING with its check queued as
      * a job for the workers ({@link SanityCheckJobs}), which queue the trials if it passes or fail the search
      * with the report if not, so no budget is spent on a broken configuration and the search stays listed beside
@@ -59,8 +60,7 @@ public class SearchSubmissions {
         } else {
             FirstTrials trials = FirstTrials.of(spec);
             SearchEntity search = new SearchEntity(spec, v.stored(), budget(spec, trials), now).ownedBy(owner);
-            saved = trials.stage() != null ? lifecycle.createStaged(search, trials.stage())
-                    : lifecycle.create(search, trials.params());
+            saved = lifecycle.create(search, trials);
         }
         audit.record(AuditLog.Action.CREATE, "search", saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), saved.getStatus()));
@@ -72,7 +72,7 @@ public class SearchSubmissions {
         if (spec.coarseToFine() != null) {
             return Math.toIntExact(spec.coarseToFine().totalTrials());
         }
-        return trials != null ? trials.params().size()
+        return trials != null ? trials.count()
                 : Math.toIntExact(Strategies.create(spec).trialCount());
     }
 

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A search's sanity check as a job of the trial queue: a trial row numbered {@value #CHECK_NUMBER} with the first
  * configuration, claimed, leased, renewed, reaped and handed back exactly like a trial (and, the lowest number,
  * claimed before any trial). The search waits CHECKING, with no other trial, until the check's result: in one
- * transaction under the check's lease the row is deleted and either the search's trials are inserted and it
+ * transaction under the check's lease the row is deleted and either the search's trials are planned and it
  * RUNS, or it ends FAILED with the report. So a check is never lost to a crash and never runs twice to a result.
  */
 @Service
@@ -29,10 +29,12 @@ public class SanityCheckJobs {
     private final TrialInserts inserts;
     private final TrialCounters counters;
     private final TrialNotices notices;
+    private final PlannedTrials planned;
 
-    public SanityCheckJobs(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts,
-                           TrialCounters counters, TrialNotices notices) {
+    SanityCheckJobs(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts, TrialCounters counters,
+                    TrialNotices notices, PlannedTrials planned) {
         this.notices = notices;
+        this.planned = planned;
         this.jdbc = jdbc;
         this.searches = searches;
         this.inserts = inserts;
@@ -50,7 +52,7 @@ public class SanityCheckJobs {
     }
 
     /**
-     * The check passed: its row goes, the search's trials are inserted and it runs.
+     * The check passed: its row goes, the search's trials are planned (claims create them) and it runs.
      *
      * @return the search's status after it; empty when the lease was lost (nothing changed)
      */
@@ -64,13 +66,7 @@ public class SanityCheckJobs {
         }
         SearchEntity search = searches.findById(searchId).orElseThrow();
         search.withSanityCheck(report);
-        FirstTrials trials = FirstTrials.of(search.searchSpec());
-        Instant now = Instant.now();
-        if (trials.stage() != null) {
-            inserts.stage(searchId, trials.stage(), now);
-        } else {
-            inserts.trials(searchId, 0, null, trials.params(), now);
-        }
+        planned.start(searchId, FirstTrials.of(search.searchSpec()), Instant.now());
         notices.searchChanged(searchId, SearchStatus.RUNNING);
         return Optional.of(SearchStatus.RUNNING);
     }

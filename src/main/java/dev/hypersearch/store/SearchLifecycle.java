@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A search's state changes that span trials: creation with all its trials (or a coarse-to-fine search's
+ * A search's state changes that span trials: creation with its trials planned (or a coarse-to-fine search's
  * first stage), cancellation, the best-trial pointer, the next coarse-to-fine stage, and the end of the
  * search. Conditional updates keep them correct when several workers (or processes) finish trials of one
  * search at the same moment.
@@ -28,10 +28,12 @@ public class SearchLifecycle {
     private final StageProgression stages;
     private final TrialCounters counters;
     private final TrialNotices notices;
+    private final PlannedTrials planned;
 
-    public SearchLifecycle(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts,
-                           StageProgression stages, TrialCounters counters, TrialNotices notices) {
+    SearchLifecycle(JdbcTemplate jdbc, SearchRepository searches, TrialInserts inserts, StageProgression stages,
+                    TrialCounters counters, TrialNotices notices, PlannedTrials planned) {
         this.notices = notices;
+        this.planned = planned;
         this.jdbc = jdbc;
         this.searches = searches;
         this.inserts = inserts;
@@ -39,7 +41,21 @@ public class SearchLifecycle {
         this.counters = counters;
     }
 
-    /** Creates the search and all its trials QUEUED in one transaction: nothing half-submitted survives a crash. */
+    /**
+     * Creates the search with its first trials planned (all of them, or a coarse-to-fine search's first stage):
+     * one search row (and stage row), no trial row; claims create each trial when they run it.
+     */
+    @Transactional
+    public SearchEntity create(SearchEntity search, FirstTrials first) {
+        SearchEntity saved = searches.saveAndFlush(search); // the counters and the stage reference its row
+        planned.start(saved.getId(), first, saved.getCreatedAt());
+        return saved;
+    }
+
+    /**
+     * Creates the search and the given trials QUEUED, as rows, in one transaction (trials whose parameters are
+     * given rather than planned from the spec; numbered from 0 in list order).
+     */
     @Transactional
     public SearchEntity create(SearchEntity search, List<TrialParams> trialParams) {
         SearchEntity saved = searches.save(search);
@@ -69,9 +85,10 @@ public class SearchLifecycle {
                 searchId, searchId);
         int checks = jdbc.update("DELETE FROM trial WHERE search_id = ? AND number = ? AND status = 'QUEUED'",
                 searchId, SanityCheckJobs.CHECK_NUMBER);
-        int cancelled = jdbc.update(CANCEL_QUEUED, searchId);
+        int cancelled = jdbc.update(CANCEL_QUEUED, searchId); // only trials handed back: the rest are not created
         counters.apply(searchId, new TrialCounters.Delta().add(TrialStatus.QUEUED, -checks)
                 .move(TrialStatus.QUEUED, TrialStatus.CANCELLED, cancelled));
+        planned.cancel(searchId);
         if (changed == 1) {
             notices.searchChanged(searchId, SearchStatus.CANCELLED);
         }
@@ -89,6 +106,7 @@ public class SearchLifecycle {
         if (failedSearch == 1) {
             int cancelled = jdbc.update(CANCEL_QUEUED, searchId);
             counters.apply(searchId, new TrialCounters.Delta().move(TrialStatus.QUEUED, TrialStatus.CANCELLED, cancelled));
+            planned.cancel(searchId);
         }
         return failedSearch == 1;
     }
@@ -140,8 +158,8 @@ public class SearchLifecycle {
      */
     @Transactional
     public int completeFinishedSearches() {
-        List<Long> ids = jdbc.queryForList("SELECT s.id FROM search s WHERE s.status = 'RUNNING' AND "
-                + nothingToRun("s.id") + " ORDER BY s.id", Long.class);
+        List<Long> ids = jdbc.queryForList("SELECT s.id FROM search s WHERE s.status = 'RUNNING'"
+                + " AND s.next_number >= s.planned_trials AND " + nothingToRun("s.id") + " ORDER BY s.id", Long.class);
         int completed = 0;
         for (long id : ids) {
             if (stages.advanceIfStageEnded(id) == StageProgression.Step.FAILED) {
@@ -162,11 +180,13 @@ public class SearchLifecycle {
 
     /**
      * A search is done when every trial of its budget exists and none is left to run: a coarse-to-fine search
-     * whose later stages are not inserted yet is between stages, not done.
+     * whose later stages are not planned yet is between stages, not done; planned trials not created yet are
+     * left to run.
      */
     private int completeIfDone(long searchId) {
         return jdbc.update("UPDATE search SET status = 'COMPLETED', finished_at = CURRENT_TIMESTAMP,"
-                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING' AND " + nothingToRun("?")
+                + " best_trial_id = " + BEST_TRIAL + " WHERE id = ? AND status = 'RUNNING'"
+                + " AND next_number >= planned_trials AND " + nothingToRun("?")
                 + " AND trial_count <= (SELECT SUM(c.n) FROM search_trial_count c WHERE c.search_id = ?)",
                 searchId, searchId, searchId, searchId, searchId);
     }

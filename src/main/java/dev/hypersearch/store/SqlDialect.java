@@ -19,10 +19,10 @@ public enum SqlDialect {
      * index, and the contract test of claim order runs on H2.
      */
     H2("SELECT " + Claim.COLUMNS + " FROM trial USE INDEX (trial_claim)"
-            + " WHERE status = 'QUEUED' FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", true, "? FORMAT JSON",
+            + " WHERE status = 'QUEUED' AND number <= ? FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", true, "? FORMAT JSON",
             "SELECT NEXT VALUE FOR trial_seq FROM SYSTEM_RANGE(1, ?)"),
 
-    POSTGRESQL("SELECT " + Claim.COLUMNS + " FROM trial WHERE status = 'QUEUED'"
+    POSTGRESQL("SELECT " + Claim.COLUMNS + " FROM trial WHERE status = 'QUEUED' AND number <= ?"
             + " ORDER BY number, search_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED", false, "CAST(? AS jsonb)",
             "SELECT nextval('trial_seq') FROM generate_series(1, ?)");
 
@@ -60,7 +60,7 @@ public enum SqlDialect {
 
     /**
      * The locking read of a claim (index trial_claim): the queued trial with the lowest number across all
-     * searches, with its parameters and its search's status.
+     * searches, up to the number bound as its one parameter, with its parameters and its search's status.
      */
     String claimSql() {
         return claimSql;

@@ -3,9 +3,7 @@ package dev.hypersearch.store;
 import dev.hypersearch.search.CoarseToFine;
 import dev.hypersearch.search.Space;
 import dev.hypersearch.search.StageResult;
-import dev.hypersearch.search.StageSpace;
 import dev.hypersearch.search.StageStrategy;
-import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves a coarse-to-fine search to its next stage once every trial of the current one has ended: narrows
- * the stage's space to its best completed trials and inserts the next stage's trials QUEUED with that
- * space, in the caller's transaction. Any worker of any process may ask after any trial ends; the search
+ * the stage's space to its best completed trials and plans the next stage's trials in that space, in the
+ * caller's transaction (stored with the stage's row; claims create them, {@link PlannedTrials}). Any worker of any process may ask after any trial ends; the search
  * row's lock and the "does the next stage exist yet" check under it make exactly one of them do it.
  * A stage with no completed trial leaves nothing to narrow to: the search fails, saying so.
  */
@@ -34,15 +32,15 @@ public class StageProgression {
     private final SearchRepository searches;
     private final TrialRepository trials;
     private final SearchStageRepository stages;
-    private final TrialInserts inserts;
+    private final PlannedTrials planned;
 
-    public StageProgression(JdbcTemplate jdbc, SearchRepository searches, TrialRepository trials,
-                            SearchStageRepository stages, TrialInserts inserts) {
+    StageProgression(JdbcTemplate jdbc, SearchRepository searches, TrialRepository trials,
+                     SearchStageRepository stages, PlannedTrials planned) {
         this.jdbc = jdbc;
         this.searches = searches;
         this.trials = trials;
         this.stages = stages;
-        this.inserts = inserts;
+        this.planned = planned;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -76,13 +74,7 @@ public class StageProgression {
         SearchStageEntity row = stages.findById(new SearchStageEntity.Key(searchId, current)).orElseThrow();
         Space next = plan.nextSpace(Space.parse(row.getSpace()), results);
         StageStrategy strategy = plan.stage(current + 1, next, search.getSeed());
-        List<TrialParams> params = new ArrayList<>();
-        for (long k = 0; k < strategy.trialCount(); k++) {
-            params.add(strategy.paramsFor(k));
-        }
-        StageSpace d = strategy.describe();
-        inserts.stage(searchId, new StageTrials(d.stage(), Math.toIntExact(d.firstTrial()), d.space(), params),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        planned.addStage(searchId, strategy.describe(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return Step.ADVANCED;
     }
 
@@ -90,10 +82,13 @@ public class StageProgression {
         return jdbc.queryForObject("SELECT MAX(stage) FROM search_stage WHERE search_id = ?", Integer.class, searchId);
     }
 
+    /** Trials of the stage queued or running, or planned and not created yet (all of them are the stage's). */
     private boolean stageStillRunning(long searchId, int stage) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE search_id = ? AND stage = ?"
                 + " AND status IN ('QUEUED', 'RUNNING')", Integer.class, searchId, stage);
-        return n != null && n > 0;
+        Integer notCreated = jdbc.queryForObject("SELECT planned_trials - next_number FROM search WHERE id = ?",
+                Integer.class, searchId);
+        return (n != null && n > 0) || (notCreated != null && notCreated > 0);
     }
 
     /** The stage's COMPLETED trials with a finite loss: pruned or diverged ones do not rank fairly. */

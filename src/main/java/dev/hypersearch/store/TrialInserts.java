@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Inserts trials QUEUED (and a coarse-to-fine stage's row) in the caller's transaction with plain JDBC: on
+ * Inserts trials QUEUED as rows (and a coarse-to-fine stage's row) in the caller's transaction: a search's
+ * sanity check, and trials whose parameters are given rather than planned from the spec (a search's planned
+ * trials are created by the claims that run them, {@link PlannedTrials}). Plain JDBC: on
  * PostgreSQL one COPY; elsewhere one multi-row INSERT of {@value #ROWS} trials prepared once and run in batches, parameters read from the list one
  * at a time (a lazy list, {@link FirstTrials}, never holds them all), so a 1,000,000-trial grid goes in with
  * flat memory. Hibernate's per-entity path (an entity, a JSON conversion and a context entry per trial) took
@@ -60,6 +62,10 @@ class TrialInserts {
             return null;
         });
         counters.apply(searchId, TrialStatus.QUEUED, params.size());
+        if (firstNumber >= 0) { // these trials exist: none is left for a claim to create (PlannedTrials)
+            jdbc.update("UPDATE search SET planned_trials = ?, next_number = ? WHERE id = ?",
+                    firstNumber + params.size(), firstNumber + params.size(), searchId);
+        }
     }
 
     void stage(long searchId, StageTrials s, Instant now) {

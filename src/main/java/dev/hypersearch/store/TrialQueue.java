@@ -28,16 +28,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class TrialQueue {
 
     private static final String LEASE_MATCH = " WHERE id = ? AND worker_id = ? AND attempt = ? AND status = 'RUNNING'";
-    private static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
+    static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
     private static final int TEXT_LIMIT = 4000;
+    /** Looks for a trial in one claim: each failed look means another claim took a search's last planned trial. */
+    private static final int MAX_LOOKS = 8;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final TrialCounters counters;
     private final TrialNotices notices;
+    private final PlannedTrials planned;
 
-    public TrialQueue(JdbcTemplate jdbc, SqlDialect dialect, TrialCounters counters, TrialNotices notices) {
+    TrialQueue(JdbcTemplate jdbc, SqlDialect dialect, TrialCounters counters, TrialNotices notices,
+               PlannedTrials planned) {
+        this.planned = planned;
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.counters = counters;
@@ -45,15 +50,37 @@ public class TrialQueue {
     }
 
     /**
-     * Claims the queued trial with the lowest number across all searches, so running searches share workers
-     * round-robin and each search runs FIFO. Two statements: the locking read (index trial_claim), which also
-     * returns the trial's parameters and its search's status, and the update.
+     * Claims the trial with the lowest number across all running searches, so they share workers round-robin
+     * and each runs FIFO: a trial handed back to the queue (a QUEUED row: released, or reaped after its lease
+     * expired) if its number is not above the lowest planned one, else the next planned trial of the search
+     * with the lowest next number, created RUNNING now ({@link PlannedTrials}). The queued row is taken by a
+     * locking read (index trial_claim) that also returns its parameters and its search's status, and an update.
      */
     @Transactional
     public Optional<ClaimedTrial> claim(String workerId, Duration lease) {
+        for (int look = 0; look < MAX_LOOKS; look++) {
+            Optional<PlannedTrials.Next> next = planned.next();
+            Optional<ClaimedTrial> queued = claimQueued(workerId, lease,
+                    next.map(PlannedTrials.Next::number).orElse(Integer.MAX_VALUE));
+            if (queued.isPresent() || next.isEmpty()) {
+                return queued;
+            }
+            Optional<ClaimedTrial> created = planned.create(next.get().searchId(), workerId, seconds(lease));
+            if (created.isPresent()) {
+                ClaimedTrial c = created.get();
+                notices.trialChanged(c.searchId(), c.lease().trialId(), c.number(), TrialStatus.RUNNING);
+                return created;
+            }
+            // That search's last planned trial went to another claim, or it stopped: look again.
+        }
+        return Optional.empty();
+    }
+
+    /** The queued row with the lowest number up to {@code maxNumber}, claimed; empty when there is none. */
+    private Optional<ClaimedTrial> claimQueued(String workerId, Duration lease, int maxNumber) {
         List<ClaimedTrial> rows = jdbc.query(dialect.claimSql(), (rs, i) -> new ClaimedTrial(
                 new Lease(rs.getLong(1), workerId, rs.getInt(4) + 1), rs.getLong(2), rs.getInt(3),
-                params(rs.getString(5)), SearchStatus.valueOf(rs.getString(6))));
+                params(rs.getString(5)), SearchStatus.valueOf(rs.getString(6))), maxNumber);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -251,14 +278,14 @@ public class TrialQueue {
         return reapExpired(maxAttempts);
     }
 
-    /** How many trials wait in the queue, across all searches. */
+    /** How many trials wait in the queue, across all searches: queued rows and planned trials not created yet. */
     public long depth() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE status = 'QUEUED'", Long.class);
+        Long n = jdbc.queryForObject("SELECT SUM(n) FROM search_trial_count WHERE status = 'QUEUED'", Long.class);
         return n == null ? 0 : n;
     }
 
     /** A lease's length in the whole seconds the SQL counts, rounded up. */
-    private static long seconds(Duration lease) {
+    static long seconds(Duration lease) {
         return Math.max(1, lease.plusNanos(999_999_999).toSeconds());
     }
 

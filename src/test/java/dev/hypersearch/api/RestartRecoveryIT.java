@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.Application;
+import dev.hypersearch.store.TrialQueue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,11 +49,12 @@ class RestartRecoveryIT {
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             id = created.json().get("id").asLong();
             JdbcTemplate jdbc = dead.getBean(JdbcTemplate.class);
-            // What a worker that died mid-training leaves behind: RUNNING, its lease far from expiry.
-            jdbc.update("UPDATE trial SET status = 'RUNNING', worker_id = 'dead-process/w0', attempt = 1,"
-                    + " started_at = CURRENT_TIMESTAMP, lease_expires_at = DATEADD('HOUR', 1, CURRENT_TIMESTAMP)"
-                    + " WHERE search_id = ? AND number IN (0, 2)", id);
-            dev.hypersearch.store.Recount.trialCounters(jdbc, id);
+            // What a worker that died mid-training leaves behind: two trials claimed (created RUNNING), their
+            // leases far from expiry.
+            TrialQueue queue = dead.getBean(TrialQueue.class);
+            for (int i = 0; i < 2; i++) {
+                assertThat(queue.claim("dead-process/w0", Duration.ofHours(1))).isPresent();
+            }
             orphans = jdbc.queryForList("SELECT id FROM trial WHERE search_id = ? AND status = 'RUNNING' ORDER BY id",
                     Long.class, id);
             assertThat(orphans).hasSize(2);

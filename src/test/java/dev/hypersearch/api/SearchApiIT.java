@@ -2,11 +2,14 @@ package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypersearch.store.ClaimedTrial;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +39,28 @@ class SearchApiIT extends ApiIT {
         return rows;
     }
 
+    /**
+     * Creates the given searches' trials: a search stores its trials planned and claims create them, so the
+     * test claims them all (every other running search cancelled first) and hands them back to the queue.
+     */
+    void createTrials(long... searchIds) {
+        Set<Long> keep = new HashSet<>();
+        for (long id : searchIds) {
+            keep.add(id);
+        }
+        for (Long id : jdbc.queryForList("SELECT id FROM search WHERE status = 'RUNNING'", Long.class)) {
+            if (!keep.contains(id)) {
+                lifecycle.cancel(id);
+            }
+        }
+        List<ClaimedTrial> held = new ArrayList<>();
+        Optional<ClaimedTrial> c;
+        while ((c = queue.claim("creator", Duration.ofMinutes(5))).isPresent()) {
+            held.add(c.get());
+        }
+        held.forEach(h -> assertThat(queue.release(h.lease())).isTrue());
+    }
+
     @Test
     void aGridOf3x2x2RunsTwelveDistinctTrialsInGridIndexOrder() {
         Http.Response created = http.postJson("/api/searches", grid3x2x2("grid"));
@@ -49,6 +74,9 @@ class SearchApiIT extends ApiIT {
         assertThat(created.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/api/searches/" + summary.get("id").asLong()));
 
+        // Planned, not created: claims create each trial with its grid point.
+        assertThat(allTrials(summary.get("id").asLong())).isEmpty();
+        createTrials(summary.get("id").asLong());
         List<JsonNode> trials = allTrials(summary.get("id").asLong());
         assertThat(trials).hasSize(12);
         Set<JsonNode> distinct = new HashSet<>();
@@ -75,12 +103,14 @@ class SearchApiIT extends ApiIT {
                 "activation", Map.of("choice", List.of("relu", "tanh", "elu")), "epochs", 2);
         long a = submit(randomSpec("random-a", 8, 1234, space));
         long b = submit(randomSpec("random-b", 8, 1234, space));
+        createTrials(a, b);
         List<JsonNode> first = allTrials(a).stream().map(t -> t.get("params")).toList();
         List<JsonNode> second = allTrials(b).stream().map(t -> t.get("params")).toList();
         assertThat(first).hasSize(8).isEqualTo(second);
         assertThat(new HashSet<>(first)).hasSizeGreaterThan(1);
 
         long other = submit(randomSpec("random-c", 8, 4321, space));
+        createTrials(other);
         assertThat(allTrials(other).stream().map(t -> t.get("params")).toList()).isNotEqualTo(first);
     }
 
@@ -99,6 +129,7 @@ class SearchApiIT extends ApiIT {
 
         Http.Response replay = http.postJson("/api/searches", Http.JSON.writeValueAsString(stored));
         assertThat(replay.status()).as(replay.toString()).isEqualTo(201);
+        createTrials(id, replay.json().get("id").asLong());
         assertThat(allTrials(replay.json().get("id").asLong()).stream().map(t -> t.get("params")).toList())
                 .isEqualTo(allTrials(id).stream().map(t -> t.get("params")).toList());
     }

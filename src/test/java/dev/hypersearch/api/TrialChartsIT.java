@@ -25,10 +25,15 @@ class TrialChartsIT extends ApiIT {
         search = submit(randomSpec("charts", TRIALS, 3, Map.of("epochs", 4,
                 "learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 0.1, "log", true)),
                 "activation", Map.of("choice", List.of("relu", "tanh")))));
+        // Its trials are planned: claims create them (RUNNING), then they are finished here by SQL.
+        while (queue.claim("sql", java.time.Duration.ofHours(1)).isPresent()) {
+            // every planned trial of the search, created
+        }
         // loss(n) = 0.05 + ((n * 7919) mod 5003) / 1000: distinct, in no particular order.
         jdbc.update("UPDATE trial SET status = 'COMPLETED', val_loss = 0.05 + MOD(number * 7919, 5003) / 1000.0,"
                 + " best_val_loss = 0.05 + MOD(number * 7919, 5003) / 1000.0, val_accuracy = 0.5, epochs_run = 4,"
-                + " attempt = 1, worker_id = 'sql', duration_ms = 10, finished_at = CURRENT_TIMESTAMP WHERE search_id = ?",
+                + " attempt = 1, worker_id = 'sql', duration_ms = 10, finished_at = CURRENT_TIMESTAMP, lease_expires_at = NULL"
+                + " WHERE search_id = ?",
                 search);
         jdbc.update("UPDATE trial SET status = 'DIVERGED', val_loss = NULL, best_val_loss = NULL,"
                 + " error = 'loss became NaN' WHERE search_id = ? AND MOD(number, 100) = 7", search);

@@ -178,21 +178,29 @@ abstract class PruningAndStagesStoreContract {
         assertThat(second.getStage()).isEqualTo(2);
         assertThat(second.getFirstTrial()).isEqualTo(4);
         assertThat(second.getTrialCount()).isEqualTo(4);
-        List<TrialEntity> stage2 = trials.findBySearchIdAndStageAndStatus(id, 2, TrialStatus.QUEUED);
-        assertThat(stage2).extracting(TrialEntity::getNumber).containsExactlyInAnyOrder(4, 5, 6, 7);
+        // Stage 2's trials are planned, not created: claims create them, numbered on, in the narrowed space.
+        assertThat(trials.findBySearchIdAndStageAndStatus(id, 2, TrialStatus.QUEUED)).isEmpty();
+        assertThat(queuedCount(id)).isEqualTo(4L);
+        List<ClaimedTrial> stage2 = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            stage2.add(claim());
+        }
+        assertThat(stage2).extracting(ClaimedTrial::number).containsExactly(4, 5, 6, 7);
 
         // Top half of stage 1: trials 1 and 3; stage 2 samples within their span.
         List<Double> topRates = stage1.stream().filter(t -> t.getNumber() == 1 || t.getNumber() == 3)
                 .map(t -> t.getParams().learningRate()).sorted().toList();
-        for (TrialEntity t : stage2) {
-            double lr = t.getParams().learningRate();
-            assertThat(lr).isBetween(topRates.get(0), topRates.get(1));
+        for (ClaimedTrial c : stage2) {
+            TrialEntity t = trials.findById(c.lease().trialId()).orElseThrow();
+            assertThat(t.getStage()).isEqualTo(2);
+            assertThat(t.getParams()).isEqualTo(c.params());
+            assertThat(t.getParams().learningRate()).isBetween(topRates.get(0), topRates.get(1));
         }
         Space narrowed = Space.parse(second.getSpace());
         assertThat(narrowed.get("learningRate").toString()).contains(String.valueOf(topRates.get(0)));
 
         for (int i = 0; i < 4; i++) {
-            ClaimedTrial c = claim();
+            ClaimedTrial c = stage2.get(i);
             complete(c, 0.1);
             assertThat(lifecycle.afterTrialEnded(id, TrialStatus.COMPLETED, 0.1, c.number()))
                     .isEqualTo(i < 3 ? SearchStatus.RUNNING : SearchStatus.COMPLETED);
@@ -229,7 +237,8 @@ abstract class PruningAndStagesStoreContract {
             pool.shutdownNow();
         }
         assertThat(stages.findBySearchIdOrderByStage(id)).hasSize(2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial WHERE search_id = ?", Long.class, id)).isEqualTo(8L);
+        assertThat(jdbc.queryForObject("SELECT planned_trials FROM search WHERE id = ?", Long.class, id)).isEqualTo(8L);
+        assertThat(queuedCount(id)).isEqualTo(4L);
     }
 
     @Test
@@ -240,7 +249,14 @@ abstract class PruningAndStagesStoreContract {
         }
         assertThat(lifecycle.completeFinishedSearches()).isZero();
         assertThat(lifecycle.statusOf(id)).isEqualTo(SearchStatus.RUNNING);
-        assertThat(trials.findBySearchIdAndStageAndStatus(id, 2, TrialStatus.QUEUED)).hasSize(4);
+        assertThat(queuedCount(id)).isEqualTo(4L);
+        assertThat(claim().number()).isEqualTo(4);
+    }
+
+    /** The search's queued trials as its counters say: rows handed back and planned trials not created yet. */
+    long queuedCount(long searchId) {
+        return jdbc.queryForObject("SELECT n FROM search_trial_count WHERE search_id = ? AND status = 'QUEUED'",
+                Long.class, searchId);
     }
 
     @Test

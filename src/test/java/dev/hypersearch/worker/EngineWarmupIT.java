@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.nn.KernelWarmup;
 import dev.hypersearch.search.SearchSpec;
-import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchChangedEvent;
@@ -67,8 +66,8 @@ class EngineWarmupIT {
 
         Map<String, Object> raw = Map.of("name", "after warm-up", "dataset", "iris", "strategy", "grid", "seed", 7,
                 "space", Map.of("hiddenUnits", Map.of("choice", List.of(8, 16)), "epochs", 2, "batchSize", 16));
-        List<TrialParams> params = FirstTrials.of(SearchSpec.parse(raw)).params();
-        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
+        FirstTrials first = FirstTrials.of(SearchSpec.parse(raw));
+        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, first.count(), Instant.now()), first);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         SearchChangedEvent end = completions.of(saved.getId()).get(2, TimeUnit.MINUTES);

@@ -6,7 +6,6 @@ import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.scaleout.Await;
 import dev.hypersearch.search.SearchSpec;
-import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchChangedEvent;
@@ -129,8 +128,8 @@ class WorkerErrorIT {
     private long submit(List<Integer> units) {
         Map<String, Object> raw = Map.of("name", "errors", "dataset", "iris", "strategy", "grid", "seed", 7,
                 "space", Map.of("hiddenUnits", Map.of("choice", units), "epochs", 2, "batchSize", 16));
-        List<TrialParams> params = FirstTrials.of(SearchSpec.parse(raw)).params();
-        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
+        FirstTrials first = FirstTrials.of(SearchSpec.parse(raw));
+        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, first.count(), Instant.now()), first);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         return saved.getId();

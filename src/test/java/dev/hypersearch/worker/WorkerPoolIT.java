@@ -3,11 +3,9 @@ package dev.hypersearch.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.search.SearchSpec;
-import dev.hypersearch.search.Strategies;
-import dev.hypersearch.search.Strategy;
-import dev.hypersearch.search.TrialParams;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.FirstTrials;
 import dev.hypersearch.store.SearchEntities;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchLifecycle;
@@ -17,11 +15,9 @@ import dev.hypersearch.store.TrialEntity;
 import dev.hypersearch.store.TrialEpochRepository;
 import dev.hypersearch.store.TrialRepository;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,11 +40,8 @@ class WorkerPoolIT {
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     long submit(Map<String, Object> raw) {
-        SearchSpec spec = SearchSpec.parse(raw);
-        Strategy strategy = Strategies.create(spec);
-        List<TrialParams> params = new ArrayList<>();
-        LongStream.range(0, strategy.trialCount()).forEach(k -> params.add(strategy.paramsFor(k)));
-        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, params.size(), Instant.now()), params);
+        FirstTrials first = FirstTrials.of(SearchSpec.parse(raw));
+        SearchEntity saved = lifecycle.create(SearchEntities.of(raw, first.count(), Instant.now()), first);
         completions.of(saved.getId());
         events.publishEvent(new SearchChangedEvent(saved.getId(), SearchStatus.RUNNING));
         return saved.getId();
