@@ -16,6 +16,10 @@ class CsvExportIT extends ApiIT {
         int trials = TrialCsvController.CHUNK * 2 + 17;
         long id = submit(randomSpec("long-export", trials, 8, Map.of("epochs", 1,
                 "hiddenUnits", Map.of("intRange", Map.of("min", 1, "max", 4096)))));
+        // Its trials are planned: claims create them, so that the export has rows to list.
+        while (queue.claim("export", java.time.Duration.ofHours(1)).isPresent()) {
+            // every planned trial of the search, created
+        }
         Http.Response r = http.get("/api/searches/" + id + "/trials.csv");
         assertThat(r.status()).isEqualTo(200);
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()

@@ -3,6 +3,7 @@ package dev.hypersearch.bench;
 import dev.hypersearch.Application;
 import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
+import dev.hypersearch.store.TrialQueue;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,6 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with the viewers and without) and the search page in Chromium ({@link SearchPageTimings}). Prints the
  * submission time, p50/p99 per read, heap and RSS. Args: {@code h2|pg [trials] [rounds] [viewers] [seconds]};
  * trials a multiple of 10,000 (1,000,000 raises the grid cap to match); viewers 0 skips viewers and Chromium.
+ * Trials are created at their claim, so before the reads the benchmark turns every planned trial into a queued row
+ * ({@link PlannedTrialRows}): the reads see the search at its full size, as one that has run a long time would be.
  * The load average is printed with the figures: the machine may be shared.
  */
 public final class LargeSearchBenchmark {
@@ -85,6 +88,10 @@ public final class LargeSearchBenchmark {
             System.out.printf("10^12-point grid refused: %d in %.0f ms%n", refused.statusCode(),
                     (System.nanoTime() - t0) / 1e6);
 
+            long r0 = System.nanoTime();
+            int rows = PlannedTrialRows.createAll(ctx.getBean(TrialQueue.class));
+            System.out.printf("created %,d planned trials as queued rows for the reads (claimed and handed back) in"
+                    + " %.1f s%n", rows, (System.nanoTime() - r0) / 1e9);
             waitForResults(port, id, 200);
             System.out.println("-- reads while 2 workers run (load average " + loadAverage() + ")");
             reads(port, id, rounds);

@@ -48,6 +48,7 @@ class LargeSearchUiIT extends ChromiumSession {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired SearchLifecycle lifecycle;
+    @Autowired dev.hypersearch.store.TrialQueue queue;
 
     long createFinishedSearch() throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -59,13 +60,17 @@ class LargeSearchUiIT extends ChromiumSession {
         Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(r.body());
         Assertions.assertThat(m.find()).isTrue();
         long id = Long.parseLong(m.group(1));
+        // Its trials are planned: claims create them (RUNNING), then they are finished here by SQL.
+        while (queue.claim("sql", java.time.Duration.ofHours(1)).isPresent()) {
+            // every planned trial of the search, created
+        }
         // Losses: a fixed shuffle of the trial numbers; every 100th trial (offset 7) diverged.
         jdbc.update("UPDATE trial SET status = 'COMPLETED', val_loss = 0.05 + MOD(number * 7919 + 4321, 10007) / 5000.0,"
                 + " best_val_loss = 0.05 + MOD(number * 7919 + 4321, 10007) / 5000.0, best_epoch = 20,"
                 + " val_accuracy = 0.99 - MOD(number * 7919 + 4321, 10007) / 25000.0, train_loss = (0.05 + MOD(number * 7919 + 4321, 10007) / 5000.0) * 0.8,"
                 + " epochs_run = 20, attempt = 1, worker_id = 'bench-' || CAST(MOD(number, 4) AS VARCHAR(2)),"
-                + " duration_ms = 800 + MOD(number * 31, 900), started_at = CURRENT_TIMESTAMP, finished_at = CURRENT_TIMESTAMP"
-                + " WHERE search_id = ?", id);
+                + " duration_ms = 800 + MOD(number * 31, 900), started_at = CURRENT_TIMESTAMP, finished_at = CURRENT_TIMESTAMP,"
+                + " lease_expires_at = NULL WHERE search_id = ?", id);
         jdbc.update("UPDATE trial SET status = 'DIVERGED', val_loss = NULL, best_val_loss = NULL, val_accuracy = NULL,"
                 + " epochs_run = 3, error = 'training loss became NaN at epoch 3 (learning rate too high?)'"
                 + " WHERE search_id = ? AND MOD(number, 100) = 7", id);
