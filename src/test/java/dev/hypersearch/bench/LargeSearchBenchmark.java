@@ -4,14 +4,10 @@ import dev.hypersearch.Application;
 import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
 import dev.hypersearch.store.TrialQueue;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,14 +61,14 @@ public final class LargeSearchBenchmark {
                 settings.toArray(String[]::new))) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             System.out.printf("LargeSearchBenchmark %s, %,d trials, 2 workers, %d rounds per read; load average %s%n",
-                    db, trials, rounds, loadAverage());
-            memory("before submission");
-            resetPeaks();
-            long cpu0 = processCpuNanos();
+                    db, trials, rounds, ProcessFigures.loadAverage());
+            ProcessFigures.memory("before submission");
+            ProcessFigures.resetPeaks();
+            long cpu0 = ProcessFigures.processCpuNanos();
             long t0 = System.nanoTime();
             HttpResponse<String> created = post(port, "/api/searches", spec(trials));
             double submitMs = (System.nanoTime() - t0) / 1e6;
-            double submitCpuMs = (processCpuNanos() - cpu0) / 1e6;
+            double submitCpuMs = (ProcessFigures.processCpuNanos() - cpu0) / 1e6;
             if (created.statusCode() != 201) {
                 throw new IllegalStateException(created.statusCode() + " " + created.body());
             }
@@ -81,7 +77,7 @@ public final class LargeSearchBenchmark {
             long id = Long.parseLong(m.group(1));
             System.out.printf("submission: %.0f ms wall, %.0f ms CPU of this process (%d)%n", submitMs, submitCpuMs,
                     created.statusCode());
-            memory("after submission (peak heap since before it: " + peakHeapMb() + " MB)");
+            ProcessFigures.memory("after submission (peak heap since before it: " + ProcessFigures.peakHeapMb() + " MB)");
             // refused fast: a 10^12-point grid
             t0 = System.nanoTime();
             HttpResponse<String> refused = post(port, "/api/searches", hugeGrid());
@@ -93,20 +89,20 @@ public final class LargeSearchBenchmark {
             System.out.printf("created %,d planned trials as queued rows for the reads (claimed and handed back) in"
                     + " %.1f s%n", rows, (System.nanoTime() - r0) / 1e9);
             waitForResults(port, id, 200);
-            System.out.println("-- reads while 2 workers run (load average " + loadAverage() + ")");
+            System.out.println("-- reads while 2 workers run (load average " + ProcessFigures.loadAverage() + ")");
             reads(port, id, rounds);
             if (viewers > 0) {
                 viewers(port, id, viewers, seconds);
-                System.out.println("-- the search page in Chromium while 2 workers run (load average " + loadAverage()
+                System.out.println("-- the search page in Chromium while 2 workers run (load average " + ProcessFigures.loadAverage()
                         + ")");
                 SearchPageTimings.measure(port, id, 1, 3);
-                System.out.println("-- reads again while 2 workers run (load average " + loadAverage() + ")");
+                System.out.println("-- reads again while 2 workers run (load average " + ProcessFigures.loadAverage() + ")");
                 reads(port, id, rounds);
             }
             post(port, "/api/searches/" + id + "/cancel", "");
-            System.out.println("-- reads after the search is cancelled (load average " + loadAverage() + ")");
+            System.out.println("-- reads after the search is cancelled (load average " + ProcessFigures.loadAverage() + ")");
             reads(port, id, rounds);
-            memory("at the end");
+            ProcessFigures.memory("at the end");
         } finally {
             if (pg != null) {
                 pg.close();
@@ -166,7 +162,7 @@ public final class LargeSearchBenchmark {
      * child process, started {@code seconds / 4} before the window so that their first reads are behind them).
      */
     private static void viewers(int port, long id, int n, int seconds) throws Exception {
-        System.out.println("-- " + n + " open search pages while 2 workers run (load average " + loadAverage() + ")");
+        System.out.println("-- " + n + " open search pages while 2 workers run (load average " + ProcessFigures.loadAverage() + ")");
         ServerCpu start = ServerCpu.now();
         Thread.sleep(seconds * 1000L); // a measurement window
         ServerCpu.Usage alone = ServerCpu.now().since(start);
@@ -182,7 +178,7 @@ public final class LargeSearchBenchmark {
         System.out.println("  with " + n + " viewers:   " + with);
         System.out.printf("  %d viewers cost the service %.2f cores beside its workers (serving %.2f with, %.2f"
                 + " without; goal under 1 core); load average %s%n", n, with.serving() - alone.serving(),
-                with.serving(), alone.serving(), loadAverage());
+                with.serving(), alone.serving(), ProcessFigures.loadAverage());
         child.waitFor();
     }
 
@@ -241,29 +237,4 @@ public final class LargeSearchBenchmark {
     }
 
     /** CPU time of this process (all threads): what a request cost on a machine others load too. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(b -> b.getType() == MemoryType.HEAP)
-                .mapToLong(b -> b.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static void memory(String when) throws Exception {
-        Runtime rt = Runtime.getRuntime();
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-        System.out.printf("memory %s: heap used %d MB of %d MB, %s%n", when, (rt.totalMemory() - rt.freeMemory()) >> 20,
-                rt.maxMemory() >> 20, rss);
-    }
-
-    private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
-    }
 }

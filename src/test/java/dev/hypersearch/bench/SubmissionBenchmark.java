@@ -5,13 +5,10 @@ import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -59,22 +56,22 @@ public final class SubmissionBenchmark {
                 settings.toArray(String[]::new))) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             System.out.printf("SubmissionBenchmark %s, sizes %s, 2 workers; load average %s%n", db, sizes,
-                    loadAverage());
+                    ProcessFigures.loadAverage());
             for (int size : sizes) {
                 System.gc();
-                memory("before submitting " + size);
+                ProcessFigures.memory("before submitting " + size);
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-                long cpu0 = processCpuNanos();
+                long cpu0 = ProcessFigures.processCpuNanos();
                 long t0 = System.nanoTime();
                 HttpResponse<String> created = post(port, "/api/searches", LargeSearchBenchmark.spec(size));
                 double ms = (System.nanoTime() - t0) / 1e6;
-                double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+                double cpuMs = (ProcessFigures.processCpuNanos() - cpu0) / 1e6;
                 if (created.statusCode() != 201) {
                     throw new IllegalStateException(created.statusCode() + " " + created.body());
                 }
                 System.out.printf("submission of %,d: %.0f ms wall, %.0f ms CPU of this process; peak heap %d MB;"
-                        + " load average %s%n", size, ms, cpuMs, peakHeapMb(), loadAverage());
-                memory("after submitting " + size);
+                        + " load average %s%n", size, ms, cpuMs, ProcessFigures.peakHeapMb(), ProcessFigures.loadAverage());
+                ProcessFigures.memory("after submitting " + size);
                 Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
                 m.find();
                 t0 = System.nanoTime();
@@ -85,7 +82,7 @@ public final class SubmissionBenchmark {
             long t0 = System.nanoTime();
             HttpResponse<String> refused = post(port, "/api/searches", LargeSearchBenchmark.hugeGrid());
             System.out.printf("10^12-point grid refused: %d in %.0f ms; load average %s%n", refused.statusCode(),
-                    (System.nanoTime() - t0) / 1e6, loadAverage());
+                    (System.nanoTime() - t0) / 1e6, ProcessFigures.loadAverage());
         } finally {
             if (pg != null) {
                 pg.close();
@@ -98,27 +95,5 @@ public final class SubmissionBenchmark {
                 .header("Content-Type", "application/json")
                 .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(b -> b.getType() == MemoryType.HEAP)
-                .mapToLong(b -> b.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static void memory(String when) throws Exception {
-        Runtime rt = Runtime.getRuntime();
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-        System.out.printf("memory %s: heap used %d MB of %d MB, %s%n", when, (rt.totalMemory() - rt.freeMemory()) >> 20,
-                rt.maxMemory() >> 20, rss);
-    }
-
-    private static String loadAverage() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
     }
 }
