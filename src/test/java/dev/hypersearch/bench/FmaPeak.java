@@ -1,6 +1,7 @@
 package dev.hypersearch.bench;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongToDoubleFunction;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -27,17 +28,7 @@ public final class FmaPeak {
 
     /** Best GFLOPS of {@code REPS} repetitions of the f64 loop, after a warm-up. */
     public static double f64Gflops() {
-        for (int i = 0; i < 5; i++) {
-            sink += f64Loop(ITERATIONS / 8);
-        }
-        double best = 0;
-        for (int rep = 0; rep < REPS; rep++) {
-            long t0 = ThreadCpuClock.nanos();
-            sink += f64Loop(ITERATIONS);
-            long dt = ThreadCpuClock.nanos() - t0;
-            best = Math.max(best, 2.0 * CHAINS * D.length() * ITERATIONS / dt);
-        }
-        return best;
+        return best(FmaPeak::f64Loop, D.length());
     }
 
     /**
@@ -71,15 +62,20 @@ public final class FmaPeak {
 
     /** The same for f32 (for information: twice the lanes per vector). */
     public static double f32Gflops() {
+        return best(FmaPeak::f32Loop, F.length());
+    }
+
+    /** Best GFLOPS of {@code REPS} timed calls of {@code loop} ({@code lanes} FMAs per chain step), after a warm-up. */
+    private static double best(LongToDoubleFunction loop, int lanes) {
         for (int i = 0; i < 5; i++) {
-            sink += f32Loop(ITERATIONS / 8);
+            sink += loop.applyAsDouble(ITERATIONS / 8);
         }
         double best = 0;
         for (int rep = 0; rep < REPS; rep++) {
             long t0 = ThreadCpuClock.nanos();
-            sink += f32Loop(ITERATIONS);
+            sink += loop.applyAsDouble(ITERATIONS);
             long dt = ThreadCpuClock.nanos() - t0;
-            best = Math.max(best, 2.0 * CHAINS * F.length() * ITERATIONS / dt);
+            best = Math.max(best, 2.0 * CHAINS * lanes * ITERATIONS / dt);
         }
         return best;
     }
@@ -89,6 +85,7 @@ public final class FmaPeak {
         return sink;
     }
 
+    // The two loops stay separate: JDK 17's C2 keeps vectors in registers only within one method.
     // acc = acc * x + y converges (|x| < 1), so the chains never reach infinities or subnormals.
     private static double f64Loop(long iterations) {
         DoubleVector x = DoubleVector.broadcast(D, 0.999);

@@ -1,5 +1,6 @@
 package dev.hypersearch.nn;
 
+import static dev.hypersearch.nn.GemmCases.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +34,6 @@ class Float32VectorGemmTest {
 
     private final Gemm ref = new EjmlGemm();
     private final Gemm f32 = new Float32VectorGemm();
-
-    enum Op { MULT, TRANS_A, TRANS_B }
 
     @Test
     void matchesEjmlOnAGridOfShapesWithRowAndColumnTails() {
@@ -218,36 +217,5 @@ class Float32VectorGemmTest {
                         + " (error " + err / mag.data[i] + " of the magnitude, bound " + bound + ")");
             }
         }
-    }
-
-    /** Operands such that op(a) is m x k and op(b) is k x n. */
-    private static DMatrixRMaj[] operands(Op op, int m, int k, int n, Random rnd) {
-        return switch (op) {
-            case MULT -> new DMatrixRMaj[] {random(m, k, rnd), random(k, n, rnd)};
-            case TRANS_A -> new DMatrixRMaj[] {random(k, m, rnd), random(k, n, rnd)};
-            case TRANS_B -> new DMatrixRMaj[] {random(m, k, rnd), random(n, k, rnd)};
-        };
-    }
-
-    private static void run(Gemm g, Op op, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        switch (op) {
-            case MULT -> g.mult(a, b, c);
-            case TRANS_A -> g.multTransA(a, b, c);
-            case TRANS_B -> g.multTransB(a, b, c);
-        }
-    }
-
-    private static DMatrixRMaj random(int rows, int cols, Random rnd) {
-        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < x.data.length; i++) {
-            x.data[i] = rnd.nextGaussian();
-        }
-        return x;
-    }
-
-    private static DMatrixRMaj nanFilled(int rows, int cols) {
-        DMatrixRMaj x = new DMatrixRMaj(rows, cols);
-        Arrays.fill(x.data, Double.NaN);
-        return x;
     }
 }
