@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { compressAssets } from './build/compressAssets';
 
 // Built into the jar's classpath: Spring Boot serves target/classes/static at /.
 export default defineConfig({
   base: './',
+  plugins: [compressAssets()],
   build: {
     outDir: '../target/classes/static',
     emptyOutDir: true,
@@ -12,7 +14,7 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -82,27 +82,37 @@ function showUser(me: Me): void {
   nav?.after(who, ...(me.securityEnabled ? [out] : []));
 }
 
-function start(me: Me): void {
-  showUser(me);
-  window.addEventListener('hashchange', render);
-  render();
-}
+/** While the sign-in page shows, a changed hash mounts no page (it is read once signed in). */
+let signingIn = false;
+window.addEventListener('hashchange', () => {
+  if (!signingIn) render();
+});
 
-// GET /api/me first: signed in already (a bearer header, or the session cookie), or the sign-in page.
+// The page mounts at once: its skeleton paints and its reads start beside GET /api/me, not after it. When the
+// browser is not signed in (401 from /api/me, which the page's own reads get too) the sign-in page replaces it.
+render();
 void currentUser().then(
   (me) => {
     if (me) {
-      start(me);
+      showUser(me);
       return;
     }
+    signingIn = true;
+    current?.handle.dispose();
+    current = null;
+    main.replaceChildren();
     document.title = 'Sign in · Hypersearch';
     const handle = mountSignIn(main, (signedIn) => {
       handle.dispose();
       main.replaceChildren();
-      start(signedIn);
+      signingIn = false;
+      showUser(signedIn);
+      render();
     });
   },
   (err: Error) => {
+    current?.handle.dispose();
+    current = null;
     main.replaceChildren(h('p', { className: 'error', role: 'alert' }, `Could not reach the server: ${err.message}`));
   },
 );

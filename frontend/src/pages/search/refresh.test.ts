@@ -3,7 +3,8 @@ import type { ChartData, Importance, SearchDetail } from '../../api';
 
 const api = vi.hoisted(() => ({ search: vi.fn(), trials: vi.fn(), charts: vi.fn(), importance: vi.fn(), eventsUrl: (id: number) => `/events/${id}` }));
 vi.mock('../../api', async (original) => ({ ...(await original<typeof import('../../api')>()), api }));
-vi.mock('../../charts/host', () => ({ loadEcharts: () => Promise.resolve({}) }));
+const loadEcharts = vi.hoisted(() => vi.fn(() => Promise.resolve({})));
+vi.mock('../../charts/host', () => ({ loadEcharts }));
 vi.mock('../../dom', () => ({ announce: () => undefined }));
 
 const { SearchRefresh } = await import('./refresh');
@@ -143,6 +144,31 @@ describe('search page refresh coordination', () => {
     refresh.importanceSettingsChanged();
     await vi.waitFor(() => expect(state.importance?.within).toBe(0.5), { timeout: 1000 });
     expect(api.importance).toHaveBeenLastCalledWith(1, { top: 0.2, within: 0.5 });
+    refresh.dispose();
+  });
+
+  test('header, leaderboard, charts and importance are asked for at once; the chart library loads only once the rows are shown', async () => {
+    api.search.mockResolvedValue(detail('COMPLETED'));
+    api.charts.mockResolvedValue(charts(8));
+    let answerBoard: (p: typeof page) => void = () => undefined;
+    api.trials.mockReset().mockReturnValue(new Promise((r) => (answerBoard = r)));
+    loadEcharts.mockClear();
+    const state = initialState(1, new URLSearchParams());
+    const v = views();
+    const refresh = new SearchRefresh(state, v);
+    const started = refresh.start(() => undefined);
+    expect(api.search).toHaveBeenCalledTimes(1);
+    expect(api.trials).toHaveBeenCalledTimes(1);
+    expect(api.charts).toHaveBeenCalledTimes(1);
+    expect(api.importance).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(v.summary).toHaveBeenCalled());
+    expect(loadEcharts).not.toHaveBeenCalled();
+
+    answerBoard(page);
+    await started;
+    expect(v.board).toHaveBeenCalled();
+    expect(loadEcharts).toHaveBeenCalledTimes(1);
+    expect(loadEcharts.mock.invocationCallOrder[0]).toBeGreaterThan(v.board.mock.invocationCallOrder[0]);
     refresh.dispose();
   });
 

@@ -1,6 +1,6 @@
 // When the search page reads what: the one place that coordinates its refreshes.
-//  - First visit: header and leaderboard are asked for first; the charts' aggregates (and the chart
-//    library) load meanwhile and are shown once the header has said which parameters vary.
+//  - First visit: header, leaderboard, charts and importance are asked for at once; the chart library is
+//    loaded once header and leaderboard are shown, and the charts once the header has said which parameters vary.
 //  - While the search runs, batched server-sent events move visible rows on at once and ask for
 //    re-reads, throttled: header + leaderboard every BOARD_REFRESH_MS at most, charts every
 //    CHART_REFRESH_MS, the selected trial every TRIAL_REFRESH_MS.
@@ -135,10 +135,12 @@ export class SearchRefresh {
     const first = Promise.all([this.loadSummary(), this.loadBoard()]);
     const charts = this.chartData.ask();
     const importance = this.importanceData.ask();
-    void loadEcharts().catch(() => undefined);
     await first;
     if (isActive(this.state.detail?.status)) this.feed.open();
     ready();
+    // The chart library (a chunk 7 times the page's script) is fetched only now: evaluating it while the
+    // leaderboard's answer arrives would hold the rows back.
+    void loadEcharts().catch(() => undefined);
     await Promise.all([this.chartData.show(charts), this.importanceData.show(importance)]);
   }
 

@@ -211,7 +211,7 @@ public final class LargeSearchBenchmark {
     }
 
     /** Until the search has some finished trials (the reads then see results), bounded. */
-    private static void waitForResults(int port, long id, int finished) throws Exception {
+    static void waitForResults(int port, long id, int finished) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         Pattern p = Pattern.compile("\"finished\"\\s*:\\s*(\\d+)");
         while (System.nanoTime() < deadline) {
@@ -229,7 +229,7 @@ public final class LargeSearchBenchmark {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(int port, String path, String body) throws Exception {
+    static HttpResponse<String> post(int port, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", TestTokens.bearer(TestTokens.ADMIN)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
