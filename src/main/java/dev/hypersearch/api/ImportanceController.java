@@ -50,10 +50,10 @@ public class ImportanceController {
         if (ImportanceOptions.withinProblem(top, within) != null) {
             throw new BadParameterException("within", ImportanceOptions.withinProblem(top, within));
         }
-        SearchSpec spec = searches.find(id).searchSpec();
         // shared by every viewer: each open page asks every 2 s, and the bootstrap reads every finished trial
+        // (404 from the search's version read)
         return shared.get(new SharedReads.Key(id, "importance", List.of(top, within)),
-                () -> compute(id, spec, top, within));
+                () -> compute(id, searches.find(id).searchSpec(), top, within));
     }
 
     private ParameterImportances compute(long id, SearchSpec spec, double top, double within) {

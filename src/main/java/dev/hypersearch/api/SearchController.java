@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
@@ -34,9 +35,11 @@ public class SearchController {
     private final SearchLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final SharedReads shared;
 
     public SearchController(SearchSubmissions submissions, SearchSummaries summaries, SearchLifecycle lifecycle,
-                            ApplicationEventPublisher events, AuditLog audit) {
+                            ApplicationEventPublisher events, AuditLog audit, SharedReads shared) {
+        this.shared = shared;
         this.audit = audit;
         this.submissions = submissions;
         this.summaries = summaries;
@@ -71,13 +74,16 @@ public class SearchController {
     public PageResponse<SearchSummary> list(@RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        return summaries.page(page, size);
+        // shared by every viewer; a search's submission, cancel or end drops it, progress is at most ~1 s old
+        return shared.live(new SharedReads.Key(SharedReads.ALL_SEARCHES, "list", List.of(page, size)),
+                () -> summaries.page(page, size));
     }
 
     @Operation(summary = "A search with its spec as stored (seed included), stages and sanity check report")
     @GetMapping("/{id}")
     public SearchDetail get(@PathVariable long id) {
-        return summaries.detail(id);
+        // shared by every viewer (404 from the search's version read); at most ~1 s old while the search runs
+        return shared.live(new SharedReads.Key(id, "detail", null), () -> summaries.detail(id));
     }
 
     @Operation(summary = "Cancel a running search: queued trials are cancelled, running ones stop at their next check")

@@ -1,6 +1,7 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.TrialCounters;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
@@ -8,38 +9,61 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Aggregates of a search (charts, importance) computed once per change of the search and shared by every viewer,
- * off the viewers' requests. An answer is kept with the search's count of ended trials (its counters, one cheap
- * read). While the search runs, a viewer gets the kept answer at once, even if trials ended since, and one
- * background thread brings it up to date at most every {@link #interval} (a second, more for costly answers); it
- * keeps doing so while viewers read it (each open page asks every 2 s), so a page never waits for a scan of the
- * search's trials unless it is the first to look or the answer is long out of date ({@link #MAX_STALE_NANOS}). Once nothing is queued or running, an
- * answer is served only if it saw every ended trial: the last refresh after the end is exact.
+ * Answers about a search computed once per change of the search (or per interval) and shared by every viewer, off
+ * the viewers' requests; security checks stay on each request, only the computed answer is shared. Two kinds:
+ * <ul>
+ * <li>{@link #get aggregates} (charts, importance): kept with the search's count of ended trials (its counters,
+ * one cheap read). While the search runs, a viewer gets the kept answer at once, even if trials ended since, and
+ * one background thread brings it up to date at most every {@link #interval} (a second, more for costly answers);
+ * it keeps doing so while viewers read it (each open page asks every 2 s), so a page never waits for a scan of the
+ * search's trials unless it is the first to look or the answer is long out of date ({@link #MAX_STALE_NANOS}).</li>
+ * <li>{@link #live live reads} (the search's summary, leaderboard pages, the searches list): every trial's claim
+ * and end changes them, so while the search runs an answer is served for at most {@link #LIVE_MAX_AGE_NANOS}
+ * (about a second; the page gets live rows from the event stream meanwhile), and brought up to date in the
+ * background every {@link #LIVE_REFRESH_NANOS} while read: many viewers of a running search cost one computation
+ * per interval, not one per request.</li>
+ * </ul>
+ * Once the search has ended (its status finished, nothing queued or running), an answer is served only if it saw
+ * every ended trial: the last refresh after the end is exact. A search's change of status (submitted, cancelled,
+ * ended: {@link SearchChangedEvent}) drops its answers and the searches list at once.
  */
 @Component
 class SharedReads {
 
-    /** How often a kept answer of a running search is brought up to date while it is read. */
+    /** How often a kept aggregate of a running search is brought up to date while it is read. */
     static final long MIN_AGE_NANOS = 1_000_000_000L;
-    /** A kept answer older than this is recomputed on the request (a search whose trials end rarely). */
+    /** A kept aggregate older than this is recomputed on the request (a search whose trials end rarely). */
     static final long MAX_STALE_NANOS = 5_000_000_000L;
-    /** Kept answers are refreshed in the background while read within this long. */
+    /** Kept aggregates are refreshed in the background while read within this long. */
     static final long KEEP_WARM_NANOS = 5_000_000_000L;
+    /** How often a live answer of a running search is brought up to date while it is read. */
+    static final long LIVE_REFRESH_NANOS = 500_000_000L;
+    /** The oldest live answer of a running search served; an older one is recomputed on the request. */
+    static final long LIVE_MAX_AGE_NANOS = 1_000_000_000L;
+    /** Live answers are refreshed in the background while read within this long (a page polls every ~0.5 s). */
+    static final long LIVE_KEEP_WARM_NANOS = 2_000_000_000L;
+    /** The search id of answers about every search (the searches list): always live, dropped on any change. */
+    static final long ALL_SEARCHES = 0;
+    /** The version of a search that does not exist. */
+    static final long NO_SUCH_SEARCH = Long.MIN_VALUE;
     private static final int MAX_ENTRIES = 512;
     private static final Logger log = LoggerFactory.getLogger(SharedReads.class);
 
-    /** What is read ({@code what}: "charts", "importance") of which search, with which query. */
+    /** What is read ({@code what}: "charts", "importance", "board"...) of which search, with which query. */
     record Key(long searchId, String what, Object query) {
     }
 
@@ -50,14 +74,17 @@ class SharedReads {
         final long tookNanos;
         final Object value;
         final Supplier<?> compute;
+        /** A live answer ({@link #live}) rather than an aggregate. */
+        final boolean live;
         volatile long readAt;
 
-        Entry(long version, long computedAt, long tookNanos, Object value, Supplier<?> compute) {
+        Entry(long version, long computedAt, long tookNanos, Object value, Supplier<?> compute, boolean live) {
             this.version = version;
             this.computedAt = computedAt;
             this.tookNanos = tookNanos;
             this.value = value;
             this.compute = compute;
+            this.live = live;
             this.readAt = computedAt;
         }
     }
@@ -71,78 +98,149 @@ class SharedReads {
         t.setDaemon(true);
         return t;
     });
-    /** A search's version (see {@link #version}). */
+    /** A search's version (see {@link #version}); {@link #NO_SUCH_SEARCH} if there is none. */
     private final LongUnaryOperator versions;
     /** Runs a background computation: in a read-only transaction of its own. */
     private final Function<Supplier<?>, Object> inBackground;
+    /** The clock (nanoseconds). */
+    private final LongSupplier clock;
+    /** Runs a refresh after a delay in nanoseconds: on {@link #background}. */
+    private final BiConsumer<Runnable, Long> later;
 
     @Autowired
     SharedReads(TrialCounters counters, PlatformTransactionManager transactions) {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        this.versions = id -> version(counters.of(id));
+        this.versions = id -> counters.withStatus(id)
+                .map(c -> version(c.counts(), c.status().isFinished())).orElse(NO_SUCH_SEARCH);
         this.inBackground = compute -> readOnly.execute(tx -> compute.get());
+        this.clock = System::nanoTime;
+        this.later = this::onBackground;
     }
 
     /** With the versions of searches given (tests). */
     SharedReads(LongUnaryOperator versions) {
         this.versions = versions;
         this.inBackground = Supplier::get;
+        this.clock = System::nanoTime;
+        this.later = this::onBackground;
+    }
+
+    /** With the versions of searches, the clock and what runs refreshes given (tests, without threads). */
+    SharedReads(LongUnaryOperator versions, LongSupplier clock, BiConsumer<Runnable, Long> later) {
+        this.versions = versions;
+        this.inBackground = Supplier::get;
+        this.clock = clock;
+        this.later = later;
+    }
+
+    private void onBackground(Runnable task, long delayNanos) {
+        background.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /**
-     * The kept answer for the key, or {@code compute}'s. {@code compute} may run on the background thread (in a
+     * The kept aggregate for the key, or {@code compute}'s. {@code compute} may run on the background thread (in a
      * read-only transaction of its own), so it must not use the caller's transaction's entities lazily.
+     *
+     * @throws NotFoundException if the key's search does not exist
      */
-    @SuppressWarnings("unchecked")
     <T> T get(Key key, Supplier<T> compute) {
-        long version = versions.applyAsLong(key.searchId());
-        long now = System.nanoTime();
+        return read(key, compute, false);
+    }
+
+    /**
+     * The kept live answer for the key if it is recent enough (see the class comment), or {@code compute}'s; the
+     * same rules for {@code compute} as {@link #get}'s. A key of {@link #ALL_SEARCHES} is always treated as of a
+     * running search.
+     *
+     * @throws NotFoundException if the key's search does not exist
+     */
+    <T> T live(Key key, Supplier<T> compute) {
+        return read(key, compute, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T read(Key key, Supplier<T> compute, boolean live) {
+        long version = key.searchId() == ALL_SEARCHES ? 0 : versions.applyAsLong(key.searchId());
+        if (version == NO_SUCH_SEARCH) {
+            throw new NotFoundException("search", key.searchId());
+        }
+        long now = clock.getAsLong();
         Entry e = entries.get(key);
         if (e != null) {
             e.readAt = now;
-            if (e.version == version) {
+            if (fresh(e, version, now)) {
                 return (T) e.value;
             }
-            if (version >= 0 && servable(e, now)) {
+            if (servable(e, version, now)) {
                 scheduleRefresh(key, Math.max(0, e.computedAt + interval(e) - now));
                 return (T) e.value;
             }
         }
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             e = entries.get(key);
-            if (e != null && (e.version == version || version >= 0 && servable(e, System.nanoTime()))) {
+            now = clock.getAsLong();
+            if (e != null && (fresh(e, version, now) || servable(e, version, now))) {
                 return (T) e.value;
             }
-            long start = System.nanoTime();
+            long start = now;
             T value = compute.get();
-            put(key, new Entry(version, start, System.nanoTime() - start, value, compute));
+            put(key, new Entry(version, start, clock.getAsLong() - start, value, compute, live));
             return value;
         }
     }
 
     /**
-     * How often a kept answer is brought up to date: every {@link #MIN_AGE_NANOS}, or less often for an answer
-     * that takes long to compute (importance over 100,000 trials), so the refreshes of one answer take at most
-     * a tenth of a core whatever the number of viewers.
+     * How often a kept answer is brought up to date: a live one every {@link #LIVE_REFRESH_NANOS}, an aggregate
+     * every {@link #MIN_AGE_NANOS}; less often for an answer that takes long to compute (importance over 100,000
+     * trials, a leaderboard sort no index serves), so the refreshes of one answer take at most a tenth (aggregates)
+     * or a quarter (live answers) of a core whatever the number of viewers.
      */
     private static long interval(Entry e) {
-        return Math.max(MIN_AGE_NANOS, 10 * e.tookNanos);
-    }
-
-    /** Whether a kept answer of a running search may be served while it is brought up to date. */
-    private static boolean servable(Entry e, long now) {
-        return now - e.computedAt < interval(e) + MAX_STALE_NANOS;
+        return e.live ? Math.max(LIVE_REFRESH_NANOS, 4 * e.tookNanos) : Math.max(MIN_AGE_NANOS, 10 * e.tookNanos);
     }
 
     /**
-     * The search's count of ended trials; negative ({@code -1 - ended}) once none is queued or running, when
-     * only an answer of exactly that count will do.
+     * Whether a kept answer is up to date: one of an ended search that saw every ended trial; an aggregate of a
+     * running search that saw every ended trial; a live answer of a running search computed within its interval.
      */
-    static long version(Map<TrialStatus, Long> counts) {
+    private static boolean fresh(Entry e, long version, long now) {
+        if (version < 0 || !e.live) {
+            return e.version == version;
+        }
+        return now - e.computedAt < interval(e);
+    }
+
+    /** Whether a kept answer of a running search may be served while it is brought up to date. */
+    private static boolean servable(Entry e, long version, long now) {
+        if (version < 0) {
+            return false;
+        }
+        long age = now - e.computedAt;
+        return e.live ? age < Math.max(LIVE_MAX_AGE_NANOS, interval(e) + LIVE_REFRESH_NANOS)
+                : age < interval(e) + MAX_STALE_NANOS;
+    }
+
+    /**
+     * The search's count of ended trials; negative ({@code -1 - ended}) once the search has ended and none of its
+     * trials is queued or running, when only an answer of exactly that count will do.
+     */
+    static long version(Map<TrialStatus, Long> counts, boolean searchFinished) {
         long ended = counts.entrySet().stream().filter(x -> x.getKey().isTerminal())
                 .mapToLong(Map.Entry::getValue).sum();
-        return counts.get(TrialStatus.QUEUED) + counts.get(TrialStatus.RUNNING) == 0 ? -1 - ended : ended;
+        boolean idle = counts.get(TrialStatus.QUEUED) + counts.get(TrialStatus.RUNNING) == 0;
+        return idle && searchFinished ? -1 - ended : ended;
+    }
+
+    /** A search was submitted, cancelled or ended: its answers and the searches list are recomputed when next read. */
+    @EventListener
+    void onSearchChanged(SearchChangedEvent event) {
+        forget(event.searchId());
+    }
+
+    /** Drops the kept answers of the search and of every search (the list). */
+    void forget(long searchId) {
+        entries.keySet().removeIf(k -> k.searchId() == searchId || k.searchId() == ALL_SEARCHES);
     }
 
     private void put(Key key, Entry e) {
@@ -158,41 +256,49 @@ class SharedReads {
             return;
         }
         try {
-            background.schedule(() -> refresh(key), delay, TimeUnit.NANOSECONDS);
+            later.accept(() -> refresh(key), delay);
         } catch (RuntimeException ex) { // shut down
             refreshing.remove(key);
         }
     }
 
-    /** Recomputes a kept answer if its search moved on; again after {@link #MIN_AGE_NANOS} while it is read. */
+    /** Recomputes a kept answer if it is no longer up to date; again after its interval while it is read. */
     private void refresh(Key key) {
-        Entry e = entries.get(key);
         try {
-            if (e == null) {
-                return;
-            }
-            long version = versions.applyAsLong(key.searchId());
-            if (version != e.version) {
-                synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-                    Entry now = entries.get(key);
-                    if (now != null && now.version != version) {
-                        long start = System.nanoTime();
-                        Object value = inBackground.apply(now.compute);
-                        Entry next = new Entry(version, start, System.nanoTime() - start, value, now.compute);
-                        next.readAt = now.readAt;
-                        put(key, next);
-                        e = next;
-                    }
-                }
-            }
+            refreshNow(key);
         } catch (RuntimeException ex) {
             log.warn("Refreshing {} of search {} failed: {}", key.what(), key.searchId(), ex.toString());
         } finally {
             refreshing.remove(key);
         }
         Entry kept = entries.get(key);
-        if (kept != null && kept.version >= 0 && System.nanoTime() - kept.readAt < KEEP_WARM_NANOS) {
-            scheduleRefresh(key, interval(kept));
+        long now = clock.getAsLong();
+        if (kept != null && kept.version >= 0
+                && now - kept.readAt < (kept.live ? LIVE_KEEP_WARM_NANOS : KEEP_WARM_NANOS)) {
+            long due = kept.computedAt + interval(kept) - now;
+            scheduleRefresh(key, due > 0 ? due : interval(kept)); // not due yet, or checked just now and kept
+        }
+    }
+
+    /** Recomputes the kept answer for the key now if it is no longer up to date. */
+    private void refreshNow(Key key) {
+        if (entries.get(key) == null) {
+            return;
+        }
+        long version = key.searchId() == ALL_SEARCHES ? 0 : versions.applyAsLong(key.searchId());
+        if (version == NO_SUCH_SEARCH) {
+            entries.remove(key);
+            return;
+        }
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            Entry now = entries.get(key);
+            long start = clock.getAsLong();
+            if (now != null && !fresh(now, version, start)) {
+                Object value = inBackground.apply(now.compute);
+                Entry next = new Entry(version, start, clock.getAsLong() - start, value, now.compute, now.live);
+                next.readAt = now.readAt;
+                put(key, next);
+            }
         }
     }
 

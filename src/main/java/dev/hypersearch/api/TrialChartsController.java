@@ -65,11 +65,11 @@ public class TrialChartsController {
             throw new BadParameterException("topK", "must be in [0, " + MAX_TOP_K + "], was " + topK);
         }
         List<Long> extra = trialIds(trials);
-        SearchEntity search = searches.find(id);
-        if (extra.isEmpty()) { // shared by every viewer; a selected trial's curve moves with each of its epochs
-            return cache.get(new SharedReads.Key(id, "charts", topK), () -> compute(search, topK, extra));
+        if (extra.isEmpty()) { // shared by every viewer (404 from the search's version read); a selected trial's
+            // curve moves with each of its epochs
+            return cache.get(new SharedReads.Key(id, "charts", topK), () -> compute(searches.find(id), topK, extra));
         }
-        return compute(search, topK, extra);
+        return compute(searches.find(id), topK, extra);
     }
 
     private TrialCharts compute(SearchEntity search, int topK, List<Long> extra) {

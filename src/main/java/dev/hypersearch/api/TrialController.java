@@ -15,6 +15,8 @@ import dev.hypersearch.store.LeaderboardPages;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import dev.hypersearch.search.TrialStatus;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -34,10 +36,12 @@ public class TrialController {
     private final TrialCounters counters;
     private final SearchPipelines pipelines;
     private final LeaderboardPages pages;
+    private final SharedReads shared;
 
     public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs,
                            TrialFoldEpochRepository foldEpochs, TrialCounters counters, SearchPipelines pipelines,
-                           LeaderboardPages pages) {
+                           LeaderboardPages pages, SharedReads shared) {
+        this.shared = shared;
         this.counters = counters;
         this.pages = pages;
         this.searches = searches;
@@ -63,7 +67,16 @@ public class TrialController {
                                               @RequestParam(defaultValue = "50") int size,
                                               @RequestParam(required = false) Integer after) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
-        searches.find(id);
+        // shared by every viewer of the same page (404 from the search's version read, no entity loaded)
+        return shared.live(new SharedReads.Key(id, "board", new BoardKey(sort, dir.toLowerCase(java.util.Locale.ROOT),
+                q.statuses(), page, size, after)), () -> page(id, q, page, size, after));
+    }
+
+    /** What makes one leaderboard page another: its query, the keyset cursor included. */
+    private record BoardKey(String sort, String dir, Set<TrialStatus> statuses, int page, int size, Integer after) {
+    }
+
+    private PageResponse<TrialRow> page(long id, LeaderboardQuery q, int page, int size, Integer after) {
         Sort.Order order = q.pageable().getSort().stream().filter(o -> !o.getProperty().equals("searchId"))
                 .findFirst().orElseThrow();
         Optional<List<Long>> keyset = after == null ? Optional.empty()

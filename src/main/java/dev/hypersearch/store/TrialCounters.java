@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -103,6 +104,27 @@ public class TrialCounters {
 
     public Map<TrialStatus, Long> of(long searchId) {
         return of(List.of(searchId)).get(searchId);
+    }
+
+    /**
+     * The search's status and its counts in one read (a primary-key lookup and its seven counter rows): what a
+     * shared answer is kept with. Empty when there is no such search.
+     */
+    public Optional<SearchCounts> withStatus(long searchId) {
+        Map<TrialStatus, Long> counts = zeros();
+        SearchStatus[] status = {null};
+        jdbc.query("SELECT s.status, c.status, c.n FROM search s LEFT JOIN search_trial_count c ON c.search_id = s.id"
+                + " WHERE s.id = ?", rs -> {
+                    status[0] = SearchStatus.valueOf(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        counts.put(TrialStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                    }
+                }, searchId);
+        return status[0] == null ? Optional.empty() : Optional.of(new SearchCounts(status[0], counts));
+    }
+
+    /** A search's status and how many of its trials are in each status (zeros included). */
+    public record SearchCounts(SearchStatus status, Map<TrialStatus, Long> counts) {
     }
 
     /** How many trials of the search are in one of the statuses (all of them when empty). */

@@ -71,6 +71,28 @@ class SecurityIT extends SecurityContextIT {
     }
 
     @Test
+    void answersSharedBetweenViewersAreStillRefusedToCallersWithoutARightToReadThem() {
+        long id = admin.postJson("/api/searches", spec("shared-answers")).json().get("id").asLong();
+        List<String> reads = List.of("/api/searches/" + id, "/api/searches", "/api/searches/" + id + "/trials",
+                "/api/searches/" + id + "/trials?sort=valLoss&dir=desc&size=25", "/api/searches/" + id + "/charts");
+        String secret = token("shared-reader", "viewer");
+        for (String path : reads) {
+            assertThat(admin.get(path).status()).as(path).isEqualTo(200); // computed and kept
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+            assertThat(admin.as("hs_not-a-token").get(path).status()).as(path).isEqualTo(401);
+            assertThat(admin.as(secret).get(path).status()).as(path).isEqualTo(200);
+        }
+        long tokenId = jdbc.queryForObject("SELECT id FROM api_token WHERE name = 'shared-reader'", Long.class);
+        assertThat(admin.send(HttpRequest.newBuilder(admin.uri("/api/tokens/" + tokenId)).DELETE().build()).status())
+                .isEqualTo(200);
+        for (String path : reads) {
+            assertThat(admin.as(secret).get(path).status()).as("revoked: " + path).isEqualTo(401);
+        }
+        assertThat(admin.get("/api/searches/" + (id + 1000) + "/trials").status()).as("no such search")
+                .isEqualTo(404);
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         String secret = token("short-lived", "editor");
         assertThat(admin.as(secret).get("/api/me").status()).isEqualTo(200);

@@ -62,7 +62,7 @@ class SharedReadsTest {
     }
 
     @Test
-    void theVersionIsTheEndedCountNegatedOnceNothingIsQueuedOrRunning() {
+    void theVersionIsTheEndedCountNegatedOnceTheSearchHasEndedAndNothingIsQueuedOrRunning() {
         Map<TrialStatus, Long> counts = new EnumMap<>(TrialStatus.class);
         for (TrialStatus s : TrialStatus.values()) {
             counts.put(s, 0L);
@@ -70,8 +70,19 @@ class SharedReadsTest {
         counts.put(TrialStatus.COMPLETED, 5L);
         counts.put(TrialStatus.DIVERGED, 2L);
         counts.put(TrialStatus.QUEUED, 1L);
-        assertThat(SharedReads.version(counts)).isEqualTo(7);
+        assertThat(SharedReads.version(counts, true)).isEqualTo(7);
         counts.put(TrialStatus.QUEUED, 0L);
-        assertThat(SharedReads.version(counts)).isEqualTo(-8);
+        assertThat(SharedReads.version(counts, true)).isEqualTo(-8);
+    }
+
+    @Test
+    void aSearchNotFinishedYetIsRunningThoughNoneOfItsTrialsIs() {
+        Map<TrialStatus, Long> counts = new EnumMap<>(TrialStatus.class);
+        for (TrialStatus s : TrialStatus.values()) {
+            counts.put(s, 0L);
+        }
+        counts.put(TrialStatus.COMPLETED, 5L);
+        // between a coarse-to-fine search's stages, or before the sweep that completes it
+        assertThat(SharedReads.version(counts, false)).isEqualTo(5);
     }
 }
