@@ -6,6 +6,7 @@ import dev.hypersearch.store.TrialChangedEvent;
 import jakarta.annotation.PreDestroy;
 import org.springframework.context.SmartLifecycle;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans in-process trial and search events out to the SSE subscribers of each search. Events are
  * published on worker threads (and, for other processes' workers, by store.RemoteChanges from PostgreSQL's
  * NOTIFY); sending happens on one fan-out thread instead, so a slow browser never holds up training, and
- * each stream still sees a search's status after the trial events before it.
+ * each stream still sees a search's status after the trial events before it. What goes out is formatted once
+ * (JSON and SSE framing) and written to every subscriber as one piece: one write and flush per subscriber per
+ * interval, however many trials changed, not a serialization and a flush per event and subscriber.
  */
 @Component
 public class SearchEventBroadcaster implements SmartLifecycle {
@@ -41,6 +46,9 @@ public class SearchEventBroadcaster implements SmartLifecycle {
     /** How often a search's buffered trial events go out, collapsed to the latest per trial. */
     static final long COALESCE_MILLIS = 250;
 
+    /** How framed events are written: as they are, in UTF-8 (what SseEmitter uses for its own framing). */
+    private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
     private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sse-fan-out");
@@ -49,8 +57,11 @@ public class SearchEventBroadcaster implements SmartLifecycle {
     });
     /** Trial events per search since the last flush, latest per trial; touched on the fan-out thread only. */
     private final Map<Long, Map<Long, SearchEvents.TrialEvent>> pending = new HashMap<>();
+    /** The MVC mapper, so that payloads read as the controllers' JSON does. */
+    private final JsonMapper json;
 
-    public SearchEventBroadcaster() {
+    public SearchEventBroadcaster(JsonMapper json) {
+        this.json = json;
         fanOut.scheduleWithFixedDelay(this::flushAll, COALESCE_MILLIS, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -98,7 +109,7 @@ public class SearchEventBroadcaster implements SmartLifecycle {
 
     @EventListener
     public void onSearch(SearchChangedEvent e) {
-        SseEmitter.SseEventBuilder event = searchEvent(SearchEvents.SearchEvent.of(e));
+        Set<DataWithMediaType> event = searchEvent(SearchEvents.SearchEvent.of(e));
         fanOut.execute(() -> {
             flush(e.searchId());
             deliver(e.searchId(), event, e.status().isFinished());
@@ -120,16 +131,18 @@ public class SearchEventBroadcaster implements SmartLifecycle {
         if (events == null) {
             return;
         }
+        StringBuilder batch = new StringBuilder(events.size() * 110);
         for (SearchEvents.TrialEvent t : events.values()) {
-            deliver(searchId, SseEmitter.event().name(SearchEvents.TRIAL).data(t, MediaType.APPLICATION_JSON), false);
+            appendEvent(batch, SearchEvents.TRIAL, t);
         }
+        deliver(searchId, text(batch), false);
     }
 
     /** A comment line every 15 s keeps proxies and load balancers from closing idle streams. */
     @Scheduled(fixedRate = 15_000, initialDelay = 15_000)
     public void heartbeat() {
-        fanOut.execute(() -> subscribers.keySet().forEach(id ->
-                deliver(id, SseEmitter.event().comment("heartbeat"), false)));
+        Set<DataWithMediaType> beat = text(new StringBuilder(":heartbeat\n\n"));
+        fanOut.execute(() -> subscribers.keySet().forEach(id -> deliver(id, beat, false)));
     }
 
     int subscriberCount(long searchId) {
@@ -165,7 +178,7 @@ public class SearchEventBroadcaster implements SmartLifecycle {
         subscribers.values().forEach(set -> set.forEach(Subscriber::complete));
     }
 
-    private void deliver(long searchId, SseEmitter.SseEventBuilder event, boolean last) {
+    private void deliver(long searchId, Set<DataWithMediaType> event, boolean last) {
         Set<Subscriber> set = subscribers.get(searchId);
         if (set == null) {
             return;
@@ -194,8 +207,19 @@ public class SearchEventBroadcaster implements SmartLifecycle {
         });
     }
 
-    private static SseEmitter.SseEventBuilder searchEvent(SearchEvents.SearchEvent e) {
-        return SseEmitter.event().name(SearchEvents.SEARCH).data(e, MediaType.APPLICATION_JSON);
+    private Set<DataWithMediaType> searchEvent(SearchEvents.SearchEvent e) {
+        return text(appendEvent(new StringBuilder(80), SearchEvents.SEARCH, e));
+    }
+
+    /** One event as SseEmitter frames it: {@code event:<name>}, {@code data:<json>} (one line), a blank line. */
+    private StringBuilder appendEvent(StringBuilder out, String name, Object data) {
+        return out.append("event:").append(name).append("\ndata:").append(json.writeValueAsString(data))
+                .append("\n\n");
+    }
+
+    /** Framed events as one piece the emitter writes as is (UTF-8), shared by every subscriber. */
+    private static Set<DataWithMediaType> text(CharSequence framed) {
+        return Set.of(new DataWithMediaType(framed.toString(), UTF8_TEXT));
     }
 
     private static final class Subscriber {
@@ -209,7 +233,7 @@ public class SearchEventBroadcaster implements SmartLifecycle {
         }
 
         /** False when the client is gone; the container then completes the request by itself. */
-        boolean send(SseEmitter.SseEventBuilder event) {
+        boolean send(Set<DataWithMediaType> event) {
             try {
                 emitter.send(event);
                 return true;

@@ -1,10 +1,13 @@
 package dev.hypersearch.security;
 
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creating, listing, revoking and checking bearer tokens. Secrets are hashed before they reach the database. */
 @Service
@@ -16,6 +19,8 @@ public class Tokens {
 
     private final ApiTokenRepository repository;
     private final AuditLog audit;
+    /** The table's recent answers about active tokens: requests of open pages reuse them for a second. */
+    private final TokenChecks checks = new TokenChecks(System::nanoTime);
 
     Tokens(ApiTokenRepository repository, AuditLog audit) {
         this.repository = repository;
@@ -46,15 +51,32 @@ public class Tokens {
         return repository.findById(id);
     }
 
-    /** Revokes at once (the next request with it is refused, sessions signed in with it too); false if absent. */
+    /**
+     * Revokes at once (the next request with it to this process is refused, sessions signed in with it too; other
+     * processes refuse it within {@link TokenChecks#TTL_NANOS}); false if absent.
+     */
     @Transactional
     public boolean revoke(long id) {
         Optional<ApiToken> token = repository.findById(id);
         token.ifPresent(t -> {
             t.revoke(Instant.now());
             audit.record(AuditLog.Action.REVOKE, "token", id);
+            forgetOnceCommitted(id);
         });
         return token.isPresent();
+    }
+
+    /** Before the commit another request could still read the row as active and keep it: forget after, too. */
+    private void forgetOnceCommitted(long id) {
+        checks.forget(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    checks.forget(id);
+                }
+            });
+        }
     }
 
     @Transactional(readOnly = true)
@@ -64,20 +86,36 @@ public class Tokens {
 
     /**
      * The active token whose secret this is. Looked up by the secret's hash (a 256-bit secret's hash reveals
-     * nothing through timing), then compared in constant time.
+     * nothing through timing), then compared in constant time; the table is read at most once a second per
+     * active token ({@link TokenChecks}), without a transaction of its own when it is not.
      */
-    @Transactional(readOnly = true)
     public Optional<TokenPrincipal> authenticate(String secret) {
         byte[] hash = TokenSecrets.hash(secret);
         Instant now = Instant.now();
-        return repository.findBySecretHash(hash)
-                .filter(t -> TokenSecrets.matches(secret, t.getSecretHash()) && t.isActive(now))
-                .map(t -> new TokenPrincipal(t.getId(), t.getName(), t.getRole()));
+        Optional<TokenPrincipal> kept = checks.bySecretHash(hash, now);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        long readAt = checks.now();
+        Optional<ApiToken> token = repository.findBySecretHash(hash)
+                .filter(t -> MessageDigest.isEqual(hash, t.getSecretHash()) && t.isActive(now));
+        token.ifPresent(t -> checks.active(hash, principal(t), t.getExpiresAt(), readAt));
+        return token.map(Tokens::principal);
     }
 
-    /** Whether the token is still usable (a session signed in with it is checked on every request). */
-    @Transactional(readOnly = true)
+    /** Whether the token is still usable (a session signed in with it is checked on every request, at most once a second by the table). */
     public boolean isActive(long id) {
-        return repository.findById(id).map(t -> t.isActive(Instant.now())).orElse(false);
+        Instant now = Instant.now();
+        if (checks.knownActive(id, now)) {
+            return true;
+        }
+        long readAt = checks.now();
+        Optional<ApiToken> token = repository.findById(id).filter(t -> t.isActive(now));
+        token.ifPresent(t -> checks.active(principal(t), t.getExpiresAt(), readAt));
+        return token.isPresent();
+    }
+
+    private static TokenPrincipal principal(ApiToken t) {
+        return new TokenPrincipal(t.getId(), t.getName(), t.getRole());
     }
 }

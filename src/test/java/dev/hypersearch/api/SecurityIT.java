@@ -1,11 +1,13 @@
 package dev.hypersearch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.hypersearch.TestTokens;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,10 @@ class SecurityIT extends SecurityContextIT {
         assertThat(output.getAll()).doesNotContain(secret);
     }
 
+    /**
+     * A row changed behind this process's back (as another api process's revocation is, or by hand) is seen within
+     * the second an active token's check is reused (TokenChecks); a revocation through this process at once.
+     */
     @Test
     void answersSharedBetweenViewersAreStillRefusedToCallersWithoutARightToReadThem() {
         long id = admin.postJson("/api/searches", spec("shared-answers")).json().get("id").asLong();
@@ -98,6 +104,17 @@ class SecurityIT extends SecurityContextIT {
         assertThat(admin.as(secret).get("/api/me").status()).isEqualTo(200);
         jdbc.update("UPDATE api_token SET expires_at = ? WHERE name = 'short-lived'",
                 java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.as(secret).get("/api/me").status() == 401);
+        assertThat(admin.as(secret).get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenRevokedByAnotherProcessIsRefusedSoon() {
+        String secret = token("revoked-elsewhere", "viewer");
+        assertThat(admin.as(secret).get("/api/me").status()).isEqualTo(200);
+        jdbc.update("UPDATE api_token SET revoked_at = ? WHERE name = 'revoked-elsewhere'",
+                java.sql.Timestamp.from(Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.as(secret).get("/api/me").status() == 401);
         assertThat(admin.as(secret).get("/api/me").status()).isEqualTo(401);
     }
 
