@@ -9,12 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Float32VectorGemm}'s copies between the caller's double matrices and its float scratch: the left operand
- * into micro-panels of {@link Float32VectorGemm#MR} rows, the right one into zero-padded panels, and the result tile
- * back, widened. Loaded only through {@code Float32VectorGemm} (so only on a JVM with the vector module).
+ * converted in its own layout, the right one into zero-padded panels, and the result tile back, widened. Loaded only through {@code Float32VectorGemm} (so only on a JVM with the vector module).
  */
 final class Float32Panels {
 
-    private static final int MR = Float32VectorGemm.MR;
     /** Conversions: the preferred doubles, and floats of as many lanes (half the bits), so a cast is one instruction. */
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> DF =
@@ -24,30 +22,15 @@ final class Float32Panels {
     private Float32Panels() {
     }
 
-    /** A's rows in micro-panels of MR: row block i0 starts at {@code i0 * k}; step p's MR values at {@code + p*MR}. */
-    static void packLeft(double[] a, int rsA, int csA, int m, int k, int mp, float[] ap) {
-        for (int i0 = 0; i0 < mp; i0 += MR) {
-            int base = i0 * k;
-            int rows = Math.min(MR, m - i0);
-            if (csA == 1) {
-                for (int r = 0; r < rows; r++) {
-                    for (int p = 0, src = (i0 + r) * rsA, d = base + r; p < k; p++, d += MR) {
-                        ap[d] = (float) a[src + p];
-                    }
-                }
-            } else {
-                for (int p = 0, d = base; p < k; p++, d += MR) {
-                    int src = p * csA + i0 * rsA;
-                    for (int r = 0; r < rows; r++) {
-                        ap[d + r] = (float) a[src + r * rsA];
-                    }
-                }
-            }
-            for (int r = rows; r < MR; r++) {
-                for (int p = 0, d = base + r; p < k; p++, d += MR) {
-                    ap[d] = 0f;
-                }
-            }
+    /** dst[0..len) = src[0..len) rounded to float, by vector casts. */
+    static void narrow(double[] src, int len, float[] dst) {
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += DL) {
+            DoubleVector.fromArray(D, src, i).convertShape(VectorOperators.D2F, DF, 0)
+                    .reinterpretAsFloats().intoArray(dst, i);
+        }
+        for (; i < len; i++) {
+            dst[i] = (float) src[i];
         }
     }
 
