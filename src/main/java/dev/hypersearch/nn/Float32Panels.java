@@ -61,7 +61,35 @@ final class Float32Panels {
             int s1 = s0 + k;
             int s2 = s1 + k;
             int s3 = s2 + k;
-            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+            int p = 0;
+            // Blocks of 4 x 4 as in VectorGemm's transposed copy (four runs read, four runs written).
+            for (int d = jj; p + 4 <= kc; p += 4, d += 4 * pw) {
+                float a0 = (float) b[s0 + p], a1 = (float) b[s0 + p + 1];
+                float a2 = (float) b[s0 + p + 2], a3 = (float) b[s0 + p + 3];
+                float b0 = (float) b[s1 + p], b1 = (float) b[s1 + p + 1];
+                float b2 = (float) b[s1 + p + 2], b3 = (float) b[s1 + p + 3];
+                float c0 = (float) b[s2 + p], c1 = (float) b[s2 + p + 1];
+                float c2 = (float) b[s2 + p + 2], c3 = (float) b[s2 + p + 3];
+                float e0 = (float) b[s3 + p], e1 = (float) b[s3 + p + 1];
+                float e2 = (float) b[s3 + p + 2], e3 = (float) b[s3 + p + 3];
+                bp[d] = a0;
+                bp[d + 1] = b0;
+                bp[d + 2] = c0;
+                bp[d + 3] = e0;
+                bp[d + pw] = a1;
+                bp[d + pw + 1] = b1;
+                bp[d + pw + 2] = c1;
+                bp[d + pw + 3] = e1;
+                bp[d + 2 * pw] = a2;
+                bp[d + 2 * pw + 1] = b2;
+                bp[d + 2 * pw + 2] = c2;
+                bp[d + 2 * pw + 3] = e2;
+                bp[d + 3 * pw] = a3;
+                bp[d + 3 * pw + 1] = b3;
+                bp[d + 3 * pw + 2] = c3;
+                bp[d + 3 * pw + 3] = e3;
+            }
+            for (int d = p * pw + jj; p < kc; p++, d += pw) {
                 bp[d] = (float) b[s0 + p];
                 bp[d + 1] = (float) b[s1 + p];
                 bp[d + 2] = (float) b[s2 + p];
