@@ -9,12 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Float32VectorGemm}'s copies between the caller's double matrices and its float scratch: the left operand
- * into micro-panels of {@link Float32VectorGemm#MR} rows, the right one into zero-padded panels, and the result tile
- * back, widened. Loaded only through {@code Float32VectorGemm} (so only on a JVM with the vector module).
+ * converted in its own layout, the right one into zero-padded panels, and the result tile back, widened. Loaded only through {@code Float32VectorGemm} (so only on a JVM with the vector module).
  */
 final class Float32Panels {
 
-    private static final int MR = Float32VectorGemm.MR;
     /** Conversions: the preferred doubles, and floats of as many lanes (half the bits), so a cast is one instruction. */
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> DF =
@@ -24,30 +22,15 @@ final class Float32Panels {
     private Float32Panels() {
     }
 
-    /** A's rows in micro-panels of MR: row block i0 starts at {@code i0 * k}; step p's MR values at {@code + p*MR}. */
-    static void packLeft(double[] a, int rsA, int csA, int m, int k, int mp, float[] ap) {
-        for (int i0 = 0; i0 < mp; i0 += MR) {
-            int base = i0 * k;
-            int rows = Math.min(MR, m - i0);
-            if (csA == 1) {
-                for (int r = 0; r < rows; r++) {
-                    for (int p = 0, src = (i0 + r) * rsA, d = base + r; p < k; p++, d += MR) {
-                        ap[d] = (float) a[src + p];
-                    }
-                }
-            } else {
-                for (int p = 0, d = base; p < k; p++, d += MR) {
-                    int src = p * csA + i0 * rsA;
-                    for (int r = 0; r < rows; r++) {
-                        ap[d + r] = (float) a[src + r * rsA];
-                    }
-                }
-            }
-            for (int r = rows; r < MR; r++) {
-                for (int p = 0, d = base + r; p < k; p++, d += MR) {
-                    ap[d] = 0f;
-                }
-            }
+    /** dst[0..len) = src[0..len) rounded to float, by vector casts. */
+    static void narrow(double[] src, int len, float[] dst) {
+        int i = 0;
+        for (int bound = D.loopBound(len); i < bound; i += DL) {
+            DoubleVector.fromArray(D, src, i).convertShape(VectorOperators.D2F, DF, 0)
+                    .reinterpretAsFloats().intoArray(dst, i);
+        }
+        for (; i < len; i++) {
+            dst[i] = (float) src[i];
         }
     }
 
@@ -78,7 +61,35 @@ final class Float32Panels {
             int s1 = s0 + k;
             int s2 = s1 + k;
             int s3 = s2 + k;
-            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+            int p = 0;
+            // Blocks of 4 x 4 as in VectorGemm's transposed copy (four runs read, four runs written).
+            for (int d = jj; p + 4 <= kc; p += 4, d += 4 * pw) {
+                float a0 = (float) b[s0 + p], a1 = (float) b[s0 + p + 1];
+                float a2 = (float) b[s0 + p + 2], a3 = (float) b[s0 + p + 3];
+                float b0 = (float) b[s1 + p], b1 = (float) b[s1 + p + 1];
+                float b2 = (float) b[s1 + p + 2], b3 = (float) b[s1 + p + 3];
+                float c0 = (float) b[s2 + p], c1 = (float) b[s2 + p + 1];
+                float c2 = (float) b[s2 + p + 2], c3 = (float) b[s2 + p + 3];
+                float e0 = (float) b[s3 + p], e1 = (float) b[s3 + p + 1];
+                float e2 = (float) b[s3 + p + 2], e3 = (float) b[s3 + p + 3];
+                bp[d] = a0;
+                bp[d + 1] = b0;
+                bp[d + 2] = c0;
+                bp[d + 3] = e0;
+                bp[d + pw] = a1;
+                bp[d + pw + 1] = b1;
+                bp[d + pw + 2] = c1;
+                bp[d + pw + 3] = e1;
+                bp[d + 2 * pw] = a2;
+                bp[d + 2 * pw + 1] = b2;
+                bp[d + 2 * pw + 2] = c2;
+                bp[d + 2 * pw + 3] = e2;
+                bp[d + 3 * pw] = a3;
+                bp[d + 3 * pw + 1] = b3;
+                bp[d + 3 * pw + 2] = c3;
+                bp[d + 3 * pw + 3] = e3;
+            }
+            for (int d = p * pw + jj; p < kc; p++, d += pw) {
                 bp[d] = (float) b[s0 + p];
                 bp[d + 1] = (float) b[s1 + p];
                 bp[d + 2] = (float) b[s2 + p];

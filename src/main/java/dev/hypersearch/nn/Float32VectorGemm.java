@@ -1,8 +1,6 @@
 package dev.hypersearch.nn;
 
 import java.util.Arrays;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -10,47 +8,87 @@ import org.ejml.data.DMatrixRMaj;
  * float32 and every product and sum is a float32 FMA; the caller's matrices, and so the weights, optimizer state
  * and element-wise work, stay float64. Twice the lanes per vector of {@link Gemm}'s float64 paths.
  *
- * <p>Both operands are packed per call into per-thread float scratch, converting as they are copied. The left
- * operand goes into micro-panels of {@value #MR} rows (for each step of the inner dimension, the {@value #MR}
- * values a step broadcasts are adjacent; rows past {@code m} are zeros, so there are no row-tail kernels), whatever
- * its layout ({@code a} or {@code a^T}). The right operand is packed one panel of {@value #NV} vectors of columns
- * by at most {@value #KC} inner steps at a time (for {@link #multTransB} the copy is the transpose), zero-padded to
- * whole vectors. Each panel's sums build up in a float tile across inner blocks and are written to {@code c} at the
- * end, converted to double by vector casts. Register budget of the {@value #MR} x {@value #NV} kernel: 12
- * accumulators, 2 vectors of the panel and 1 broadcast, within AVX2's 16 registers.
+ * <p>The same driver as {@link VectorGemm}, on float micro-kernels ({@link Float32GemmKernels}) of the same register
+ * {@link GemmBlocking} (chosen from the hardware, {@link VectorGemm#chosenBlocking()}: 4 rows x 3 vectors of 8
+ * floats on AVX2's 16 registers). The left operand is converted to float once per call in its own layout (a vector
+ * cast over its elements, whether it is {@code a} or {@code a^T}) and read in place through two strides. The right
+ * operand is packed one panel of the blocking's vectors of columns by at most {@value #KC} inner steps at a time
+ * (for {@link #multTransB} the copy is the transpose), converted and zero-padded to whole vectors. Each panel's sums
+ * build up in a float tile across inner blocks and are written to {@code c} at the end, widened by vector casts.
+ * Column-tail panels of fewer vectors run taller kernels, row tails kernels of 4, 2 and 1 rows.
  *
- * <p>Thread-safe (scratch is per thread) and allocation-free in a steady state; deterministic (the summation order
- * depends only on the shapes). Results are within float32 rounding of EJML's: about {@code k * 2^-24} relative to
- * the sum of the products' magnitudes.
+ * <p>Thread-safe (scratch is per thread) and allocation-free in a steady state; deterministic (every element is one
+ * float FMA chain over each block of the inner dimension in order, blocks added in order: the same bits under every
+ * blocking). Results are within float32 rounding of EJML's: about {@code k * 2^-24} relative to the sum of the
+ * products' magnitudes.
  *
  * <p>Only {@link Gemms} may name this class, and only reflectively: a JVM started without
  * {@code --add-modules jdk.incubator.vector} must never link it.
  */
 public final class Float32VectorGemm implements Gemm {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector. */
-    private static final int V = S.length();
-    /** Rows per micro-kernel. */
-    static final int MR = 6;
-    /** Vectors of columns per panel. */
-    static final int NV = 2;
-    /** Columns per panel. */
-    private static final int W = NV * V;
-    /** Inner steps per packed panel of the right operand (at most KC x W floats: 16 KiB at 256 bits). */
+    private static final int V = Float32GemmKernels.V;
+    /** Inner steps per packed panel of the right operand (at most KC x 4 vectors: 32 KiB at 256 bits). */
     static final int KC = 256;
+    /** Row counts of the kernels that take a panel's row tail, largest first. */
+    private static final int[] TAIL_ROWS = {4, 2, 1};
+    /** Widest panel of any blocking, for the per-thread scratch. */
+    private static final int MAX_W =
+            GemmBlocking.ALL.stream().mapToInt(GemmBlocking::vectors).max().orElseThrow() * V;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    private final GemmBlocking blocking;
+    private final int nv;
+    /** Rows per kernel call for a panel of [nvec] vectors: the blocking's rows for a full panel, taller for tails. */
+    private final int[] panelRows;
+
     /** Per-thread buffers, grown to the largest shapes seen on the thread and reused. */
     private static final class Scratch {
-        float[] a = new float[64 * 64];
-        final float[] b = new float[KC * W];
-        float[] tile = new float[64 * W];
+        /** The left operand as floats, in its own layout. */
+        float[] a = new float[64 * 128];
+        final float[] b = new float[KC * MAX_W];
+        /** One panel's sums (m x pw). */
+        float[] tile = new float[64 * MAX_W];
 
         static float[] grow(float[] x, int size) {
             return x.length >= size ? x : new float[Math.max(size, x.length * 2)];
         }
+    }
+
+    /** The blocking chosen for this machine (that of the float64 path, {@link VectorGemm#chosenBlocking()}). */
+    public Float32VectorGemm() {
+        this(VectorGemm.chosenBlocking());
+    }
+
+    /** A forced blocking (benchmarks and tests of blockings this machine would not choose). */
+    public Float32VectorGemm(GemmBlocking blocking) {
+        if (!GemmBlocking.ALL.contains(blocking)) {
+            throw new IllegalArgumentException("no kernels for blocking " + blocking + "; have " + GemmBlocking.ALL);
+        }
+        this.blocking = blocking;
+        this.nv = blocking.vectors();
+        this.panelRows = new int[nv + 1];
+        panelRows[nv] = blocking.rows();
+        for (int nvec = 1; nvec < nv; nvec++) {
+            panelRows[nvec] = tallestKernel(nvec, blocking.registers());
+        }
+    }
+
+    /** As {@link VectorGemm}'s: the tallest tail kernel within the full kernel's register budget. */
+    private static int tallestKernel(int nvec, int registers) {
+        for (int rows : new int[] {8, 6, 4, 2}) {
+            if (Float32GemmKernels.exists(rows, nvec) && rows * nvec + nvec + 1 <= registers) {
+                return rows;
+            }
+        }
+        return 1;
+    }
+
+    /** The register blocking this instance runs. */
+    public GemmBlocking blocking() {
+        return blocking;
     }
 
     @Override
@@ -78,7 +116,8 @@ public final class Float32VectorGemm implements Gemm {
 
     @Override
     public String toString() {
-        return "vector-f32 " + MR + "x" + NV + " (" + S.vectorBitSize() + "-bit vectors, " + V + " floats)";
+        return "vector-f32 " + blocking + " (" + Float32GemmKernels.S.vectorBitSize() + "-bit vectors, " + V
+                + " floats)";
     }
 
     /** As the float64 vector path: SVML's lanewise functions on x86-64 (element-wise work stays float64). */
@@ -91,8 +130,8 @@ public final class Float32VectorGemm implements Gemm {
      * c (m x n, row-major) = A * B, where A(i,p) = a[i*rsA + p*csA] and B is {@code b} read as row-major
      * {@code k x n}, or, when {@code transB}, as the transpose of row-major {@code n x k}.
      */
-    private static void gemm(double[] a, int rsA, int csA, int m, int k,
-                             double[] b, boolean transB, int n, double[] c) {
+    private void gemm(double[] a, int rsA, int csA, int m, int k,
+                      double[] b, boolean transB, int n, double[] c) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -101,15 +140,16 @@ public final class Float32VectorGemm implements Gemm {
             return;
         }
         Scratch s = SCRATCH.get();
-        int mp = (m + MR - 1) / MR * MR;
-        float[] ap = s.a = Scratch.grow(s.a, mp * k);
-        float[] tile = s.tile = Scratch.grow(s.tile, mp * W);
+        float[] af = s.a = Scratch.grow(s.a, m * k);
         float[] bp = s.b;
-        Float32Panels.packLeft(a, rsA, csA, m, k, mp, ap);
-        for (int j0 = 0; j0 < n; j0 += W) {
-            int w = Math.min(W, n - j0);
+        Float32Panels.narrow(a, m * k, af);
+        int panelWidth = nv * V;
+        for (int j0 = 0; j0 < n; j0 += panelWidth) {
+            int w = Math.min(panelWidth, n - j0);
             int nvec = (w + V - 1) / V;
             int pw = nvec * V;
+            float[] tile = s.tile = Scratch.grow(s.tile, m * pw);
+            int mr = panelRows[nvec];
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
                 if (transB) {
@@ -117,105 +157,30 @@ public final class Float32VectorGemm implements Gemm {
                 } else {
                     Float32Panels.packRows(b, n, p0, kc, j0, w, pw, bp);
                 }
-                boolean acc = p0 > 0;
-                for (int i = 0; i < mp; i += MR) {
-                    int aoff = i * k + p0 * MR;
-                    if (nvec == NV) {
-                        k6x2(ap, aoff, kc, bp, tile, i * pw, pw, acc);
-                    } else {
-                        k6x1(ap, aoff, kc, bp, tile, i * pw, pw, acc);
-                    }
-                }
+                rows(mr, nvec, af, p0 * csA, rsA, csA, m, kc, bp, tile, pw, p0 > 0);
             }
             Float32Panels.unpack(tile, pw, m, w, c, n, j0);
         }
     }
 
-    // Micro-kernels: tile[coff + r*ldc + v*V ..] (+)= sum over p < k of ap[aoff + p*MR + r] * bp[p*ldc + v*V ..].
-    // The two store sequences are written out rather than factored into a helper or a conditional expression: on
-    // JDK 17, C2 boxes (allocates) a vector passed to a call it does not inline or merged at a phi.
-
-    /** 6 rows x 2 vectors: 12 accumulators. */
-    private static void k6x2(float[] a, int aoff, int k, float[] b, float[] c, int coff, int ldc, boolean acc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int p = 0, ai = aoff, bi = 0; p < k; p++, ai += MR, bi += ldc) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
-            FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+    /** All m rows of one packed panel: blocks of mr rows, then the row tail with 4-, 2- and 1-row kernels. */
+    private static void rows(int mr, int nvec, float[] a, int aoff, int rsA, int csA, int m, int kc,
+                             float[] bp, float[] tile, int ldt, boolean acc) {
+        int i = 0;
+        for (; i + mr <= m; i += mr) {
+            kernel(mr, nvec, a, aoff + i * rsA, rsA, csA, kc, bp, tile, i * ldt, ldt, acc);
         }
-        if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
-            c40.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c41.add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
-            c50.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
-            c51.add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
-        } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
-            c40.intoArray(c, coff + 4 * ldc);
-            c41.intoArray(c, coff + 4 * ldc + V);
-            c50.intoArray(c, coff + 5 * ldc);
-            c51.intoArray(c, coff + 5 * ldc + V);
+        for (int r : TAIL_ROWS) {
+            for (; r < mr && i + r <= m; i += r) {
+                kernel(r, nvec, a, aoff + i * rsA, rsA, csA, kc, bp, tile, i * ldt, ldt, acc);
+            }
         }
     }
 
-    /** 6 rows x 1 vector: a panel of one vector of columns (a column tail). */
-    private static void k6x1(float[] a, int aoff, int k, float[] b, float[] c, int coff, int ldc, boolean acc) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
-        for (int p = 0, ai = aoff, bi = 0; p < k; p++, ai += MR, bi += ldc) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            c0 = FloatVector.broadcast(S, a[ai]).fma(b0, c0);
-            c1 = FloatVector.broadcast(S, a[ai + 1]).fma(b0, c1);
-            c2 = FloatVector.broadcast(S, a[ai + 2]).fma(b0, c2);
-            c3 = FloatVector.broadcast(S, a[ai + 3]).fma(b0, c3);
-            c4 = FloatVector.broadcast(S, a[ai + 4]).fma(b0, c4);
-            c5 = FloatVector.broadcast(S, a[ai + 5]).fma(b0, c5);
-        }
-        if (acc) {
-            c0.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c1.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c2.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c3.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c4.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c5.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
-        } else {
-            c0.intoArray(c, coff);
-            c1.intoArray(c, coff + ldc);
-            c2.intoArray(c, coff + 2 * ldc);
-            c3.intoArray(c, coff + 3 * ldc);
-            c4.intoArray(c, coff + 4 * ldc);
-            c5.intoArray(c, coff + 5 * ldc);
+    private static void kernel(int rows, int nvec, float[] a, int aoff, int rsA, int csA, int k,
+                               float[] bp, float[] tile, int toff, int ldt, boolean acc) {
+        if (!Float32GemmKernels.run(rows, nvec, a, aoff, rsA, csA, k, bp, tile, toff, ldt, acc)) {
+            throw new IllegalStateException("no " + rows + "x" + nvec + " kernel");
         }
     }
 }

@@ -105,14 +105,20 @@ public final class Gemms {
      * throws when this JVM cannot run it (no incubator module). Does not self-check: see {@link #fastest()}.
      */
     public static Gemm vector(GemmBlocking blocking) {
+        return vector(blocking, Precision.FLOAT64);
+    }
+
+    /** {@link #vector(GemmBlocking)} for either precision: {@code Float32VectorGemm} for float32. */
+    public static Gemm vector(GemmBlocking blocking, Precision precision) {
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
             throw new IllegalStateException("module " + MODULE + " is not in the boot layer; start the JVM with "
                     + ENABLE_FLAG);
         }
+        String className = precision == Precision.FLOAT32 ? FLOAT32_GEMM : VECTOR_GEMM;
         try {
-            return (Gemm) Class.forName(VECTOR_GEMM).getDeclaredConstructor(GemmBlocking.class).newInstance(blocking);
+            return (Gemm) Class.forName(className).getDeclaredConstructor(GemmBlocking.class).newInstance(blocking);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(VECTOR_GEMM + " failed to load", e);
+            throw new IllegalStateException(className + " failed to load", e);
         }
     }
 

@@ -15,9 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #multTransB} the copy is the transpose); the kernels then stream that panel (reading {@code b} in place
  * instead, at its power-of-two row strides, was measured 25% slower, likely from L1 set conflicts). Inner
  * dimensions longer than {@value #KC} are split into blocks whose partial sums go to a scratch tile and are added
- * into {@code c}. A column tail is computed into a scratch tile at the padded width and copied out, so every
- * vector load and store is a full one; its panel of fewer vectors runs taller kernels (up to 8 rows) within the
- * blocking's register budget. Row tails use kernels of 4, 2 and 1 rows.
+ * into {@code c}. A column tail is padded to whole vectors and computed first, straight into {@code c}: its full
+ * vector stores run into the next row's first columns, which are written again later (only its last rows, which
+ * would run past the end of {@code c}, go through a tile); its panel of fewer vectors runs taller kernels (up to 8
+ * rows) within the blocking's register budget. Row tails use kernels of 4, 2 and 1 rows.
  *
  * <p>Thread-safe: the scratch buffers are per thread (a {@link ThreadLocal}) and reused, so a steady
  * state allocates nothing. Deterministic: every output element is one FMA chain over the inner dimension in
@@ -194,44 +195,59 @@ public final class VectorGemm implements Gemm {
             return;
         }
         Scratch scratch = SCRATCH.get();
-        double[] bp = scratch.panel;
         int panelWidth = nv * V;
-        for (int j0 = 0; j0 < n; j0 += panelWidth) {
-            int w = Math.min(panelWidth, n - j0);
-            int nvec = (w + V - 1) / V;
-            int pw = nvec * V;
-            // A full-width panel is written straight into c; a column tail goes through an m x pw tile.
-            boolean direct = w == pw;
-            double[] out = direct ? c : scratch.tile(m * pw);
-            int ooff = direct ? j0 : 0;
-            int ldo = direct ? n : pw;
-            for (int p0 = 0; p0 < k; p0 += KC) {
-                int kc = Math.min(KC, k - p0);
-                if (transB) {
-                    packTransposed(b, k, p0, kc, j0, w, pw, bp);
-                } else {
-                    packRows(b, n, p0, kc, j0, w, pw, bp);
+        int full = n - n % panelWidth;
+        // The column tail first: its stores may run into the first panel's columns of the next row (see panel).
+        if (full < n) {
+            panel(a, rsA, csA, m, k, b, transB, n, c, full, n - full, scratch);
+        }
+        for (int j0 = 0; j0 < full; j0 += panelWidth) {
+            panel(a, rsA, csA, m, k, b, transB, n, c, j0, panelWidth, scratch);
+        }
+    }
+
+    /**
+     * Columns j0..j0+w of c. Rows are stored straight into c, whole vectors wide: a column tail of w < pw columns
+     * (n = 10 outputs: 3 vectors of 4) writes pw - w elements past the end of its row, into the first columns of
+     * the next row, which that row's own store (when the tail is the only panel) or the first full panel (computed
+     * after the tail) overwrites. Only the last block of rows, whose stores would run past the end of c, goes
+     * through a tile and is copied out; copying every row of a tail was a fifth of a 64x64x10 product's time.
+     */
+    private void panel(double[] a, int rsA, int csA, int m, int k, double[] b, boolean transB, int n, double[] c,
+                       int j0, int w, Scratch scratch) {
+        int nvec = (w + V - 1) / V;
+        int pw = nvec * V;
+        int mr = panelRows[nvec];
+        int direct = w == pw ? m : Math.max(0, m - mr);
+        double[] tile = direct < m ? scratch.tile((m - direct) * pw) : null;
+        double[] bp = scratch.panel;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            if (transB) {
+                packTransposed(b, k, p0, kc, j0, w, pw, bp);
+            } else {
+                packRows(b, n, p0, kc, j0, w, pw, bp);
+            }
+            if (p0 == 0) {
+                rows(mr, nvec, a, 0, rsA, csA, direct, kc, bp, c, j0, n);
+                if (tile != null) {
+                    rows(mr, nvec, a, direct * rsA, rsA, csA, m - direct, kc, bp, tile, 0, pw);
                 }
-                int mr = panelRows[nvec];
-                if (p0 == 0) {
-                    rows(mr, nvec, a, p0 * csA, rsA, csA, m, kc, bp, out, ooff, ldo);
-                } else {
-                    double[] part = scratch.partial(m * pw);
-                    rows(mr, nvec, a, p0 * csA, rsA, csA, m, kc, bp, part, 0, pw);
-                    for (int i = 0; i < m; i++) {
-                        int o = ooff + i * ldo;
-                        int s = i * pw;
-                        for (int jj = 0; jj < pw; jj++) {
-                            out[o + jj] += part[s + jj];
-                        }
+            } else {
+                double[] part = scratch.partial(m * pw);
+                rows(mr, nvec, a, p0 * csA, rsA, csA, m, kc, bp, part, 0, pw);
+                for (int i = 0; i < m; i++) {
+                    double[] out = i < direct ? c : tile;
+                    int o = i < direct ? i * n + j0 : (i - direct) * pw;
+                    int src = i * pw;
+                    for (int jj = 0; jj < w; jj++) {
+                        out[o + jj] += part[src + jj];
                     }
                 }
             }
-            if (!direct) {
-                for (int i = 0; i < m; i++) {
-                    System.arraycopy(out, i * pw, c, i * n + j0, w);
-                }
-            }
+        }
+        for (int i = direct; i < m; i++) {
+            System.arraycopy(tile, (i - direct) * pw, c, i * n + j0, w);
         }
     }
 
@@ -267,7 +283,12 @@ public final class VectorGemm implements Gemm {
         }
     }
 
-    /** Writes columns p0..p0+kc of rows j0..j0+w of row-major {@code n x k} b, transposed, as a {@code kc x pw} panel, zero-padded. */
+    /**
+     * Writes columns p0..p0+kc of rows j0..j0+w of row-major {@code n x k} b, transposed, as a {@code kc x pw}
+     * panel, zero-padded. Blocks of 4 x 4 are read as four runs of 4 into locals and written as four runs of 4:
+     * measured 1.4x the element-by-element copy; the Vector API's gather (AMD: microcoded) and its two-vector
+     * rearrange (JDK 17: not intrinsified, it allocates) were slower.
+     */
     private static void packTransposed(double[] b, int k, int p0, int kc, int j0, int w, int pw, double[] bp) {
         int jj = 0;
         for (; jj + 4 <= w; jj += 4) {
@@ -275,7 +296,30 @@ public final class VectorGemm implements Gemm {
             int s1 = s0 + k;
             int s2 = s1 + k;
             int s3 = s2 + k;
-            for (int p = 0, d = jj; p < kc; p++, d += pw) {
+            int p = 0;
+            for (int d = jj; p + 4 <= kc; p += 4, d += 4 * pw) {
+                double a0 = b[s0 + p], a1 = b[s0 + p + 1], a2 = b[s0 + p + 2], a3 = b[s0 + p + 3];
+                double b0 = b[s1 + p], b1 = b[s1 + p + 1], b2 = b[s1 + p + 2], b3 = b[s1 + p + 3];
+                double c0 = b[s2 + p], c1 = b[s2 + p + 1], c2 = b[s2 + p + 2], c3 = b[s2 + p + 3];
+                double e0 = b[s3 + p], e1 = b[s3 + p + 1], e2 = b[s3 + p + 2], e3 = b[s3 + p + 3];
+                bp[d] = a0;
+                bp[d + 1] = b0;
+                bp[d + 2] = c0;
+                bp[d + 3] = e0;
+                bp[d + pw] = a1;
+                bp[d + pw + 1] = b1;
+                bp[d + pw + 2] = c1;
+                bp[d + pw + 3] = e1;
+                bp[d + 2 * pw] = a2;
+                bp[d + 2 * pw + 1] = b2;
+                bp[d + 2 * pw + 2] = c2;
+                bp[d + 2 * pw + 3] = e2;
+                bp[d + 3 * pw] = a3;
+                bp[d + 3 * pw + 1] = b3;
+                bp[d + 3 * pw + 2] = c3;
+                bp[d + 3 * pw + 3] = e3;
+            }
+            for (int d = p * pw + jj; p < kc; p++, d += pw) {
                 bp[d] = b[s0 + p];
                 bp[d + 1] = b[s1 + p];
                 bp[d + 2] = b[s2 + p];

@@ -4,6 +4,7 @@ import dev.hypersearch.nn.Gemm;
 import dev.hypersearch.nn.GemmBlocking;
 import dev.hypersearch.nn.Gemms;
 import dev.hypersearch.nn.Precision;
+import dev.hypersearch.nn.VectorHardware;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,14 +66,18 @@ public final class GemmBenchmark {
         for (GemmBlocking b : blockings) {
             gemms.add(Gemms.vector(b));
         }
-        // Last column: the mixed-precision float32 GEMM, its GFLOPS counting float32 operations, its share of the
-        // f32 peak.
-        gemms.add(Gemms.fastest(Precision.FLOAT32));
+        // Last columns: the mixed-precision float32 GEMM under each blocking that fits this machine's registers
+        // (the f32 path runs the f64 path's choice), its GFLOPS counting float32 operations, its share of the f32 peak.
+        List<GemmBlocking> blockings32 = blockings.stream()
+                .filter(b -> b.registers() <= VectorHardware.registers()).toList();
+        for (GemmBlocking b : blockings32) {
+            gemms.add(Gemms.vector(b, Precision.FLOAT32));
+        }
         double peak = FmaPeak.f64Gflops();
         double peak32 = FmaPeak.f32Gflops();
         double[] peaks = new double[gemms.size()];
         Arrays.fill(peaks, peak);
-        peaks[gemms.size() - 1] = peak32;
+        Arrays.fill(peaks, 1 + blockings.size(), gemms.size(), peak32);
         System.out.printf(Locale.ROOT, "java %s, %d cores, fastest: %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), fast);
         System.out.printf(Locale.ROOT, "FMA peak, one core: f64 %.1f GFLOPS, f32 %.1f GFLOPS%n", peak, peak32);
@@ -83,7 +88,10 @@ public final class GemmBenchmark {
         for (GemmBlocking b : blockings) {
             head.append(String.format(Locale.ROOT, " %19s", "vector " + b + (isChosen(fast, b) ? "*" : "")));
         }
-        head.append(String.format(Locale.ROOT, " %19s", "f32 (% of f32 peak)"));
+        for (GemmBlocking b : blockings32) {
+            head.append(String.format(Locale.ROOT, " %19s", "f32 " + b + (isChosen(fast, b) ? "*" : "")
+                    + " (% f32)"));
+        }
         System.out.println(head.append(String.format(Locale.ROOT, " %8s", "B/call")));
         Random rnd = new Random(1);
         double refFlops = 0;
