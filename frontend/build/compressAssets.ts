@@ -1,26 +1,24 @@
 /// <reference types="node" />
-// A Vite plugin: each built script and style (and any other text asset) also written Brotli- and gzip-compressed
-// beside it (name.js.br, name.js.gz), once at build time. The server sends the compressed file to a browser that
-// accepts the encoding (api.UiAssets, Spring's EncodedResourceResolver), so no response is compressed per request.
+// A Vite plugin: each built script and style (and any other text asset) also written gzip-compressed beside it
+// (name.js.gz), once at build time. The server sends it to a browser that accepts gzip (api.UiAssets, Spring's
+// EncodedResourceResolver), so no response is compressed per request. No Brotli copy: that resolver takes the
+// browser's first accepted coding, and browsers list gzip before br.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /** Files worth compressing: text, and larger than one packet. */
 const TEXT = /\.(js|mjs|css|html|svg|json|txt|map)$/;
 const MIN_BYTES = 1024;
 
-/** Writes name.br and name.gz beside every text file of at least MIN_BYTES under dir; returns the files compressed. */
+/** Writes name.gz beside every text file of at least MIN_BYTES under dir; returns the files compressed. */
 export function compressFiles(dir: string): string[] {
   const done: string[] = [];
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     const file = join(dir, name);
     if (!TEXT.test(name) || !statSync(file).isFile() || statSync(file).size < MIN_BYTES) continue;
     const bytes = readFileSync(file);
-    writeFileSync(`${file}.br`, brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-    }));
     writeFileSync(`${file}.gz`, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
     done.push(name);
   }

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.resource.EncodedResourceResolver;
  * The UI's scripts and styles (static/assets/, built by Vite): their names carry a hash of their content, so a
  * browser keeps them for a year without asking again ({@code immutable}); a new build has new names, which the
  * shell (index.html, revalidated on every visit: {@code spring.web.resources.cache.cachecontrol.no-cache}) points
- * to. The build writes each one also compressed (.br, .gz beside it): served as such to browsers that accept
- * the encoding, so no response is compressed per request.
+ * to. The build writes each one also gzip-compressed (.gz beside it): served as such to browsers that accept
+ * gzip, so no response is compressed per request.
  */
 @Configuration(proxyBeanMethods = false)
 class UiAssets implements WebMvcConfigurer {
