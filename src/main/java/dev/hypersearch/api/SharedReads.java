@@ -60,7 +60,7 @@ class SharedReads {
     static final long ALL_SEARCHES = 0;
     /** The version of a search that does not exist. */
     static final long NO_SUCH_SEARCH = Long.MIN_VALUE;
-    private static final int MAX_ENTRIES = 512;
+    static final int MAX_ENTRIES = 512;
     private static final Logger log = LoggerFactory.getLogger(SharedReads.class);
 
     /** What is read ({@code what}: "charts", "importance", "board"...) of which search, with which query. */
@@ -243,10 +243,18 @@ class SharedReads {
         entries.keySet().removeIf(k -> k.searchId() == searchId || k.searchId() == ALL_SEARCHES);
     }
 
+    /**
+     * Keeps at most {@link #MAX_ENTRIES} answers (a leaderboard page of 200 rows is some 200 KB): when full, drops
+     * those nobody read within {@link #KEEP_WARM_NANOS}, and everything if that is not enough.
+     */
     private void put(Key key, Entry e) {
         if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
-            entries.clear();
-            locks.clear();
+            long now = clock.getAsLong();
+            entries.values().removeIf(x -> now - x.readAt >= KEEP_WARM_NANOS);
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+                locks.clear();
+            }
         }
         entries.put(key, e);
     }

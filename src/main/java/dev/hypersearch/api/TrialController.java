@@ -1,6 +1,7 @@
 package dev.hypersearch.api;
 
 import dev.hypersearch.data.pipeline.FittedPipeline;
+import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchPipelines;
 import dev.hypersearch.store.TrialEntity;
@@ -10,13 +11,13 @@ import dev.hypersearch.store.TrialRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import dev.hypersearch.store.TrialCounters;
 import dev.hypersearch.store.LeaderboardPages;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import dev.hypersearch.search.TrialStatus;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -68,7 +69,7 @@ public class TrialController {
                                               @RequestParam(required = false) Integer after) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
         // shared by every viewer of the same page (404 from the search's version read, no entity loaded)
-        return shared.live(new SharedReads.Key(id, "board", new BoardKey(sort, dir.toLowerCase(java.util.Locale.ROOT),
+        return shared.live(new SharedReads.Key(id, "board", new BoardKey(sort, dir.toLowerCase(Locale.ROOT),
                 q.statuses(), page, size, after)), () -> page(id, q, page, size, after));
     }
 

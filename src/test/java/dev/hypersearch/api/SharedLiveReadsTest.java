@@ -121,6 +121,20 @@ class SharedLiveReadsTest {
     }
 
     @Test
+    void whenFullTheAnswersNobodyReadLatelyGoFirst() {
+        read(page0);
+        advance(SharedReads.KEEP_WARM_NANOS);
+        for (int page = 1; page < SharedReads.MAX_ENTRIES; page++) {
+            read(new SharedReads.Key(1, "board", List.of("valLoss", "asc", page, 25)));
+        }
+        SharedReads.Key recent = new SharedReads.Key(1, "board", List.of("valLoss", "asc", 1, 25));
+        int before = computed.get();
+        read(new SharedReads.Key(1, "board", List.of("valLoss", "asc", SharedReads.MAX_ENTRIES, 25))); // full
+        assertThat(read(recent)).as("read lately: kept").isLessThanOrEqualTo(before);
+        assertThat(read(page0)).as("not read lately: dropped, computed again").isGreaterThan(before + 1);
+    }
+
+    @Test
     void aSearchThatDoesNotExistIsNotFoundAndNothingIsComputed() {
         SharedReads.Key missing = new SharedReads.Key(404, "detail", null);
         assertThatThrownBy(() -> read(missing)).isInstanceOf(NotFoundException.class);
