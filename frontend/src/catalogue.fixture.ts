@@ -18,7 +18,7 @@ export const CATALOGUE: Catalogue = {
     cat('activation', ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu', 'elu', 'linear'], 'relu', 'Hidden-layer activation'),
     num('leakySlope', 'float', 0, true, 1, false, 0.01, 'Negative slope of leaky_relu', false, { parameter: 'activation', values: ['leaky_relu'], atLeast: null, text: 'activation is leaky_relu' }),
     num('eluAlpha', 'float', 0, false, 10, true, 1.0, 'Alpha of elu', false, { parameter: 'activation', values: ['elu'], atLeast: null, text: 'activation is elu' }),
-    cat('init', ['zeros', 'small_random', 'xavier', 'he'], 'he', 'Weight initialization'),
+    cat('init', ['zeros', 'small_random', 'xavier', 'he', 'glorot_uniform'], 'he', 'Weight initialization'),
     { name: 'batchNorm', type: 'boolean', min: null, max: null, minInclusive: null, maxInclusive: null, values: null, default: false,
       description: 'Batch normalization after each hidden layer', logScale: false, condition: null },
     cat('optimizer', ['sgd', 'momentum', 'adam'], 'adam', 'Update rule'),

@@ -15,7 +15,13 @@ public enum Initializer {
     /** N(0, 1/fan_in): keeps activation variance roughly constant for tanh/sigmoid layers. */
     XAVIER,
     /** N(0, 2/fan_in): compensates ReLU zeroing half its inputs. */
-    HE;
+    HE,
+    /**
+     * Glorot (Xavier) uniform, U(-b, b) with b = sqrt(6 / (fan_in + fan_out)), variance 2 / (fan_in + fan_out):
+     * the default of Keras ({@code glorot_uniform}) and, for tanh and relu, of scikit-learn's MLP (which also draws
+     * its biases from it and narrows b for logistic units; biases here start at zero as with every initializer).
+     */
+    GLOROT_UNIFORM;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -34,14 +40,22 @@ public enum Initializer {
 
     /** Fills a fan_in x fan_out weight matrix in row-major order. */
     void fill(DMatrixRMaj w, RandomGenerator rng) {
+        double[] d = w.data;
+        int n = w.getNumElements();
+        if (this == GLOROT_UNIFORM) {
+            double bound = Math.sqrt(6.0 / (w.numRows + w.numCols));
+            for (int i = 0; i < n; i++) {
+                d[i] = bound * (2 * rng.nextDouble() - 1);
+            }
+            return;
+        }
         double std = switch (this) {
             case ZEROS -> 0.0;
             case SMALL_RANDOM -> 0.01;
             case XAVIER -> Math.sqrt(1.0 / w.numRows);
             case HE -> Math.sqrt(2.0 / w.numRows);
+            case GLOROT_UNIFORM -> throw new AssertionError("drawn uniformly above");
         };
-        double[] d = w.data;
-        int n = w.getNumElements();
         for (int i = 0; i < n; i++) {
             d[i] = std == 0.0 ? 0.0 : std * rng.nextGaussian();
         }

@@ -60,8 +60,8 @@ public final class MlpParameters {
                     .onlyWhen(ACTIVATION, "leaky_relu"),
             Parameter.ofFloat(ELU_ALPHA, new Interval(0, false, 10, true), 1.0, "Saturation value (alpha) of elu")
                     .onlyWhen(ACTIVATION, "elu"),
-            Parameter.ofCategory(INIT, List.of("zeros", "small_random", "xavier", "he"), Map.of(), "he",
-                    "Weight initialization"),
+            Parameter.ofCategory(INIT, List.of("zeros", "small_random", "xavier", "he", "glorot_uniform"), Map.of(),
+                    "he", "Weight initialization"),
             Parameter.ofBoolean(BATCH_NORM, false, "Batch normalization after each hidden layer"),
             Parameter.ofCategory(OPTIMIZER, List.of("sgd", "momentum", "adam"), Map.of(), "adam",
                     "Gradient descent variant"),

@@ -51,7 +51,7 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
     public enum Activation { sigmoid, tanh, relu, leaky_relu, prelu, elu, linear }
 
     /** Weight initializer. */
-    public enum Init { zeros, small_random, xavier, he }
+    public enum Init { zeros, small_random, xavier, he, glorot_uniform }
 
     /** Update rule. */
     public enum Optimizer { sgd, momentum, adam }

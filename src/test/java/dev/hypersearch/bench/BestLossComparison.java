@@ -50,6 +50,11 @@ public final class BestLossComparison {
         boolean table = a.containsKey("table");
         int threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         System.out.printf(Locale.ROOT, "load average before: %.2f%n", load());
+        if (a.containsKey("repeat")) {
+            repeat(a.get("repeat"), Integer.parseInt(a.getOrDefault("n", "8")), engineVariants, sklearnVariants,
+                    threads);
+            return;
+        }
 
         Map<String, double[]> best = new LinkedHashMap<>();
         // variant -> activation -> that activation's best loss per seed
@@ -126,6 +131,44 @@ public final class BestLossComparison {
             e.getValue().forEach((act, acc) -> line.append(String.format(Locale.ROOT, "  %s %.3f (%d)", act,
                     Math.exp(acc[0] / acc[1]), (int) acc[1])));
             System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "load average after: %.2f%n", load());
+    }
+
+    /**
+     * Single configurations trained n times on each side, each time with other initial weights and shuffles
+     * (engine: trial numbers 0..n-1 of the search's seed; scikit-learn: random_state 0..n-1): the spread of one
+     * configuration's loss over initializations, and whether the two sides train alike when they initialize alike.
+     * {@code which}: seed:trial pairs of the search benchmark's draws, e.g. "42:22,42:35".
+     */
+    private static void repeat(String which, int n, List<String> engineVariants, List<String> sklearnVariants,
+                               int threads) throws Exception {
+        for (String pair : which.split(",")) {
+            long seed = Long.parseLong(pair.split(":")[0]);
+            int trial = Integer.parseInt(pair.split(":")[1]);
+            SearchSpec spec = SearchSpec.parse(specMap(seed));
+            TrialParams p = Strategies.create(spec).paramsFor(trial);
+            PreparedData data = DataPreparation.holdout(DatasetTables.of(BuiltinDatasets.load("digits")),
+                    ((Validation.Holdout) spec.validation()).fraction(), seed);
+            System.out.printf(Locale.ROOT, "seed %d trial %d: %s %s lr %.1e l2 %.0e, %d initializations a side%n",
+                    seed, trial, p.activation(), p.hiddenWidths(), p.learningRate(), p.l2(), n);
+            Map<String, double[]> losses = new LinkedHashMap<>();
+            for (String v : sklearnVariants) {
+                losses.put("sklearn " + v, JoblibSearch.run(data, java.util.Collections.nCopies(n, p), 0, v, 2)
+                        .get(0).fits().stream().mapToDouble(JoblibSearch.Fit::valLoss).toArray());
+            }
+            for (String v : engineVariants) {
+                TrialParams q = v.equals("drawn") ? p : p.withInit(TrialParams.Init.valueOf(v));
+                losses.put("engine " + v, engine(java.util.Collections.nCopies(n, q), data, seed, threads));
+            }
+            for (var e : losses.entrySet()) {
+                double[] l = e.getValue();
+                double mean = Arrays.stream(l).average().orElse(Double.NaN);
+                double sd = Math.sqrt(Arrays.stream(l).map(x -> (x - mean) * (x - mean)).sum() / (l.length - 1));
+                System.out.printf(Locale.ROOT, "  %-16s median %.4f  mean %.4f  sd %.4f  min %.4f  max %.4f%n",
+                        e.getKey(), TpeQualityBenchmark.median(l), mean, sd,
+                        Arrays.stream(l).min().orElse(Double.NaN), Arrays.stream(l).max().orElse(Double.NaN));
+            }
         }
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", load());
     }

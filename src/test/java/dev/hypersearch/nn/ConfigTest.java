@@ -66,6 +66,19 @@ class ConfigTest {
         assertThat(variance(w, Initializer.ZEROS)).isZero();
     }
 
+    @Test
+    void glorotUniformDrawsWithinItsBoundWithKerasVariance() {
+        DMatrixRMaj w = new DMatrixRMaj(200, 300);
+        double bound = Math.sqrt(6.0 / (200 + 300));
+        assertThat(Initializer.parse("glorot_uniform")).isEqualTo(Initializer.GLOROT_UNIFORM);
+        assertThat(variance(w, Initializer.GLOROT_UNIFORM)).isCloseTo(2.0 / (200 + 300),
+                org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(java.util.Arrays.stream(w.data).map(Math::abs).max().orElseThrow()).isLessThan(bound);
+        double mean = java.util.Arrays.stream(w.data).average().orElseThrow();
+        assertThat(mean).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.01 * bound));
+        assertThat(java.util.Arrays.stream(w.data).max().orElseThrow()).isGreaterThan(0.99 * bound);
+    }
+
     private static double variance(DMatrixRMaj w, Initializer init) {
         init.fill(w, new SplittableRandom(9));
         double s = 0;
