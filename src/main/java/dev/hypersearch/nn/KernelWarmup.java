@@ -15,9 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * backward pass also multiplies into a hidden layer, batches of 64 and a smaller last batch). The row count changes
  * from one net to the next ({@value #ROWS} down to {@value #ROWS} - {@value #ROW_VARIANTS} + 1), so that the last
  * batch and the evaluated rows leave every remainder of the GEMM's row blocking: a real data set's last batch and
- * validation set do (digits' holdout: a last batch of 29 rows), and the kernels for those remainder rows were
- * otherwise first compiled during the first search, which ran them in the interpreter and C1 meanwhile, allocating
- * boxed vectors (SearchBenchmark: 650-900 KB an epoch against 275 once compiled). It runs round after
+ * validation set do (digits' holdout: a last batch of 29 rows); with a single row count the kernels for those
+ * remainder rows were first compiled during the first search, which ran them interpreted meanwhile (JFR: boxed
+ * vectors allocated in {@code k2x3}, {@code k1x1}, {@code k1x2} on the worker thread). It runs round after
  * round over all configurations until a round is no faster than the one before (the JIT has nothing left to
  * compile for them), at least {@link #MIN_ROUNDS} and at most {@link #MAX_ROUNDS}, or until the time budget is
  * spent, whichever comes first; the budget is checked before every mini-batch. The budget counts this thread's CPU
