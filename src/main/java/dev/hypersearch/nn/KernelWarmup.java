@@ -12,7 +12,12 @@ import org.ejml.data.DMatrixRMaj;
  * products, every activation's forward and backward, the losses, batch norm, every optimizer) before the first
  * real trial needs them: a fresh JVM otherwise runs its first trial several times slower than the next ones.
  * The shapes are those a trial on a small table meets (64 inputs, hidden layers of 128 and 64 units, so that the
- * backward pass also multiplies into a hidden layer, batches of 64 and a smaller last batch). It runs round after
+ * backward pass also multiplies into a hidden layer, batches of 64 and a smaller last batch). The row count changes
+ * from one net to the next ({@value #ROWS} down to {@value #ROWS} - {@value #ROW_VARIANTS} + 1), so that the last
+ * batch and the evaluated rows leave every remainder of the GEMM's row blocking: a real data set's last batch and
+ * validation set do (digits' holdout: a last batch of 29 rows); with a single row count the kernels for those
+ * remainder rows were first compiled during the first search, which ran them interpreted meanwhile (JFR: boxed
+ * vectors allocated in {@code k2x3}, {@code k1x1}, {@code k1x2} on the worker thread). It runs round after
  * round over all configurations until a round is no faster than the one before (the JIT has nothing left to
  * compile for them), at least {@link #MIN_ROUNDS} and at most {@link #MAX_ROUNDS}, or until the time budget is
  * spent, whichever comes first; the budget is checked before every mini-batch. The budget counts this thread's CPU
@@ -27,6 +32,8 @@ public final class KernelWarmup {
     /** A round at least this share of the previous one's time is no faster: the warm-up is done. */
     static final double SETTLED = 0.9;
     static final int ROWS = 400;
+    /** Row counts used in turn: last batches of 16 down to 9 rows, every remainder of 8, 6 and 4. */
+    static final int ROW_VARIANTS = 8;
     static final int FEATURES = 64;
     static final int CLASSES = 10;
     static final int HIDDEN = 128;
@@ -62,7 +69,10 @@ public final class KernelWarmup {
                 : () -> System.nanoTime() - start >= budgetNanos;
         BooleanSupplier over = () -> budgetNanos <= 0 || spent.getAsBoolean()
                 || System.nanoTime() - wallDeadline >= 0 || stop.getAsBoolean();
-        Data data = Data.synthetic(new SplittableRandom(12));
+        Data[] variants = new Data[ROW_VARIANTS];
+        for (int v = 0; v < ROW_VARIANTS; v++) {
+            variants[v] = Data.synthetic(new SplittableRandom(12), ROWS - v);
+        }
         Trainer trainer = new Trainer(gemms);
         OptimizerConfig[] optimizers = {OptimizerConfig.adam(1e-3), OptimizerConfig.momentum(1e-2),
                 OptimizerConfig.sgd(1e-2)};
@@ -72,15 +82,17 @@ public final class KernelWarmup {
         while (rounds < MAX_ROUNDS && !over.getAsBoolean()) {
             long roundStart = System.nanoTime();
             int k = 0;
+            Data data = variants[rounds % ROW_VARIANTS];
             for (Activation a : Activation.values()) {
                 for (boolean bn : new boolean[] {false, true}) {
                     if (over.getAsBoolean()) {
                         return new Report(rounds, trained, millisSince(start));
                     }
                     Precision precision = Precision.values()[(k + rounds) % 2];
-                    OptimizerConfig opt = optimizers[k++ % optimizers.length];
-                    train(trainer, net(a, bn, Loss.SOFTMAX_CROSS_ENTROPY, CLASSES), opt, precision, data.softmax(),
-                            over);
+                    OptimizerConfig opt = optimizers[k % optimizers.length];
+                    train(trainer, net(a, bn, Loss.SOFTMAX_CROSS_ENTROPY, CLASSES), opt, precision,
+                            variants[(k + rounds) % ROW_VARIANTS].softmax(), over);
+                    k++;
                     trained++;
                 }
             }
@@ -119,8 +131,8 @@ public final class KernelWarmup {
     /** Gaussian features; labels from a random linear map, so training has something to learn. */
     private record Data(TrainingData softmax, TrainingData binary, TrainingData regression) {
 
-        static Data synthetic(SplittableRandom rng) {
-            DMatrixRMaj x = new DMatrixRMaj(ROWS, FEATURES);
+        static Data synthetic(SplittableRandom rng, int rows) {
+            DMatrixRMaj x = new DMatrixRMaj(rows, FEATURES);
             for (int i = 0; i < x.data.length; i++) {
                 x.data[i] = rng.nextGaussian();
             }
@@ -128,10 +140,10 @@ public final class KernelWarmup {
             for (int i = 0; i < w.length; i++) {
                 w[i] = rng.nextGaussian();
             }
-            int[] labels = new int[ROWS];
-            int[] binary = new int[ROWS];
-            DMatrixRMaj y = new DMatrixRMaj(ROWS, 1);
-            for (int r = 0; r < ROWS; r++) {
+            int[] labels = new int[rows];
+            int[] binary = new int[rows];
+            DMatrixRMaj y = new DMatrixRMaj(rows, 1);
+            for (int r = 0; r < rows; r++) {
                 int best = 0;
                 double bestScore = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < CLASSES; c++) {

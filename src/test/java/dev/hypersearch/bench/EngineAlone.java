@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class EngineAlone {
 
     /** Wall time, summed trial time and bytes allocated by the training threads. */
-    record Result(int threads, double seconds, double summedTrialSeconds, long allocatedBytes, long epochs) {
+    record Result(int threads, double seconds, double summedTrialSeconds, long allocatedBytes, long epochs,
+                  long cpuNanos, double[] trialSeconds) {
         double kbPerEpoch() {
             return allocatedBytes / 1e3 / Math.max(1, epochs);
         }
@@ -35,18 +36,23 @@ final class EngineAlone {
         AtomicLong trialNanos = new AtomicLong();
         AtomicLong allocated = new AtomicLong();
         AtomicLong epochs = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
+        double[] trialSeconds = new double[trials.size()];
         List<Thread> pool = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
                 long before = mx.getCurrentThreadAllocatedBytes();
+                long cpuBefore = mx.getCurrentThreadCpuTime();
                 for (int i = next.getAndIncrement(); i < trials.size(); i = next.getAndIncrement()) {
                     long s = System.nanoTime();
                     TrialOutcome o = runner.run(trials.get(i), data, seed, i, m -> true, () -> false);
                     trialNanos.addAndGet(System.nanoTime() - s);
+                    trialSeconds[i] = (System.nanoTime() - s) / 1e9;
                     epochs.addAndGet(o.epochsRun());
                 }
                 allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - before);
+                cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuBefore);
             }, "engine-alone-" + t);
             pool.add(thread);
             thread.start();
@@ -55,6 +61,6 @@ final class EngineAlone {
             t.join();
         }
         return new Result(threads, (System.nanoTime() - start) / 1e9, trialNanos.get() / 1e9, allocated.get(),
-                epochs.get());
+                epochs.get(), cpu.get(), trialSeconds);
     }
 }

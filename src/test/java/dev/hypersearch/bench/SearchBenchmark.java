@@ -48,7 +48,7 @@ public final class SearchBenchmark {
      * search's split) and what the JVM spent meanwhile.
      */
     record Run(int workers, double seconds, double bestValLoss, List<TrialEntity> trials, PreparedData data,
-               WorkerCosts costs) {
+               WorkerCosts costs, Map<String, Long> threadCpu) {
         long epochs() {
             return trials.stream().map(TrialEntity::getEpochsRun).filter(Objects::nonNull).mapToLong(Integer::longValue)
                     .sum();
@@ -112,14 +112,16 @@ public final class SearchBenchmark {
             service.run(spec("warm-up", 2 * workers, 5));
             MeterRegistry meters = service.context().getBean(MeterRegistry.class);
             WorkerCosts before = WorkerCosts.snapshot(meters);
+            Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
             long start = System.nanoTime();
             SearchEntity done = service.run(spec("measured", 40, 20));
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> threadCpu = ThreadGroupCpu.minus(ThreadGroupCpu.cpuMillis(), cpuBefore);
             WorkerCosts costs = WorkerCosts.snapshot(meters).minus(before);
             List<TrialEntity> trials = service.trials(done.getId()).stream()
                     .sorted(Comparator.comparingInt(TrialEntity::getNumber)).toList();
             return new Run(workers, seconds, BenchService.bestValLoss(done, trials), trials,
-                    preparedAsWorkers(service, done.searchSpec()), costs);
+                    preparedAsWorkers(service, done.searchSpec()), costs, threadCpu);
         }
     }
 
@@ -157,14 +159,20 @@ public final class SearchBenchmark {
     private static void printEngineAlone(Run one, Run two) throws Exception {
         System.out.println("the same trials on the bare engine in this JVM (no database, events or leases), "
                 + "threads taking trials in number order:");
-        System.out.printf(Locale.ROOT, "  %-8s %7s %11s %9s %9s%n", "threads", "wall s", "sum trial s", "sum/wall",
-                "KB/epoch");
+        System.out.printf(Locale.ROOT, "  %-8s %7s %11s %9s %9s %8s %16s%n", "threads", "wall s", "sum trial s",
+                "sum/wall", "KB/epoch", "CPU s", "service CPU / it");
         EngineAlone.Result[] r = new EngineAlone.Result[2];
         for (int threads = 1; threads <= 2; threads++) {
+            Run service = threads == 1 ? one : two;
+            Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
             EngineAlone.Result e = EngineAlone.run(one.params(), one.data, SEED, threads);
+            Map<String, Long> threadCpu = ThreadGroupCpu.minus(ThreadGroupCpu.cpuMillis(), cpuBefore);
             r[threads - 1] = e;
-            System.out.printf(Locale.ROOT, "  %-8d %7.2f %11.2f %8.2fx %9.1f%n", threads, e.seconds(),
-                    e.summedTrialSeconds(), e.summedTrialSeconds() / e.seconds(), e.kbPerEpoch());
+            System.out.printf(Locale.ROOT, "  %-8d %7.2f %11.2f %8.2fx %9.1f %8.2f %15.2fx%n", threads, e.seconds(),
+                    e.summedTrialSeconds(), e.summedTrialSeconds() / e.seconds(), e.kbPerEpoch(), e.cpuNanos() / 1e9,
+                    service.costs.workerCpuNanos() / (double) e.cpuNanos());
+            System.out.printf(Locale.ROOT, "  %-8s CPU ms by thread group: service's search %s, bare engine %s%n", "",
+                    service.threadCpu, threadCpu);
         }
         System.out.printf(Locale.ROOT, "  bare engine scaling 2 / 1 threads: %.2fx (the service's: %.2fx); service / "
                         + "bare engine wall time: 1 worker %.2f, 2 workers %.2f%n", r[0].seconds() / r[1].seconds(),
