@@ -62,7 +62,7 @@ final class Float32Panels {
             int s2 = s1 + k;
             int s3 = s2 + k;
             int p = 0;
-            // Blocks of 4 x 4 as in VectorGemm's transposed copy (four runs read, four runs written).
+            // Blocks of 4 x 4 as in Float64Panels' transposed copy (four runs read, four runs written).
             for (int d = jj; p + 4 <= kc; p += 4, d += 4 * pw) {
                 float a0 = (float) b[s0 + p], a1 = (float) b[s0 + p + 1];
                 float a2 = (float) b[s0 + p + 2], a3 = (float) b[s0 + p + 3];
