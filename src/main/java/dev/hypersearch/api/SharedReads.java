@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>{@link #get aggregates} (charts, importance): kept with the search's count of ended trials (its counters,
  * one cheap read). While the search runs, a viewer gets the kept answer at once, even if trials ended since, and
- * one background thread brings it up to date at most every {@link #interval} (a second, more for costly answers);
+ * one background thread brings it up to date at most every {@link SharedAnswer#interval} (a second, more for costly answers);
  * it keeps doing so while viewers read it (each open page asks every 2 s), so a page never waits for a scan of the
  * search's trials unless it is the first to look or the answer is long out of date ({@link #MAX_STALE_NANOS}).</li>
  * <li>{@link #live live reads} (the search's summary, leaderboard pages, the searches list): every trial's claim
@@ -67,29 +67,7 @@ class SharedReads {
     record Key(long searchId, String what, Object query) {
     }
 
-    private static final class Entry {
-        final long version;
-        final long computedAt;
-        /** How long computing it took: refreshes of costly answers are spaced out ({@link #interval}). */
-        final long tookNanos;
-        final Object value;
-        final Supplier<?> compute;
-        /** A live answer ({@link #live}) rather than an aggregate. */
-        final boolean live;
-        volatile long readAt;
-
-        Entry(long version, long computedAt, long tookNanos, Object value, Supplier<?> compute, boolean live) {
-            this.version = version;
-            this.computedAt = computedAt;
-            this.tookNanos = tookNanos;
-            this.value = value;
-            this.compute = compute;
-            this.live = live;
-            this.readAt = computedAt;
-        }
-    }
-
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Key, SharedAnswer> entries = new ConcurrentHashMap<>();
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
     /** Keys with a background refresh scheduled or running. */
     private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
@@ -166,59 +144,28 @@ class SharedReads {
             throw new NotFoundException("search", key.searchId());
         }
         long now = clock.getAsLong();
-        Entry e = entries.get(key);
+        SharedAnswer e = entries.get(key);
         if (e != null) {
             e.readAt = now;
-            if (fresh(e, version, now)) {
+            if (e.fresh(version, now)) {
                 return (T) e.value;
             }
-            if (servable(e, version, now)) {
-                scheduleRefresh(key, Math.max(0, e.computedAt + interval(e) - now));
+            if (e.servable(version, now)) {
+                scheduleRefresh(key, Math.max(0, e.computedAt + e.interval() - now));
                 return (T) e.value;
             }
         }
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             e = entries.get(key);
             now = clock.getAsLong();
-            if (e != null && (fresh(e, version, now) || servable(e, version, now))) {
+            if (e != null && (e.fresh(version, now) || e.servable(version, now))) {
                 return (T) e.value;
             }
             long start = now;
             T value = compute.get();
-            put(key, new Entry(version, start, clock.getAsLong() - start, value, compute, live));
+            put(key, new SharedAnswer(version, start, clock.getAsLong() - start, value, compute, live));
             return value;
         }
-    }
-
-    /**
-     * How often a kept answer is brought up to date: a live one every {@link #LIVE_REFRESH_NANOS}, an aggregate
-     * every {@link #MIN_AGE_NANOS}; less often for an answer that takes long to compute (importance over 100,000
-     * trials, a leaderboard sort no index serves), so the refreshes of one answer take at most a tenth (aggregates)
-     * or a quarter (live answers) of a core whatever the number of viewers.
-     */
-    private static long interval(Entry e) {
-        return e.live ? Math.max(LIVE_REFRESH_NANOS, 4 * e.tookNanos) : Math.max(MIN_AGE_NANOS, 10 * e.tookNanos);
-    }
-
-    /**
-     * Whether a kept answer is up to date: one of an ended search that saw every ended trial; an aggregate of a
-     * running search that saw every ended trial; a live answer of a running search computed within its interval.
-     */
-    private static boolean fresh(Entry e, long version, long now) {
-        if (version < 0 || !e.live) {
-            return e.version == version;
-        }
-        return now - e.computedAt < interval(e);
-    }
-
-    /** Whether a kept answer of a running search may be served while it is brought up to date. */
-    private static boolean servable(Entry e, long version, long now) {
-        if (version < 0) {
-            return false;
-        }
-        long age = now - e.computedAt;
-        return e.live ? age < Math.max(LIVE_MAX_AGE_NANOS, interval(e) + LIVE_REFRESH_NANOS)
-                : age < interval(e) + MAX_STALE_NANOS;
     }
 
     /**
@@ -247,7 +194,7 @@ class SharedReads {
      * Keeps at most {@link #MAX_ENTRIES} answers (a leaderboard page of 200 rows is some 200 KB): when full, drops
      * those nobody read within {@link #KEEP_WARM_NANOS}, and everything if that is not enough.
      */
-    private void put(Key key, Entry e) {
+    private void put(Key key, SharedAnswer e) {
         if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
             long now = clock.getAsLong();
             entries.values().removeIf(x -> now - x.readAt >= KEEP_WARM_NANOS);
@@ -279,12 +226,12 @@ class SharedReads {
         } finally {
             refreshing.remove(key);
         }
-        Entry kept = entries.get(key);
+        SharedAnswer kept = entries.get(key);
         long now = clock.getAsLong();
         if (kept != null && kept.version >= 0
                 && now - kept.readAt < (kept.live ? LIVE_KEEP_WARM_NANOS : KEEP_WARM_NANOS)) {
-            long due = kept.computedAt + interval(kept) - now;
-            scheduleRefresh(key, due > 0 ? due : interval(kept)); // not due yet, or checked just now and kept
+            long due = kept.computedAt + kept.interval() - now;
+            scheduleRefresh(key, due > 0 ? due : kept.interval()); // not due yet, or checked just now and kept
         }
     }
 
@@ -299,11 +246,11 @@ class SharedReads {
             return;
         }
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            Entry now = entries.get(key);
+            SharedAnswer now = entries.get(key);
             long start = clock.getAsLong();
-            if (now != null && !fresh(now, version, start)) {
+            if (now != null && !now.fresh(version, start)) {
                 Object value = inBackground.apply(now.compute);
-                Entry next = new Entry(version, start, clock.getAsLong() - start, value, now.compute, now.live);
+                SharedAnswer next = new SharedAnswer(version, start, clock.getAsLong() - start, value, now.compute, now.live);
                 next.readAt = now.readAt;
                 put(key, next);
             }
