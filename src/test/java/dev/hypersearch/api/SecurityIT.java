@@ -72,10 +72,7 @@ class SecurityIT extends SecurityContextIT {
         assertThat(output.getAll()).doesNotContain(secret);
     }
 
-    /**
-     * A row changed behind this process's back (as another api process's revocation is, or by hand) is seen within
-     * the second an active token's check is reused (TokenChecks); a revocation through this process at once.
-     */
+    /** Answers kept for every viewer (SharedReads) go only to callers with a valid token; a revoked one at once. */
     @Test
     void answersSharedBetweenViewersAreStillRefusedToCallersWithoutARightToReadThem() {
         long id = admin.postJson("/api/searches", spec("shared-answers")).json().get("id").asLong();
@@ -108,6 +105,10 @@ class SecurityIT extends SecurityContextIT {
         assertThat(admin.as(secret).get("/api/me").status()).isEqualTo(401);
     }
 
+    /**
+     * A row changed behind this process's back (as another api process's revocation is, or by hand) is seen within
+     * the second an active token's check is reused (TokenChecks); a revocation through this process at once.
+     */
     @Test
     void aTokenRevokedByAnotherProcessIsRefusedSoon() {
         String secret = token("revoked-elsewhere", "viewer");
