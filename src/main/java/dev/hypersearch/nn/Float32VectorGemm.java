@@ -64,26 +64,9 @@ public final class Float32VectorGemm implements Gemm {
 
     /** A forced blocking (benchmarks and tests of blockings this machine would not choose). */
     public Float32VectorGemm(GemmBlocking blocking) {
-        if (!GemmBlocking.ALL.contains(blocking)) {
-            throw new IllegalArgumentException("no kernels for blocking " + blocking + "; have " + GemmBlocking.ALL);
-        }
+        this.panelRows = blocking.panelRows(Float32GemmKernels::exists);
         this.blocking = blocking;
         this.nv = blocking.vectors();
-        this.panelRows = new int[nv + 1];
-        panelRows[nv] = blocking.rows();
-        for (int nvec = 1; nvec < nv; nvec++) {
-            panelRows[nvec] = tallestKernel(nvec, blocking.registers());
-        }
-    }
-
-    /** As {@link VectorGemm}'s: the tallest tail kernel within the full kernel's register budget. */
-    private static int tallestKernel(int nvec, int registers) {
-        for (int rows : new int[] {8, 6, 4, 2}) {
-            if (Float32GemmKernels.exists(rows, nvec) && rows * nvec + nvec + 1 <= registers) {
-                return rows;
-            }
-        }
-        return 1;
     }
 
     /** The register blocking this instance runs. */

@@ -1,6 +1,7 @@
 package dev.hypersearch.nn;
 
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * A register blocking of the vector GEMM: its micro-kernel keeps {@code rows x vectors} accumulators plus
@@ -28,6 +29,33 @@ public record GemmBlocking(int rows, int vectors) {
     /** Vector registers the kernel's loop keeps live: the accumulators, the right operand's vectors, a broadcast. */
     public int registers() {
         return rows * vectors + vectors + 1;
+    }
+
+    /**
+     * Rows per kernel call for a panel of {@code nvec} vectors (index 1..{@link #vectors}), given which
+     * {@code (rows, vectors)} kernels a GEMM has: the blocking's rows for a full panel; a column-tail panel of fewer
+     * vectors gets more rows per kernel, within the full kernel's register budget, so that it still has enough
+     * independent FMA chains (covering a 4-5 cycle FMA latency on two FMA pipes takes 8-10; a 4x1 kernel has 4, and
+     * with 4x3 every 64-column product ends in a one-vector panel).
+     *
+     * @throws IllegalArgumentException if this is not one of {@link #ALL}
+     */
+    int[] panelRows(BiPredicate<Integer, Integer> kernelExists) {
+        if (!ALL.contains(this)) {
+            throw new IllegalArgumentException("no kernels for blocking " + this + "; have " + ALL);
+        }
+        int[] panelRows = new int[vectors + 1];
+        panelRows[vectors] = rows;
+        for (int nvec = 1; nvec < vectors; nvec++) {
+            panelRows[nvec] = 1;
+            for (int tall : new int[] {8, 6, 4, 2}) {
+                if (kernelExists.test(tall, nvec) && new GemmBlocking(tall, nvec).registers() <= registers()) {
+                    panelRows[nvec] = tall;
+                    break;
+                }
+            }
+        }
+        return panelRows;
     }
 
     /**

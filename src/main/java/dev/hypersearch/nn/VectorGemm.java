@@ -56,30 +56,9 @@ public final class VectorGemm implements Gemm {
 
     /** A forced blocking (benchmarks and tests of blockings this machine would not choose). */
     public VectorGemm(GemmBlocking blocking) {
-        if (!GemmBlocking.ALL.contains(blocking)) {
-            throw new IllegalArgumentException("no kernels for blocking " + blocking + "; have " + GemmBlocking.ALL);
-        }
+        this.panelRows = blocking.panelRows(VectorGemmKernels::exists);
         this.blocking = blocking;
         this.nv = blocking.vectors();
-        this.panelRows = new int[nv + 1];
-        panelRows[nv] = blocking.rows();
-        for (int nvec = 1; nvec < nv; nvec++) {
-            panelRows[nvec] = tallestKernel(nvec, blocking.registers());
-        }
-    }
-
-    /**
-     * A column-tail panel of fewer vectors gets more rows per kernel, within the full kernel's register budget,
-     * so that it still has enough independent FMA chains: covering a 4-5 cycle FMA latency on two FMA pipes takes
-     * 8-10, and a 4x1 kernel has 4 (with 4x3, every 64-column product ends in a one-vector panel).
-     */
-    private static int tallestKernel(int nvec, int registers) {
-        for (int rows : new int[] {8, 6, 4, 2}) {
-            if (VectorGemmKernels.exists(rows, nvec) && rows * nvec + nvec + 1 <= registers) {
-                return rows;
-            }
-        }
-        return 1;
     }
 
     /**
