@@ -29,7 +29,8 @@ final class TokenChecks {
     private final Map<Long, Kept> byId = new ConcurrentHashMap<>();
     /**
      * When each token was forgotten (revoked): an answer read before then is never kept, so a request that read
-     * the row just before a revocation committed cannot put the token back for a second.
+     * the row just before a revocation committed cannot put the token back for a second. An entry older than
+     * {@link #TTL_NANOS} is dropped: any answer read before it is past its TTL anyway.
      */
     private final Map<Long, Long> forgottenAt = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
@@ -68,7 +69,9 @@ final class TokenChecks {
 
     /** Forgets token {@code id} (call it once its revocation is committed): the next request with it reads the table. */
     void forget(long id) {
-        forgottenAt.put(id, nanoTime.getAsLong());
+        long now = nanoTime.getAsLong();
+        forgottenAt.values().removeIf(at -> now - at >= TTL_NANOS);
+        forgottenAt.put(id, now);
         byId.remove(id);
         bySecret.values().removeIf(k -> k.principal().tokenId() == id);
     }
@@ -76,6 +79,11 @@ final class TokenChecks {
     private boolean readBeforeForgotten(long id, long checkedAt) {
         Long forgotten = forgottenAt.get(id);
         return forgotten != null && checkedAt - forgotten <= 0;
+    }
+
+    /** How many revocations are remembered (bounded by the revocations of the last {@link #TTL_NANOS}). */
+    int revocationsRemembered() {
+        return forgottenAt.size();
     }
 
     long now() {

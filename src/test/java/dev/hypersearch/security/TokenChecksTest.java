@@ -55,6 +55,23 @@ class TokenChecksTest {
     }
 
     @Test
+    void revocationsAreRememberedForOneTtlOnlyAndAnOlderReadStillIsNotServed() {
+        long readBefore = checks.now();
+        clock.incrementAndGet();
+        checks.forget(7);
+        checks.forget(8);
+        assertThat(checks.revocationsRemembered()).isEqualTo(2);
+
+        clock.addAndGet(TokenChecks.TTL_NANOS);
+        checks.forget(9);
+        assertThat(checks.revocationsRemembered()).as("7 and 8 dropped, 9 kept").isEqualTo(1);
+
+        checks.active(hash, alice, null, readBefore); // a read of token 7 that began before its revocation
+        assertThat(checks.bySecretHash(hash, now)).isEmpty();
+        assertThat(checks.knownActive(7, now)).isFalse();
+    }
+
+    @Test
     void theKeyIsACopyOfTheHash() {
         byte[] mutable = hash.clone();
         checks.active(mutable, alice, null, checks.now());
