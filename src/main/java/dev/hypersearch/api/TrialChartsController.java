@@ -60,7 +60,7 @@ public class TrialChartsController {
     @GetMapping("/api/searches/{id}/charts")
     @Transactional(readOnly = true)
     public JsonBody<TrialCharts> charts(@PathVariable long id, @RequestParam(defaultValue = "5") int topK,
-                              @RequestParam(required = false) String trials) {
+                                        @RequestParam(required = false) String trials) {
         if (topK < 0 || topK > MAX_TOP_K) {
             throw new BadParameterException("topK", "must be in [0, " + MAX_TOP_K + "], was " + topK);
         }

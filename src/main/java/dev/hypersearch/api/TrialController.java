@@ -64,12 +64,12 @@ public class TrialController {
                     + " first does) instead of skipping page x size rows; page then only labels the response")
     @GetMapping("/api/searches/{id}/trials")
     public JsonBody<PageResponse<TrialRow>> leaderboard(@PathVariable long id,
-                                              @RequestParam(defaultValue = "valLoss") String sort,
-                                              @RequestParam(defaultValue = "asc") String dir,
-                                              @RequestParam(required = false) String status,
-                                              @RequestParam(defaultValue = "0") int page,
-                                              @RequestParam(defaultValue = "50") int size,
-                                              @RequestParam(required = false) Integer after) {
+                                                        @RequestParam(defaultValue = "valLoss") String sort,
+                                                        @RequestParam(defaultValue = "asc") String dir,
+                                                        @RequestParam(required = false) String status,
+                                                        @RequestParam(defaultValue = "0") int page,
+                                                        @RequestParam(defaultValue = "50") int size,
+                                                        @RequestParam(required = false) Integer after) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
         // shared by every viewer of the same page, serialized once (404 from the search's version read, no entity
         // loaded)
