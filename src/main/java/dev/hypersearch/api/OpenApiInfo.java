@@ -1,5 +1,6 @@
 package dev.hypersearch.api;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -22,6 +23,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiInfo {
 
     static final String BEARER = "bearer";
+
+    static {
+        // a body serialized once (shared answers) is documented as what it is the JSON of
+        SpringDocUtils.getConfig().addResponseWrapperToIgnore(JsonBody.class);
+    }
 
     @Bean
     OpenAPI hypersearchOpenApi() {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.ObjectMapper;
 
 /** Submitting, previewing, listing, reading and cancelling searches. */
 @RestController
@@ -36,10 +37,12 @@ public class SearchController {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final SharedReads shared;
+    private final ObjectMapper json;
 
     public SearchController(SearchSubmissions submissions, SearchSummaries summaries, SearchLifecycle lifecycle,
-                            ApplicationEventPublisher events, AuditLog audit, SharedReads shared) {
+                            ApplicationEventPublisher events, AuditLog audit, SharedReads shared, ObjectMapper json) {
         this.shared = shared;
+        this.json = json;
         this.audit = audit;
         this.submissions = submissions;
         this.summaries = summaries;
@@ -71,19 +74,21 @@ public class SearchController {
 
     @Operation(summary = "Searches, newest first")
     @GetMapping
-    public PageResponse<SearchSummary> list(@RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "50") int size) {
+    public JsonBody<PageResponse<SearchSummary>> list(@RequestParam(defaultValue = "0") int page,
+                                                      @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        // shared by every viewer; a search's submission, cancel or end drops it, progress is at most ~1 s old
+        // shared by every viewer, serialized once; a search's submission, cancel or end drops it, progress is at
+        // most ~1 s old
         return shared.live(new SharedReads.Key(SharedReads.ALL_SEARCHES, "list", List.of(page, size)),
-                () -> summaries.page(page, size));
+                () -> JsonBody.of(json, summaries.page(page, size)));
     }
 
     @Operation(summary = "A search with its spec as stored (seed included), stages and sanity check report")
     @GetMapping("/{id}")
-    public SearchDetail get(@PathVariable long id) {
-        // shared by every viewer (404 from the search's version read); at most ~1 s old while the search runs
-        return shared.live(new SharedReads.Key(id, "detail", null), () -> summaries.detail(id));
+    public JsonBody<SearchDetail> get(@PathVariable long id) {
+        // shared by every viewer, serialized once (404 from the search's version read); at most ~1 s old while the
+        // search runs
+        return shared.live(new SharedReads.Key(id, "detail", null), () -> JsonBody.of(json, summaries.detail(id)));
     }
 
     @Operation(summary = "Cancel a running search: queued trials are cancelled, running ones stop at their next check")

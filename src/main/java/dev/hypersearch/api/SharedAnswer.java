@@ -22,6 +22,8 @@ final class SharedAnswer {
     /** A live answer ({@link SharedReads#live}) rather than an aggregate. */
     final boolean live;
     volatile long readAt;
+    /** When the search's version was last read and found this answer up to date (or it was computed). */
+    volatile long checkedAt;
 
     SharedAnswer(long version, long computedAt, long tookNanos, Object value, Supplier<?> compute, boolean live) {
         this.version = version;
@@ -31,6 +33,7 @@ final class SharedAnswer {
         this.compute = compute;
         this.live = live;
         this.readAt = computedAt;
+        this.checkedAt = computedAt;
     }
 
     /**
@@ -52,6 +55,16 @@ final class SharedAnswer {
             return version == searchVersion;
         }
         return now - computedAt < interval();
+    }
+
+    /**
+     * Whether it may be served without reading the search's version: within its interval, its age alone decides (a
+     * live answer of a running search since it was computed, any other since its version was last found current).
+     * A search's end, cancel or submission drops its answers at once ({@link SharedReads#onSearchChanged}); an end
+     * nobody announced (a sweep's) is seen within one interval.
+     */
+    boolean currentWithoutCheck(long now) {
+        return now - (live && version >= 0 ? computedAt : checkedAt) < interval();
     }
 
     /** Whether it may be served while it is brought up to date (a running search's only). */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -39,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  * Once the search has ended (its status finished, nothing queued or running), an answer is served only if it saw
  * every ended trial: the last refresh after the end is exact. A search's change of status (submitted, cancelled,
- * ended: {@link SearchChangedEvent}) drops its answers and the searches list at once.
+ * ended: {@link SearchChangedEvent}) drops its answers and the searches list at once, and an answer computed
+ * across such a change is not kept. So within its interval a kept answer is served on its age alone, without
+ * reading the search's version (counters and status: a query per request was most of a kept answer's cost); the
+ * version is read by the background refresh, or on a request once the interval has passed.
  */
 @Component
 class SharedReads {
@@ -68,6 +72,8 @@ class SharedReads {
     }
 
     private final Map<Key, SharedAnswer> entries = new ConcurrentHashMap<>();
+    /** Counts the searches' changes of status ({@link #forget}): an answer computed across one is not kept. */
+    private final AtomicLong changes = new AtomicLong();
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
     /** Keys with a background refresh scheduled or running. */
     private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
@@ -139,15 +145,21 @@ class SharedReads {
 
     @SuppressWarnings("unchecked")
     private <T> T read(Key key, Supplier<T> compute, boolean live) {
-        long version = key.searchId() == ALL_SEARCHES ? 0 : versions.applyAsLong(key.searchId());
+        long now = clock.getAsLong();
+        SharedAnswer e = entries.get(key);
+        if (e != null && e.currentWithoutCheck(now)) { // most reads: no query at all
+            e.readAt = now;
+            return (T) e.value;
+        }
+        long seen = changes.get();
+        long version = versionOf(key.searchId());
         if (version == NO_SUCH_SEARCH) {
             throw new NotFoundException("search", key.searchId());
         }
-        long now = clock.getAsLong();
-        SharedAnswer e = entries.get(key);
         if (e != null) {
             e.readAt = now;
             if (e.fresh(version, now)) {
+                e.checkedAt = now;
                 return (T) e.value;
             }
             if (e.servable(version, now)) {
@@ -163,8 +175,22 @@ class SharedReads {
             }
             long start = now;
             T value = compute.get();
-            put(key, new SharedAnswer(version, start, clock.getAsLong() - start, value, compute, live));
+            keep(key, seen, new SharedAnswer(version, start, clock.getAsLong() - start, value, compute, live));
             return value;
+        }
+    }
+
+    private long versionOf(long searchId) {
+        return searchId == ALL_SEARCHES ? 0 : versions.applyAsLong(searchId);
+    }
+
+    /**
+     * Keeps an answer unless a search changed status since its version was read ({@code seen}): it may have been
+     * computed from the search as it was before, and is served without a check for an interval once kept.
+     */
+    private void keep(Key key, long seen, SharedAnswer e) {
+        if (changes.get() == seen) {
+            put(key, e);
         }
     }
 
@@ -187,6 +213,7 @@ class SharedReads {
 
     /** Drops the kept answers of the search and of every search (the list). */
     void forget(long searchId) {
+        changes.incrementAndGet();
         entries.keySet().removeIf(k -> k.searchId() == searchId || k.searchId() == ALL_SEARCHES);
     }
 
@@ -240,7 +267,8 @@ class SharedReads {
         if (entries.get(key) == null) {
             return;
         }
-        long version = key.searchId() == ALL_SEARCHES ? 0 : versions.applyAsLong(key.searchId());
+        long seen = changes.get();
+        long version = versionOf(key.searchId());
         if (version == NO_SUCH_SEARCH) {
             entries.remove(key);
             return;
@@ -248,12 +276,17 @@ class SharedReads {
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             SharedAnswer now = entries.get(key);
             long start = clock.getAsLong();
-            if (now != null && !now.fresh(version, start)) {
-                Object value = inBackground.apply(now.compute);
-                SharedAnswer next = new SharedAnswer(version, start, clock.getAsLong() - start, value, now.compute, now.live);
-                next.readAt = now.readAt;
-                put(key, next);
+            if (now == null) {
+                return;
             }
+            if (now.fresh(version, start)) {
+                now.checkedAt = start;
+                return;
+            }
+            Object value = inBackground.apply(now.compute);
+            SharedAnswer next = new SharedAnswer(version, start, clock.getAsLong() - start, value, now.compute, now.live);
+            next.readAt = now.readAt;
+            keep(key, seen, next);
         }
     }
 

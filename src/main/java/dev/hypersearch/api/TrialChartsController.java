@@ -59,17 +59,19 @@ public class TrialChartsController {
                     + " trials: up to 10 more trial ids of this search whose curves are wanted")
     @GetMapping("/api/searches/{id}/charts")
     @Transactional(readOnly = true)
-    public TrialCharts charts(@PathVariable long id, @RequestParam(defaultValue = "5") int topK,
-                              @RequestParam(required = false) String trials) {
+    public JsonBody<TrialCharts> charts(@PathVariable long id, @RequestParam(defaultValue = "5") int topK,
+                                        @RequestParam(required = false) String trials) {
         if (topK < 0 || topK > MAX_TOP_K) {
             throw new BadParameterException("topK", "must be in [0, " + MAX_TOP_K + "], was " + topK);
         }
         List<Long> extra = trialIds(trials);
         if (extra.isEmpty()) { // shared by every viewer (404 from the search's version read); a selected trial's
             // curve moves with each of its epochs
-            return cache.get(new SharedReads.Key(id, "charts", topK), () -> compute(searches.find(id), topK, extra));
+            // serialized once per refresh: the page's charts are some 400 KB of JSON
+            return cache.get(new SharedReads.Key(id, "charts", topK),
+                    () -> JsonBody.of(json, compute(searches.find(id), topK, extra)));
         }
-        return compute(searches.find(id), topK, extra);
+        return JsonBody.of(json, compute(searches.find(id), topK, extra));
     }
 
     private TrialCharts compute(SearchEntity search, int topK, List<Long> extra) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 /** The leaderboard of a search and single trials with their learning curves. */
 @RestController
@@ -38,11 +39,13 @@ public class TrialController {
     private final SearchPipelines pipelines;
     private final LeaderboardPages pages;
     private final SharedReads shared;
+    private final ObjectMapper json;
 
     public TrialController(SearchSummaries searches, TrialRepository trials, TrialEpochRepository epochs,
                            TrialFoldEpochRepository foldEpochs, TrialCounters counters, SearchPipelines pipelines,
-                           LeaderboardPages pages, SharedReads shared) {
+                           LeaderboardPages pages, SharedReads shared, ObjectMapper json) {
         this.shared = shared;
+        this.json = json;
         this.counters = counters;
         this.pages = pages;
         this.searches = searches;
@@ -60,17 +63,18 @@ public class TrialController {
                     + " so the page is read from just after it in this order (keyset: a deep page costs what the"
                     + " first does) instead of skipping page x size rows; page then only labels the response")
     @GetMapping("/api/searches/{id}/trials")
-    public PageResponse<TrialRow> leaderboard(@PathVariable long id,
-                                              @RequestParam(defaultValue = "valLoss") String sort,
-                                              @RequestParam(defaultValue = "asc") String dir,
-                                              @RequestParam(required = false) String status,
-                                              @RequestParam(defaultValue = "0") int page,
-                                              @RequestParam(defaultValue = "50") int size,
-                                              @RequestParam(required = false) Integer after) {
+    public JsonBody<PageResponse<TrialRow>> leaderboard(@PathVariable long id,
+                                                        @RequestParam(defaultValue = "valLoss") String sort,
+                                                        @RequestParam(defaultValue = "asc") String dir,
+                                                        @RequestParam(required = false) String status,
+                                                        @RequestParam(defaultValue = "0") int page,
+                                                        @RequestParam(defaultValue = "50") int size,
+                                                        @RequestParam(required = false) Integer after) {
         LeaderboardQuery q = LeaderboardQuery.parse(sort, dir, status, page, size);
-        // shared by every viewer of the same page (404 from the search's version read, no entity loaded)
+        // shared by every viewer of the same page, serialized once (404 from the search's version read, no entity
+        // loaded)
         return shared.live(new SharedReads.Key(id, "board", new BoardKey(sort, dir.toLowerCase(Locale.ROOT),
-                q.statuses(), page, size, after)), () -> page(id, q, page, size, after));
+                q.statuses(), page, size, after)), () -> JsonBody.of(json, page(id, q, page, size, after)));
     }
 
     /** What makes one leaderboard page another: its query, the keyset cursor included. */

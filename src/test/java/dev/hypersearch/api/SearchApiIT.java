@@ -198,7 +198,9 @@ class SearchApiIT extends ApiIT {
     void theListShowsNewestFirstWithProgressAndPages() {
         long older = submit(randomSpec("list-older", 3, 1, Map.of("epochs", 1)));
         long newer = submit(randomSpec("list-newer", 4, 1, Map.of("epochs", 1)));
-        JsonNode page = http.get("/api/searches?page=0&size=2").json();
+        Http.Response list = http.get("/api/searches?page=0&size=2");
+        assertThat(list.contentType()).as("kept as JSON bytes, still sent as JSON").isEqualTo("application/json");
+        JsonNode page = list.json();
         assertThat(page.get("items")).hasSize(2);
         assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(newer);
         assertThat(page.get("items").get(1).get("id").asLong()).isEqualTo(older);

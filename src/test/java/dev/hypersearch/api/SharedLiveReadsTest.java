@@ -24,8 +24,12 @@ class SharedLiveReadsTest {
     final AtomicLong now = new AtomicLong(1_000_000_000_000L);
     /** Refreshes the reads asked for, run when the test says. */
     final Deque<Runnable> refreshes = new ArrayDeque<>();
-    final SharedReads reads = new SharedReads(id -> id == 404 ? SharedReads.NO_SUCH_SEARCH : version.get(), now::get,
-            (task, delay) -> refreshes.add(task));
+    /** How often the search's version (a query: counters and status) was read. */
+    final AtomicInteger versionReads = new AtomicInteger();
+    final SharedReads reads = new SharedReads(id -> {
+        versionReads.incrementAndGet();
+        return id == 404 ? SharedReads.NO_SUCH_SEARCH : version.get();
+    }, now::get, (task, delay) -> refreshes.add(task));
     final AtomicInteger computed = new AtomicInteger();
     final SharedReads.Key page0 = new SharedReads.Key(1, "board", List.of("valLoss", "asc", 0, 25));
 
@@ -81,13 +85,60 @@ class SharedLiveReadsTest {
     }
 
     @Test
+    void withinTheIntervalAKeptAnswerIsServedWithoutReadingTheSearchsVersion() {
+        assertThat(read(page0)).isEqualTo(1);
+        assertThat(versionReads).as("its first computation").hasValue(1);
+        for (int i = 0; i < 50; i++) {
+            advance(SharedReads.LIVE_REFRESH_NANOS / 100);
+            assertThat(read(page0)).isEqualTo(1);
+        }
+        assertThat(versionReads).as("50 reads within the interval: no query").hasValue(1);
+        advance(SharedReads.LIVE_REFRESH_NANOS / 2);
+        assertThat(read(page0)).as("past the interval: checked, served, refresh asked").isEqualTo(1);
+        assertThat(versionReads).hasValue(2);
+        runRefreshes();
+        assertThat(versionReads).as("the refresh reads it").hasValue(3);
+        assertThat(read(page0)).isEqualTo(2);
+        assertThat(versionReads).as("the refreshed answer is served without a query").hasValue(3);
+    }
+
+    @Test
     void anEndedSearchGetsTheExactAnswerAtOnceAndKeepsIt() {
         assertThat(read(page0)).isEqualTo(1);
         version.set(-1 - 4); // the last trial ended and the search is finished
+        reads.onSearchChanged(new SearchChangedEvent(1, SearchStatus.COMPLETED)); // announced by the last trial
         assertThat(read(page0)).as("within the interval, but the search ended").isEqualTo(2);
         advance(100 * SharedReads.LIVE_MAX_AGE_NANOS);
         assertThat(read(page0)).as("exact: kept however old").isEqualTo(2);
         assertThat(refreshes).isEmpty();
+    }
+
+    @Test
+    void anEndNobodyAnnouncedIsServedExactlyOnceTheIntervalHasPassed() {
+        assertThat(read(page0)).isEqualTo(1);
+        version.set(-1 - 4); // ended by a sweep, without an event
+        assertThat(read(page0)).as("within the interval: its age decides").isEqualTo(1);
+        advance(SharedReads.LIVE_REFRESH_NANOS);
+        assertThat(read(page0)).as("checked: the search ended, only the exact answer").isEqualTo(2);
+        int queries = versionReads.get();
+        for (int i = 0; i < 10; i++) {
+            advance(SharedReads.LIVE_REFRESH_NANOS / 2);
+            assertThat(read(page0)).isEqualTo(2);
+        }
+        assertThat(versionReads.get() - queries).as("the exact answer: checked once per interval").isEqualTo(5);
+    }
+
+    @Test
+    void anAnswerComputedAcrossTheSearchsChangeIsServedButNotKept() {
+        version.set(-1 - 4);
+        Integer during = reads.live(page0, () -> {
+            // the search ended while this was computed from the rows as they were before
+            reads.onSearchChanged(new SearchChangedEvent(1, SearchStatus.COMPLETED));
+            return computed.incrementAndGet();
+        });
+        assertThat(during).isEqualTo(1);
+        assertThat(read(page0)).as("computed again after the change").isEqualTo(2);
+        assertThat(read(page0)).isEqualTo(2);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.hypersearch.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypersearch.search.TrialStatus;
+import dev.hypersearch.store.SearchChangedEvent;
+import dev.hypersearch.store.SearchStatus;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,7 @@ class SharedReadsTest {
     void anEndedSearchIsServedOnlyTheExactAnswer() {
         assertThat(read()).isEqualTo(1);
         version.set(-1 - 4); // the last trial ended: nothing queued or running
+        reads.onSearchChanged(new SearchChangedEvent(1, SearchStatus.COMPLETED));
         assertThat(read()).isEqualTo(2);
         assertThat(read()).isEqualTo(2);
         assertThat(computed).hasValue(2);

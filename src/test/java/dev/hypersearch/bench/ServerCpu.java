@@ -40,6 +40,21 @@ final class ServerCpu {
         return new ServerCpu();
     }
 
+    /**
+     * CPU nanoseconds used between {@code before} and this snapshot by the threads whose names start with
+     * {@code prefix} (Tomcat's request threads: "http-nio"), so a read's server-side cost per request can be told
+     * apart from the benchmark's own client threads in this JVM.
+     */
+    long nanosSince(ServerCpu before, String prefix) {
+        long used = 0;
+        for (Map.Entry<Long, Long> e : byThread.entrySet()) {
+            if (names.get(e.getKey()).startsWith(prefix)) {
+                used += e.getValue() - before.byThread.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return used;
+    }
+
     /** Cores used between {@code before} and this snapshot: the process's, its workers' and the rest's. */
     Usage since(ServerCpu before) {
         double wall = wallNanos - before.wallNanos;
