@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs threads at a lower Linux scheduling priority (a higher nice value, {@code hypersearch.worker-nice}), so that
@@ -52,11 +51,7 @@ final class WorkerNice {
         try {
             Process renice = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!renice.waitFor(10, TimeUnit.SECONDS)) {
-                renice.destroyForcibly();
-                return "renice did not finish";
-            }
-            return renice.exitValue() == 0 ? null : "renice: " + output;
+            return renice.waitFor() == 0 ? null : "renice: " + output;
         } catch (IOException e) {
             return "cannot run renice: " + e.getMessage();
         } catch (InterruptedException e) {
