@@ -31,6 +31,9 @@ import org.springframework.core.env.Environment;
  *                      trials together; each thread's budget is this share divided by the worker threads, as all
  *                      of them may train their largest trial at once; default 0.5 (the rest is for the data
  *                      cache, the API, and the garbage collector's headroom)
+ * @param workerNice    the Linux nice value (0-19) the worker threads train at, so that the threads that answer
+ *                      requests, stream events and renew leases run before training when they want a core; it
+ *                      costs a lone search nothing (nice only decides who goes first); default 10, 0 = off
  */
 @ConfigurationProperties("hypersearch")
 public record HypersearchProperties(
@@ -43,7 +46,8 @@ public record HypersearchProperties(
         int gridCap,
         int randomCap,
         @Name("shutdown-grace-seconds") @DurationUnit(ChronoUnit.SECONDS) Duration shutdownGrace,
-        double trialMemoryFraction) {
+        double trialMemoryFraction,
+        Integer workerNice) {
 
     public HypersearchProperties {
         role = role == null ? Role.ALL : role;
@@ -55,6 +59,8 @@ public record HypersearchProperties(
         randomCap = randomCap <= 0 ? 10_000 : randomCap;
         shutdownGrace = shutdownGrace == null || shutdownGrace.isNegative() ? Duration.ZERO : shutdownGrace;
         trialMemoryFraction = trialMemoryFraction > 0 && trialMemoryFraction <= 1 ? trialMemoryFraction : 0.5;
+        // raising a priority (a negative nice) would need privileges, and training must never outrank requests
+        workerNice = workerNice == null ? 10 : Math.max(0, Math.min(19, workerNice));
     }
 
     private static Duration positiveOr(Duration d, Duration fallback) {

@@ -42,6 +42,7 @@ class HypersearchPropertiesTest {
         assertThat(p.heartbeat()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.maxAttempts()).isEqualTo(3);
         assertThat(p.trialMemoryFraction()).isEqualTo(0.5);
+        assertThat(p.workerNice()).isEqualTo(10);
         assertThat(p.trialMemoryBudgetBytes())
                 .isEqualTo((long) (0.5 * Runtime.getRuntime().maxMemory() / p.workerThreads()));
     }
@@ -59,14 +60,23 @@ class HypersearchPropertiesTest {
     }
 
     @Test
+    void workerNiceIsANiceValueThatNeverRaisesThePriority() {
+        assertThat(TestProperties.bind("worker-nice=0").workerNice()).isZero();
+        assertThat(TestProperties.bind("worker-nice=19").workerNice()).isEqualTo(19);
+        assertThat(TestProperties.bind("worker-nice=25").workerNice()).isEqualTo(19);
+        assertThat(TestProperties.bind("worker-nice=-5").workerNice()).isZero();
+    }
+
+    @Test
     void environmentVariablesBindAsDockerComposeSetsThem() {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", Map.of(
                 "HYPERSEARCH_ROLE", "worker", "HYPERSEARCH_LEASE_SECONDS", "12",
-                "HYPERSEARCH_SHUTDOWN_GRACE_SECONDS", "3")));
+                "HYPERSEARCH_SHUTDOWN_GRACE_SECONDS", "3", "HYPERSEARCH_WORKER_NICE", "5")));
         HypersearchProperties p = HypersearchProperties.bind(env);
         assertThat(p.role()).isEqualTo(Role.WORKER);
         assertThat(p.lease()).isEqualTo(Duration.ofSeconds(12));
         assertThat(p.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(p.workerNice()).isEqualTo(5);
     }
 }

@@ -2,9 +2,12 @@ package dev.hypersearch.worker;
 
 import dev.hypersearch.HypersearchProperties;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Component;
  * down or restarting) is retried with exponential backoff and jitter, so a worker outlives a PostgreSQL
  * restart. On shutdown (SIGTERM: Spring's context close) they stop claiming; running trials get
  * {@code hypersearch.shutdown-grace-seconds} to finish (0 = none), then are handed back to the queue at
- * their next mini-batch, so no trial waits for a lease to expire; then the threads are joined.
+ * their next mini-batch, so no trial waits for a lease to expire; then the threads are joined. The threads train
+ * at {@code hypersearch.worker-nice} ({@link WorkerNice}): requests, events and lease renewals go first.
  */
 @Component
 @ConditionalOnWorkers
@@ -67,13 +71,33 @@ class WorkerPool implements SmartLifecycle {
         handBack = false;
         recovery.recover();
         warmup.start();
+        List<CompletableFuture<OptionalLong>> threadIds = new ArrayList<>();
         for (int i = 0; i < props.workerThreads(); i++) {
             String workerId = processId + "/w" + i;
-            Thread t = new Thread(() -> loop(workerId), "worker-" + i);
+            CompletableFuture<OptionalLong> threadId = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                threadId.complete(WorkerNice.currentThreadId());
+                loop(workerId);
+            }, "worker-" + i);
             threads.add(t);
             t.start();
+            threadIds.add(threadId);
         }
-        log.info("{} workers started as {}", threads.size(), processId);
+        log.info("{} workers started as {}{}", threads.size(), processId, lowerPriority(threadIds));
+    }
+
+    /** Sets the workers' nice value (see {@link WorkerNice}) from this thread; what to add to the log line. */
+    private String lowerPriority(List<CompletableFuture<OptionalLong>> threadIds) {
+        int nice = props.workerNice();
+        if (nice == 0) {
+            return "";
+        }
+        // each worker's first act is to give its id, so this waits for the threads to be scheduled, no longer
+        List<Long> ids = threadIds.stream().map(CompletableFuture::join)
+                .flatMapToLong(OptionalLong::stream).boxed().toList();
+        String failure = WorkerNice.set(nice, ids);
+        return failure == null ? ", at nice " + nice + " (hypersearch.worker-nice)"
+                : ", at the normal priority: " + failure;
     }
 
     private void loop(String workerId) {
