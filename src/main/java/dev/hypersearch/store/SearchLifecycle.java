@@ -90,8 +90,9 @@ public class SearchLifecycle {
      * Cancels a running (or checking) search and its queued trials; running trials, and a running sanity check,
      * stop at their next check. A sanity check not yet claimed goes away with it. The search ends in one
      * transaction, its queued rows then in transactions of {@value #CANCEL_BATCH}: one statement over 100,000 rows
-     * held the trial table for seconds on H2, stalling other searches' lease renewals. A claim between batches
-     * gets a queued row with its search cancelled and ends it CANCELLED unrun, as after a crash between them.
+     * took 118 s on H2 on a loaded machine, while the workers' lease renewals timed out and they gave their trials
+     * up. A claim between batches gets a queued row of a cancelled search and ends it CANCELLED unrun, as after a
+     * crash between them.
      */
     public boolean cancel(long searchId) {
         boolean changed = Boolean.TRUE.equals(transaction.execute(tx -> stop(searchId)));
@@ -118,8 +119,8 @@ public class SearchLifecycle {
     /**
      * Cancels the search's {@value #CANCEL_BATCH} lowest-numbered queued rows (only trials handed back: the rest are
      * not created), a range of index trial_board_status_asc up to the last one's number; all of them when fewer are
-     * left. (An UPDATE of {@code id IN (SELECT ... FETCH FIRST n ROWS)} took minutes on H2.) Returns whether rows
-     * past the range may be left.
+     * left. (H2 ran an UPDATE of {@code id IN (SELECT ... FETCH FIRST n ROWS)} several times slower.) Returns
+     * whether rows past the range may be left.
      */
     private boolean cancelQueuedBatch(long searchId) {
         List<Integer> last = jdbc.queryForList("SELECT number FROM trial" + dialect.indexHint("trial_board_status_asc")
