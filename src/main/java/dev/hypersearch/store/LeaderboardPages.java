@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ids of one leaderboard page, read in the order of the index that serves its sort (V10, V11, V13: one per key
+ * The ids of one leaderboard page, read in the order of the index that serves its sort (V10, V11, V13, V14: one per key
  * and direction the page offers, nulls last, ties by number; number by the (search_id, number) unique constraint), so a page costs its own rows (plus the offset's index entries), never a
  * sort of the search's trials. H2 picks an index for the WHERE clause by cost and then sorts whenever that is not
  * the sort's index, so on H2 the index is named ({@link SqlDialect#indexHint}); PostgreSQL picks it by itself.
@@ -20,16 +20,18 @@ import org.springframework.stereotype.Repository;
 public class LeaderboardPages {
 
     /**
-     * Leaderboard indexes (V10, V11, V13): both directions of the columns the page offers for a classification
-     * search, the natural direction of best validation loss and training loss; number ascending is the (search_id,
-     * number) unique constraint.
+     * Leaderboard indexes (V10, V11, V13, V14): both directions of the columns the page offers (classification and
+     * regression scores), the natural direction of best validation loss and training loss; number ascending is the
+     * (search_id, number) unique constraint.
      */
     private static final Set<String> INDEXED = Set.of("trial_board_status_asc", "trial_board_status_desc",
             "trial_board_val_loss_asc", "trial_board_val_loss_desc", "trial_board_best_val_loss_asc",
             "trial_board_val_accuracy_desc", "trial_board_val_accuracy_asc", "trial_board_train_loss_asc",
             "trial_board_epochs_run_asc", "trial_board_epochs_run_desc", "trial_board_duration_ms_asc",
             "trial_board_duration_ms_desc", "trial_board_stage_asc", "trial_board_stage_desc",
-            "trial_board_number_desc");
+            "trial_board_number_desc", "trial_board_val_r2_asc", "trial_board_val_r2_desc",
+            "trial_board_val_rmse_asc", "trial_board_val_rmse_desc", "trial_board_val_mae_asc",
+            "trial_board_val_mae_desc", "trial_board_val_f1_asc", "trial_board_val_f1_desc");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern COLUMN = Pattern.compile("[a-z][a-z0-9_]*");
 

@@ -56,16 +56,21 @@ class TrialInserts {
     void trials(long searchId, int firstNumber, Integer stage, List<TrialParams> params, Instant now) {
         entityManager.flush(); // the search row (saved through JPA) goes first: trials reference it
         counters.create(searchId);
-        OffsetDateTime queuedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        jdbc.execute((ConnectionCallback<Void>) c -> {
-            insert(c, searchId, firstNumber, stage, params, queuedAt);
-            return null;
-        });
+        rows(searchId, firstNumber, stage, params, now);
         counters.apply(searchId, TrialStatus.QUEUED, params.size());
         if (firstNumber >= 0) { // these trials exist: none is left for a claim to create (PlannedTrials)
             jdbc.update("UPDATE search SET planned_trials = ?, next_number = ? WHERE id = ?",
                     firstNumber + params.size(), firstNumber + params.size(), searchId);
         }
+    }
+
+    /** The rows alone, numbered from {@code firstNumber}: the caller keeps the counters and the search's plan. */
+    void rows(long searchId, int firstNumber, Integer stage, List<TrialParams> params, Instant now) {
+        OffsetDateTime queuedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            insert(c, searchId, firstNumber, stage, params, queuedAt);
+            return null;
+        });
     }
 
     void stage(long searchId, StageTrials s, Instant now) {

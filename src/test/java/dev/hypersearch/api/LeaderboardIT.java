@@ -105,6 +105,7 @@ class LeaderboardIT extends ApiIT {
         for (String order : List.of("sort=valLoss", "sort=valLoss&dir=desc", "sort=valAccuracy&dir=desc",
                 "sort=valAccuracy&dir=asc", "sort=number", "sort=number&dir=desc", "sort=status",
                 "sort=status&dir=desc", "sort=epochsRun", "sort=durationMs&dir=desc", "sort=stage",
+                "sort=valF1&dir=desc", "sort=valF1", "sort=valR2&dir=desc", "sort=valRmse", "sort=valMae&dir=desc",
                 "status=COMPLETED,DIVERGED&sort=valLoss", "status=COMPLETED&sort=valLoss&dir=desc")) {
             List<Integer> all = numbers(order);
             List<Integer> walked = new ArrayList<>(numbers(order + "&size=2"));

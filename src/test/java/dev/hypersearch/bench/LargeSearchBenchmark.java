@@ -3,7 +3,7 @@ package dev.hypersearch.bench;
 import dev.hypersearch.Application;
 import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
-import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.store.PlannedTrialRows;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,8 +85,8 @@ public final class LargeSearchBenchmark {
                     (System.nanoTime() - t0) / 1e6);
 
             long r0 = System.nanoTime();
-            int rows = PlannedTrialRows.createAll(ctx.getBean(TrialQueue.class));
-            System.out.printf("created %,d planned trials as queued rows for the reads (claimed and handed back) in"
+            int rows = PlannedTrialRows.createAll(ctx);
+            System.out.printf("created %,d planned trials as queued rows for the reads in"
                     + " %.1f s%n", rows, (System.nanoTime() - r0) / 1e9);
             waitForResults(port, id, 200);
             System.out.println("-- reads while 2 workers run (load average " + ProcessFigures.loadAverage() + ")");

@@ -2,7 +2,7 @@ package dev.hypersearch.bench;
 
 import dev.hypersearch.Application;
 import dev.hypersearch.TestTokens;
-import dev.hypersearch.store.TrialQueue;
+import dev.hypersearch.store.PlannedTrialRows;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ public final class SearchPageBenchmark {
             Matcher m = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
             m.find();
             long id = Long.parseLong(m.group(1));
-            int rows = PlannedTrialRows.createAll(ctx.getBean(TrialQueue.class));
+            int rows = PlannedTrialRows.createAll(ctx);
             System.out.printf("SearchPageBenchmark: %,d trials as rows, 2 workers running%n", rows);
             LargeSearchBenchmark.waitForResults(port, id, 200);
             Map<String, String> bundles = new LinkedHashMap<>();

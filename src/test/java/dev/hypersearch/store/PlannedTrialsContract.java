@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,6 +39,7 @@ abstract class PlannedTrialsContract {
     @Autowired TrialCounters counters;
     @Autowired TrialRepository trials;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationContext applicationContext;
 
     @BeforeEach
     void emptyDatabase() {
@@ -176,6 +178,48 @@ abstract class PlannedTrialsContract {
                 .containsEntry(TrialStatus.CANCELLED, 99_999L);
         assertThat(queue.claim("w", LEASE)).isEmpty();
         assertThat(queue.renew(running.lease(), LEASE)).isTrue();
+    }
+
+    @Test
+    void plannedTrialRowsAreTheRowsClaimsHandingTheTrialsBackLeave() {
+        long claimed = submit(smallGrid());
+        List<ClaimedTrial> held = new ArrayList<>();
+        for (Optional<ClaimedTrial> c = queue.claim("w", LEASE); c.isPresent(); c = queue.claim("w", LEASE)) {
+            held.add(c.get());
+        }
+        held.forEach(c -> assertThat(queue.release(c.lease())).isTrue());
+        long inserted = submit(smallGrid());
+
+        assertThat(PlannedTrialRows.createAll(applicationContext)).isEqualTo(6);
+        assertThat(queuedRows(inserted)).hasSize(6).isEqualTo(queuedRows(claimed));
+        assertThat(counters.of(inserted)).isEqualTo(counters.of(claimed)).containsEntry(TrialStatus.QUEUED, 6L);
+        assertThat(queue.claim("w", LEASE).orElseThrow().number()).isZero();
+    }
+
+    private List<Map<String, Object>> queuedRows(long searchId) {
+        return jdbc.queryForList("SELECT number, CAST(params AS VARCHAR(4000)) AS params, status, stage, attempt,"
+                + " worker_id, lease_expires_at FROM trial WHERE search_id = ? ORDER BY number", searchId);
+    }
+
+    @Test
+    void cancellingMoreQueuedRowsThanABatchEndsEveryOneAndLeavesRunningTrialsRunning() {
+        long id = submit(grid(1));
+        ClaimedTrial running = queue.claim("w", LEASE).orElseThrow();
+        int rows = PlannedTrialRows.createAll(applicationContext);
+        assertThat(rows).isEqualTo(9_999).isGreaterThan(2 * SearchLifecycle.CANCEL_BATCH);
+        GridStrategy strategy = new GridStrategy(SearchSpec.parse(grid(1), SearchLimits.NONE).space(), null, 1);
+        for (int k : new int[] {1, 5_000, 5_001, 9_999}) { // each end of PlannedTrialRows' two batches
+            assertThat(trials.findBySearchIdAndNumber(id, k).orElseThrow().getParams()).as("trial %d", k)
+                    .isEqualTo(strategy.paramsFor(k));
+        }
+
+        assertThat(lifecycle.cancel(id)).isTrue();
+        assertThat(trials.countBySearchIdAndStatus(id, TrialStatus.QUEUED)).isZero();
+        assertThat(trials.countBySearchIdAndStatus(id, TrialStatus.CANCELLED)).isEqualTo(9_999);
+        assertThat(counters.of(id)).containsEntry(TrialStatus.QUEUED, 0L).containsEntry(TrialStatus.RUNNING, 1L)
+                .containsEntry(TrialStatus.CANCELLED, 9_999L);
+        assertThat(queue.renew(running.lease(), LEASE)).isTrue();
+        assertThat(queue.claim("w", LEASE)).isEmpty();
     }
 
     @Test
