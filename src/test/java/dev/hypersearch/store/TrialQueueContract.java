@@ -238,24 +238,6 @@ abstract class TrialQueueContract {
     }
 
     @Test
-    void anEpochWrittenWithoutRenewalNeedsTheLeaseAndLeavesItsExpiry() {
-        newSearch(1, null);
-        ClaimedTrial first = queue.claim("slow", LEASE).orElseThrow();
-        String expiry = "SELECT lease_expires_at FROM trial WHERE id = ?";
-        jdbc.update("UPDATE trial SET lease_expires_at = TIMESTAMP WITH TIME ZONE '2100-01-01 00:00:00+00'");
-        Object before = jdbc.queryForObject(expiry, Object.class, first.lease().trialId());
-        assertThat(queue.recordEpoch(first.lease(), new EpochRow(1, 1, 1, 0.5, 3))).isTrue();
-        assertThat(jdbc.queryForObject(expiry, Object.class, first.lease().trialId())).isEqualTo(before);
-
-        backdateLeases();
-        assertThat(queue.reapExpired(3)).isEqualTo(1);
-        ClaimedTrial second = queue.claim("fast", LEASE).orElseThrow();
-        assertThat(queue.recordEpoch(first.lease(), new EpochRow(1, 1, 1, 0.5, 3))).isFalse();
-        assertThat(queue.recordEpoch(second.lease(), new EpochRow(1, 2, 2, 0.5, 3))).isTrue();
-        assertThat(jdbc.queryForList("SELECT train_loss FROM trial_epoch", Double.class)).containsExactly(2.0);
-    }
-
-    @Test
     void handingATrialBackDropsItsPartialCurve() {
         newSearch(2, null);
         ClaimedTrial released = queue.claim("w", LEASE).orElseThrow();
