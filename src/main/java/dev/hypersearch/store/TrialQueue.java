@@ -118,7 +118,7 @@ public class TrialQueue {
                 seconds(duration), lease.trialId(), lease.workerId(), lease.attempt()) == 1;
     }
 
-    /** Writes one epoch of the curve under the lease and renews it, in one transaction; false when the lease was lost. */
+    /** Writes one epoch of the curve under the lease and renews it, in one transaction; false when it was lost. */
     @Transactional
     public boolean recordEpoch(Lease lease, EpochRow row, Duration duration) {
         return renew(lease, duration) && recordEpoch(lease, row);

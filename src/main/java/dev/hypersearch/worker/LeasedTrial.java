@@ -202,7 +202,7 @@ public final class LeasedTrial implements AutoCloseable {
         }
     }
 
-    /** Whether a write at {@code nowNanos} should renew a lease valid until {@code validUntilNanos}: half of it is gone. */
+    /** Whether a write at {@code nowNanos} renews a lease valid until {@code validUntilNanos}: half of it is gone. */
     static boolean renewalDue(long validUntilNanos, long nowNanos, Duration leaseLength) {
         return validUntilNanos - nowNanos < leaseLength.toNanos() / 2;
     }
