@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trials as a work queue in the database. Claims are one short transaction with FOR UPDATE SKIP LOCKED
- * (PostgreSQL, H2 >= 2.2.220); leases expire by the database clock; every write after the claim is a
- * conditional update on (id, worker id, attempt, RUNNING), so a worker that lost its lease changes nothing.
+ * (PostgreSQL, H2 >= 2.2.220); leases expire by the database clock; every write after the claim is
+ * conditional on (id, worker id, attempt, RUNNING), so a worker that lost its lease changes nothing.
  * A trial's curve ({@code trial_epoch}) always belongs to its current attempt: whatever hands a trial back
  * to the queue (release, reaper) deletes it in the same transaction, so a claim needs no clean-up.
  * Portable SQL except the claim's locking read, which {@link SqlDialect} words for each database.
@@ -29,6 +29,8 @@ public class TrialQueue {
 
     private static final String LEASE_MATCH = " WHERE id = ? AND worker_id = ? AND attempt = ? AND status = 'RUNNING'";
     static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
+    private static final String INSERT_EPOCH = "INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss,"
+            + " val_accuracy, elapsed_ms) SELECT id, ?, ?, ?, ?, ? FROM trial" + LEASE_MATCH + " FOR UPDATE";
     private static final int TEXT_LIMIT = 4000;
     /** Looks for a trial in one claim: each failed look means another claim took a search's last planned trial. */
     private static final int MAX_LOOKS = 8;
@@ -116,17 +118,22 @@ public class TrialQueue {
                 seconds(duration), lease.trialId(), lease.workerId(), lease.attempt()) == 1;
     }
 
-    /** Writes one epoch of the curve under the lease (and renews it); false when the lease was lost. */
+    /** Writes one epoch of the curve under the lease and renews it, in one transaction; false when it was lost. */
     @Transactional
     public boolean recordEpoch(Lease lease, EpochRow row, Duration duration) {
-        if (!renew(lease, duration)) {
-            return false;
-        }
-        jdbc.update("INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss, val_accuracy, elapsed_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                lease.trialId(), row.epoch(), finite(row.trainLoss()), finite(row.valLoss()),
-                finite(row.valAccuracy()), row.elapsedMs());
-        return true;
+        return renew(lease, duration) && recordEpoch(lease, row);
+    }
+
+    /**
+     * Writes one epoch of the curve under the lease, without renewing it: one statement in its own transaction
+     * (no Spring transaction, no JPA session), and one H2 keeps parsed (it parses every UPDATE again). The insert
+     * takes its row from the trial's row while the lease holds, locked as an update would lock it: a reaper
+     * requeueing the trial meanwhile either skips it or is waited for, and then the lease no longer matches.
+     * False when the lease was lost.
+     */
+    public boolean recordEpoch(Lease lease, EpochRow row) {
+        return jdbc.update(INSERT_EPOCH, row.epoch(), finite(row.trainLoss()), finite(row.valLoss()),
+                finite(row.valAccuracy()), row.elapsedMs(), lease.trialId(), lease.workerId(), lease.attempt()) == 1;
     }
 
     /**

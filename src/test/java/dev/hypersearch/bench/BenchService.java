@@ -23,6 +23,9 @@ import org.springframework.context.PayloadApplicationEvent;
  */
 final class BenchService implements AutoCloseable {
 
+    /** The H2 options of the service's own URL (application.yml), so that the benchmark's H2 parses as it does. */
+    private static final String H2_OPTIONS = ";QUERY_CACHE_SIZE=64";
+
     private final ConfigurableApplicationContext context;
     private final Map<Long, CompletableFuture<Void>> ends;
 
@@ -46,7 +49,7 @@ final class BenchService implements AutoCloseable {
         });
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"
-                        + System.getProperty("h2.options", ""),
+                        + System.getProperty("h2.options", H2_OPTIONS),
                 "--hypersearch.role=" + role, "--hypersearch.workers=" + workers,
                 "--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
