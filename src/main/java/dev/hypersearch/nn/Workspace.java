@@ -71,15 +71,16 @@ final class Workspace {
         if (rows > capacity) {
             throw new IllegalArgumentException(rows + " rows do not fit in " + capacity);
         }
-        if (rows != this.rows) {
+        if (rows != this.rows) { // no array literals to loop over: evaluate calls this every epoch
             this.rows = rows;
-            for (DMatrixRMaj m : new DMatrixRMaj[] {input, targets, inputGradient}) {
-                reshape(m, rows);
-            }
-            for (DMatrixRMaj[] layer : new DMatrixRMaj[][] {z, a, d, xhat}) {
-                for (DMatrixRMaj m : layer) {
-                    reshape(m, rows);
-                }
+            reshape(input, rows);
+            reshape(targets, rows);
+            reshape(inputGradient, rows);
+            for (int l = 0; l < z.length; l++) {
+                reshape(z[l], rows);
+                reshape(a[l], rows);
+                reshape(d[l], rows);
+                reshape(xhat[l], rows);
             }
         }
         return this;
