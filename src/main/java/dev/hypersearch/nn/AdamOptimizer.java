@@ -14,11 +14,13 @@ final class AdamOptimizer implements Optimizer {
     private final Parameter[] params;
     private final double[][] m;
     private final double[][] v;
+    private final double[] decay;
     private double beta1Power = 1.0;
     private double beta2Power = 1.0;
 
-    AdamOptimizer(double lr, double beta1, double beta2, double eps, Parameter[] params) {
+    AdamOptimizer(double lr, double beta1, double beta2, double eps, Parameter[] params, double[] decay) {
         this.lr = lr;
+        this.decay = decay;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
@@ -46,9 +48,10 @@ final class AdamOptimizer implements Optimizer {
             double[] g = params[k].gradient().data;
             double[] mk = m[k];
             double[] vk = v[k];
+            double l2 = decay[k];
             int n = mk.length;
             for (int i = 0; i < n; i++) {
-                double gi = g[i];
+                double gi = Optimizer.gradient(g[i], l2, w[i]);
                 double mi = b1 * mk[i] + a1 * gi;
                 double vi = b2 * vk[i] + a2 * gi * gi;
                 mk[i] = mi;

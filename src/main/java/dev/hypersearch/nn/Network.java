@@ -35,6 +35,8 @@ public final class Network {
             return size() > MAX_WORKSPACES;
         }
     };
+    /** predict's and evaluate's buffers, one set however many chunks (see {@link Workspace#forInference}). */
+    private Workspace inference;
     // the last forward pass, which backward differentiates
     private Workspace last;
     private DMatrixRMaj lastInput;
@@ -86,7 +88,7 @@ public final class Network {
         int k = config.outputSize();
         for (int start = 0; start < x.numRows; start += CHUNK) {
             int rows = Math.min(CHUNK, x.numRows - start);
-            Workspace ws = workspace(rows);
+            Workspace ws = inferenceWorkspace(rows);
             System.arraycopy(x.data, start * x.numCols, ws.input.data, 0, rows * x.numCols);
             forwardSum(ws, ws.input, null, false);
             System.arraycopy(ws.a[layers.length - 1].data, 0, result.data, start * k, rows * k);
@@ -118,7 +120,7 @@ public final class Network {
         long hits = 0;
         for (int start = 0; start < n; start += CHUNK) {
             int rows = Math.min(CHUNK, n - start);
-            Workspace ws = workspace(rows);
+            Workspace ws = inferenceWorkspace(rows);
             System.arraycopy(x.data, start * x.numCols, ws.input.data, 0, rows * x.numCols);
             System.arraycopy(t.data, start * k, ws.targets.data, 0, rows * k);
             lossSum += forwardSum(ws, ws.input, ws.targets, false);
@@ -150,6 +152,14 @@ public final class Network {
             workspaces.put(rows, ws);
         }
         return ws;
+    }
+
+    /** The inference buffers for a chunk of {@code rows}: the network's set, replaced only by a larger one. */
+    private Workspace inferenceWorkspace(int rows) {
+        if (inference == null || !inference.fits(rows)) {
+            inference = Workspace.forInference(rows, layers);
+        }
+        return inference.useRows(rows);
     }
 
     /** Forward pass on x (any rows); returns the mean data loss, or NaN if t is null. */
@@ -196,8 +206,10 @@ public final class Network {
             in = ws.a[l];
         }
         int out = layers.length - 1;
-        last = ws;
-        lastInput = x;
+        if (ws != inference) { // an inference pass keeps no gradients' buffers: backward stays on the last other one
+            last = ws;
+            lastInput = x;
+        }
         return LossKernels.forward(config.loss(), kernels, ws.z[out].data, ws.a[out].data, t == null ? null : t.data,
                 ws.rows, config.outputSize());
     }

@@ -44,7 +44,8 @@ public final class TrainingRun {
         SplittableRandom initRng = root.split();
         this.shuffleRng = root.split();
         this.net = Network.create(networkConfig, gemms.gemm(training.precision()), initRng);
-        this.optimizer = Optimizer.create(training.optimizer(), net.parameters());
+        // L2 joins the weight gradients in the optimizer's pass (backward below leaves it out)
+        this.optimizer = Optimizer.create(training.optimizer(), net.parameters(), training.l2());
         this.stopping = new EarlyStopping(training.earlyStoppingPatience());
         int n = train.size();
         this.batch = Math.min(training.batchSize(), n);
@@ -106,7 +107,7 @@ public final class TrainingRun {
                 return null;
             }
             lossSum += loss * rows;
-            net.backward(ws.targets, training.l2(), false);
+            net.backward(ws.targets, 0.0, false);
             optimizer.step();
         }
         double trainLoss = lossSum / n;

@@ -50,6 +50,10 @@ public final class GemmBenchmark {
             {Op.mult, 29, 64, 128}, {Op.multTransA, 64, 29, 128}, {Op.multTransB, 29, 128, 64},
             {Op.mult, 1437, 64, 128}, {Op.multTransA, 64, 1437, 128}, {Op.multTransB, 1437, 128, 64},
             {Op.mult, 256, 256, 256}, {Op.multTransA, 256, 256, 256}, {Op.multTransB, 256, 256, 256},
+            // the search's widest nets (hidden layers of 256, batch 64)
+            {Op.mult, 64, 64, 256}, {Op.mult, 64, 256, 256}, {Op.mult, 64, 256, 10},
+            {Op.multTransA, 64, 64, 256}, {Op.multTransA, 256, 64, 256}, {Op.multTransA, 256, 64, 10},
+            {Op.multTransB, 64, 256, 256}, {Op.multTransB, 64, 10, 256},
     };
 
     private static double sink;

@@ -30,6 +30,26 @@ class LossKernelsTest {
         assertThat(dz).containsExactly(0.5, -0.5, 0, 0, 0, 0);
     }
 
+    /** The four-chain row maximum is Math.max's left fold exactly: NaN wins, +0.0 above -0.0, every length. */
+    @Test
+    void rowMaxIsTheSequentialMathMax() {
+        double[] specials = {Double.NaN, 0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300};
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int trial = 0; trial < 2000; trial++) {
+            int cols = 1 + rng.nextInt(13);
+            double[] z = new double[cols + 2];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = rng.nextInt(4) == 0 ? specials[rng.nextInt(specials.length)] : rng.nextGaussian();
+            }
+            double expected = z[1];
+            for (int j = 1; j < cols; j++) {
+                expected = Math.max(expected, z[1 + j]);
+            }
+            assertThat(Double.doubleToRawLongBits(LossKernels.rowMax(z, 1, cols)))
+                    .as("row %s", java.util.Arrays.toString(z)).isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+    }
+
     @Test
     void softmaxLossMatchesDefinitionAtModerateLogits() {
         double[] z = {0.3, -1.2, 2.0};
