@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * The heap one trial needs at its peak, from the shapes alone (nothing is allocated), counted the way the engine
  * allocates: per network, every parameter with its gradient ({@code nn.Parameter}), the optimizer's state (Adam
- * two doubles per parameter, momentum one), batch norm's six per-unit buffers, and one workspace per batch size
- * it runs (training batch, the last partial batch, the evaluation chunks of {@code Network.CHUNK} rows): input and
- * targets, Z, A and dA per layer, x-hat per batch-norm layer, plus a GEMM tile of one layer's width; k-fold
+ * two doubles per parameter, momentum one), batch norm's six per-unit buffers, one workspace per training batch
+ * size (the batch, the last partial batch: input and targets, Z, A and dA per layer, x-hat per batch-norm layer),
+ * one evaluation workspace of {@code Network.CHUNK} rows (no gradients, activations in place), plus a GEMM tile of
+ * one layer's width; k-fold
  * trains its k networks side by side. Then the data: the parsed set, a transient copy while it is split and
  * standardized, and the prepared train and validation matrices (k pairs for k folds). Java object headers and
  * small bookkeeping are left out; {@code MemoryEstimateTest} holds the estimate to the bytes actually allocated.
@@ -58,13 +59,11 @@ public record MemoryEstimate(long parameters, long trainingBytes, long dataBytes
 
         int batch = Math.min(p.batchSize(), trainRows);
         Set<Integer> workspaceRows = new LinkedHashSet<>(List.of(batch, trainRows % batch == 0 ? batch : trainRows % batch));
-        workspaceRows.add(Math.min(EVALUATION_CHUNK, validationRows));
-        if (validationRows > EVALUATION_CHUNK && validationRows % EVALUATION_CHUNK != 0) {
-            workspaceRows.add(validationRows % EVALUATION_CHUNK);
-        }
         long rowsHeld = workspaceRows.stream().mapToLong(Integer::longValue).sum();
+        long evaluationRows = Math.min(EVALUATION_CHUNK, validationRows);
         long widest = Math.max(net.outputSize(), net.hiddenUnits().stream().mapToInt(Integer::intValue).max().orElse(0));
-        long activations = DOUBLE * (rowsHeld * perRow(net) + (long) batch * widest) + Integer.BYTES * (long) trainRows;
+        long activations = DOUBLE * (rowsHeld * perRow(net) + evaluationRows * perRowInference(net)
+                + (long) batch * widest) + Integer.BYTES * (long) trainRows;
 
         long outputs = net.outputSize();
         long cells = (long) data.rows() * (data.features() + outputs);
@@ -105,6 +104,18 @@ public record MemoryEstimate(long parameters, long trainingBytes, long dataBytes
         long n = net.inputSize() + net.outputSize() + 3L * net.outputSize();
         for (int units : net.hiddenUnits()) {
             n += (net.batchNorm() ? 4L : 3L) * units;
+        }
+        return n;
+    }
+
+    /**
+     * Doubles one example takes in the evaluation workspace (one, sized for the first chunk): input, targets, a
+     * hidden layer's activations in place of its pre-activations, the output layer's logits and probabilities.
+     */
+    private static long perRowInference(NetworkConfig net) {
+        long n = net.inputSize() + 3L * net.outputSize();
+        for (int units : net.hiddenUnits()) {
+            n += units;
         }
         return n;
     }
