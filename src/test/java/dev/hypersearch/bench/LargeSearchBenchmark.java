@@ -9,9 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
@@ -46,19 +44,9 @@ public final class LargeSearchBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int viewers = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
-        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
-                "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, trials),
-                "--spring.main.banner-mode=off", "--" + TestTokens.ENV + "=" + TestTokens.ADMIN, "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
-        Pg pg = null;
-        if (db.equals("pg")) {
-            pg = Pg.freshSchema();
-            settings.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + pg.url(),
-                    "--spring.datasource.username=" + Pg.USER, "--spring.flyway.schemas=" + pg.schema));
-        } else {
-            settings.add("--spring.datasource.url=jdbc:h2:mem:large;DB_CLOSE_DELAY=-1");
-        }
-        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class,
-                settings.toArray(String[]::new))) {
+        LargeServiceSettings service = LargeServiceSettings.of(db, trials, "large");
+        Pg pg = service.pg();
+        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class, service.args())) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             System.out.printf("LargeSearchBenchmark %s, %,d trials, 2 workers, %d rounds per read; load average %s%n",
                     db, trials, rounds, ProcessFigures.loadAverage());

@@ -1,7 +1,6 @@
 package dev.hypersearch.bench;
 
 import dev.hypersearch.Application;
-import dev.hypersearch.TestTokens;
 import dev.hypersearch.scaleout.Pg;
 import dev.hypersearch.store.ClaimedTrial;
 import dev.hypersearch.store.PlannedTrialRows;
@@ -36,20 +35,9 @@ public final class QueuedRowsBenchmark {
         String db = args.length > 0 ? args[0] : "h2";
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         boolean claims = args.length > 2 && args[2].equals("claims");
-        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
-                "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, trials),
-                "--spring.main.banner-mode=off", "--" + TestTokens.ENV + "=" + TestTokens.ADMIN,
-                "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
-        Pg pg = null;
-        if (db.equals("pg")) {
-            pg = Pg.freshSchema();
-            settings.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + pg.url(),
-                    "--spring.datasource.username=" + Pg.USER, "--spring.flyway.schemas=" + pg.schema));
-        } else {
-            settings.add("--spring.datasource.url=jdbc:h2:mem:queued-rows;DB_CLOSE_DELAY=-1");
-        }
-        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class,
-                settings.toArray(String[]::new))) {
+        LargeServiceSettings service = LargeServiceSettings.of(db, trials, "queued-rows");
+        Pg pg = service.pg();
+        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class, service.args())) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             TrialQueue queue = ctx.getBean(TrialQueue.class);
             System.out.printf("QueuedRowsBenchmark %s, %,d trials, rows by %s, 2 workers; load average %s%n", db,

@@ -40,20 +40,9 @@ public final class SubmissionBenchmark {
             sizes = List.of(100_000, 1_000_000);
         }
         int cap = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--hypersearch.role=all",
-                "--hypersearch.workers=2", "--hypersearch.grid-cap=" + Math.max(100_000, cap),
-                "--spring.main.banner-mode=off", "--" + TestTokens.ENV + "=" + TestTokens.ADMIN,
-                "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
-        Pg pg = null;
-        if (db.equals("pg")) {
-            pg = Pg.freshSchema();
-            settings.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + pg.url(),
-                    "--spring.datasource.username=" + Pg.USER, "--spring.flyway.schemas=" + pg.schema));
-        } else {
-            settings.add("--spring.datasource.url=jdbc:h2:mem:submission;DB_CLOSE_DELAY=-1");
-        }
-        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class,
-                settings.toArray(String[]::new))) {
+        LargeServiceSettings service = LargeServiceSettings.of(db, cap, "submission");
+        Pg pg = service.pg();
+        try (ConfigurableApplicationContext ctx = SpringApplication.run(Application.class, service.args())) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             System.out.printf("SubmissionBenchmark %s, sizes %s, 2 workers; load average %s%n", db, sizes,
                     ProcessFigures.loadAverage());
