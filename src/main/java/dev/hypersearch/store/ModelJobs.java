@@ -1,5 +1,8 @@
 package dev.hypersearch.store;
 
+import static dev.hypersearch.store.LeaseValues.seconds;
+import static dev.hypersearch.store.LeaseValues.truncate;
+
 import dev.hypersearch.search.TrialParams;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +34,6 @@ public class ModelJobs {
             + " started_at, finished_at";
     private static final String LEASE_MATCH = " WHERE id = ? AND worker_id = ? AND attempt = ? AND status = 'TRAINING'";
     private static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
-    private static final int TEXT_LIMIT = 4000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -213,13 +215,5 @@ public class ModelJobs {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
-    }
-
-    private static long seconds(Duration lease) {
-        return Math.max(1, lease.plusNanos(999_999_999).toSeconds());
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= TEXT_LIMIT ? s : s.substring(0, TEXT_LIMIT - 3) + "...";
     }
 }

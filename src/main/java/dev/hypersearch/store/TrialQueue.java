@@ -1,5 +1,8 @@
 package dev.hypersearch.store;
 
+import static dev.hypersearch.store.LeaseValues.seconds;
+import static dev.hypersearch.store.LeaseValues.truncate;
+
 import dev.hypersearch.search.TrialParams;
 import java.time.Duration;
 import dev.hypersearch.search.pruning.PruneDecision;
@@ -31,7 +34,6 @@ public class TrialQueue {
     static final String LEASE_EXPIRY = "CURRENT_TIMESTAMP + (CAST(? AS INTEGER) * INTERVAL '1' SECOND)";
     private static final String INSERT_EPOCH = "INSERT INTO trial_epoch (trial_id, epoch, train_loss, val_loss,"
             + " val_accuracy, elapsed_ms) SELECT id, ?, ?, ?, ?, ? FROM trial" + LEASE_MATCH + " FOR UPDATE";
-    private static final int TEXT_LIMIT = 4000;
     /** Looks for a trial in one claim: each failed look means another claim took a search's last planned trial. */
     private static final int MAX_LOOKS = 8;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -291,16 +293,7 @@ public class TrialQueue {
         return n == null ? 0 : n;
     }
 
-    /** A lease's length in the whole seconds the SQL counts, rounded up. */
-    static long seconds(Duration lease) {
-        return Math.max(1, lease.plusNanos(999_999_999).toSeconds());
-    }
-
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= TEXT_LIMIT ? s : s.substring(0, TEXT_LIMIT - 3) + "...";
     }
 }
