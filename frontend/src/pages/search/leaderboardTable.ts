@@ -118,7 +118,8 @@ export function leaderboardHtml(s: SearchPageState): string {
     if (r.id === bestId) cls.push('best');
     else if (top.has(r.id)) cls.push('top');
     if (r.id === s.board.trial) cls.push('selected');
-    const cells = cols.map((c) => cell(c, r, offset + i + 1, bestId, s)).join('');
+    // Each cell names its column: which columns there are depends on the rows (F1 once a trial has ended).
+    const cells = cols.map((c) => cell(c, r, offset + i + 1, bestId, s).replace('<td', `<td data-col="${esc(c.key)}"`)).join('');
     return `<tr class="${cls.join(' ')}" data-trial-id="${r.id}">${cells}</tr>${whyRow(r, cols.length)}`;
   });
   const empty = s.rows.length === 0

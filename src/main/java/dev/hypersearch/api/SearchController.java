@@ -88,7 +88,13 @@ public class SearchController {
     public JsonBody<SearchDetail> get(@PathVariable long id) {
         // shared by every viewer, serialized once (404 from the search's version read); at most ~1 s old while the
         // search runs
-        return shared.live(new SharedReads.Key(id, "detail", null), () -> JsonBody.of(json, summaries.detail(id)));
+        return shared.live(new SharedReads.Key(id, "detail", null), () -> {
+            SearchDetail detail = summaries.detail(id);
+            if (detail.summary().status().isFinished()) {
+                shared.seenFinished(id);
+            }
+            return JsonBody.of(json, detail);
+        });
     }
 
     @Operation(summary = "Cancel a running search: queued trials are cancelled, running ones stop at their next check")

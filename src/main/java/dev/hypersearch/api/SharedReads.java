@@ -5,6 +5,7 @@ import dev.hypersearch.store.SearchChangedEvent;
 import dev.hypersearch.store.TrialCounters;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,6 +77,8 @@ class SharedReads {
     private final Map<Key, SharedAnswer> entries = new ConcurrentHashMap<>();
     /** Counts the searches' changes of status ({@link #forget}): an answer computed across one is not kept. */
     private final AtomicLong changes = new AtomicLong();
+    /** Searches known to have ended (their event, or an answer that saw the status): see {@link #seenFinished}. */
+    private final Set<Long> ended = ConcurrentHashMap.newKeySet();
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
     /** Keys with a background refresh scheduled or running. */
     private final Map<Key, Boolean> refreshing = new ConcurrentHashMap<>();
@@ -205,10 +210,30 @@ class SharedReads {
         return idle && searchFinished ? -1 - ended : ended;
     }
 
-    /** A search was submitted, cancelled or ended: its answers and the searches list are recomputed when next read. */
+    /**
+     * A search was submitted, cancelled or ended: its answers and the searches list are recomputed when next read.
+     * First of the event's listeners: the event stream (another listener) tells pages of the end, and a page then
+     * reads everything once more; that read must not get an answer kept from before the end.
+     */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void onSearchChanged(SearchChangedEvent event) {
+        if (event.status().isFinished()) {
+            ended.add(event.searchId());
+        }
         forget(event.searchId());
+    }
+
+    /**
+     * An answer being computed saw the search finished (its summary's status). Its end's event may not have been
+     * handled yet (the worker that ended it runs at a low priority, and it commits before it publishes), and a page
+     * that learns of the end from this answer reads everything once more: answers kept while the search ran are
+     * dropped now, once per search, so that read gets none of them.
+     */
+    void seenFinished(long searchId) {
+        if (ended.add(searchId)) {
+            forget(searchId);
+        }
     }
 
     /** Drops the kept answers of the search and of every search (the list). */

@@ -129,6 +129,36 @@ class SharedLiveReadsTest {
     }
 
     @Test
+    void anAnswerThatSeesTheSearchFinishedDropsTheAnswersKeptWhileItRan() {
+        SharedReads.Key importance = new SharedReads.Key(1, "importance", List.of(0.1, 1.0));
+        assertThat(reads.get(importance, computed::incrementAndGet)).isEqualTo(1);
+        assertThat(read(page0)).isEqualTo(2);
+        version.set(-1 - 4); // ended; its event not handled yet
+        SharedReads.Key detail = new SharedReads.Key(1, "detail", null);
+        Integer summary = reads.live(detail, () -> {
+            reads.seenFinished(1); // the summary's status says the search has ended
+            return computed.incrementAndGet();
+        });
+        assertThat(summary).isEqualTo(3);
+        assertThat(reads.get(importance, computed::incrementAndGet))
+                .as("a page that saw the end reads again within the interval: not the answer from before").isEqualTo(4);
+        assertThat(read(page0)).isEqualTo(5);
+
+        reads.seenFinished(1); // seen again by the next summary: once per search
+        assertThat(reads.get(importance, computed::incrementAndGet)).as("the exact answer stays kept").isEqualTo(4);
+        assertThat(read(page0)).isEqualTo(5);
+    }
+
+    @Test
+    void anEndAlreadyAnnouncedIsNotForgottenAgainWhenSeen() {
+        reads.onSearchChanged(new SearchChangedEvent(1, SearchStatus.COMPLETED));
+        version.set(-1 - 4);
+        assertThat(read(page0)).isEqualTo(1);
+        reads.seenFinished(1);
+        assertThat(read(page0)).isEqualTo(1);
+    }
+
+    @Test
     void anAnswerComputedAcrossTheSearchsChangeIsServedButNotKept() {
         version.set(-1 - 4);
         Integer during = reads.live(page0, () -> {
