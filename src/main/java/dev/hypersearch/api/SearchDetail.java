@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary plus the spec as stored: seed included, so the search can be replayed by resubmitting it. Clients
+ * The summary plus the spec as stored: seed and precision included, so the search can be replayed by resubmitting
+ * it (a search stored before precision was named shows the float64 it trains at). Clients
  * show {@code spec} as text; what it means for tables and charts comes computed in {@code parameters} and
  * {@code rungEpochs}.
  *

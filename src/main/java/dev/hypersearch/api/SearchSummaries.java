@@ -3,6 +3,7 @@ package dev.hypersearch.api;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Space;
 import dev.hypersearch.search.SpecException;
+import dev.hypersearch.search.StoredSpace;
 import dev.hypersearch.search.TrialStatus;
 import dev.hypersearch.store.SearchEntity;
 import dev.hypersearch.store.SearchPipelines;
@@ -66,7 +67,7 @@ public class SearchSummaries {
         List<SearchDetail.StageInfo> stageInfos = stages.findBySearchIdOrderByStage(id).stream()
                 .map(SearchSummaries::stageInfo).toList();
         SearchSpec spec = search.searchSpec();
-        return new SearchDetail(summary(search), search.getStoredSpec(),
+        return new SearchDetail(summary(search), StoredSpace.specAsStored(search.getStoredSpec()),
                 SearchDetail.ParameterUse.of(spec.space()), spec.rungEpochs(), stageInfos,
                 search.getSanityCheck(), pipelines.width(id).orElse(null));
     }
@@ -75,7 +76,7 @@ public class SearchSummaries {
     private static SearchDetail.StageInfo stageInfo(SearchStageEntity s) {
         Map<String, Object> space;
         try {
-            space = Space.parse(s.getSpace()).toRaw();
+            space = Space.parseStored(s.getSpace()).toRaw();
         } catch (SpecException e) {
             space = s.getSpace();
         }

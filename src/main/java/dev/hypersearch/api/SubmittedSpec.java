@@ -6,6 +6,7 @@ import dev.hypersearch.search.FieldError;
 import dev.hypersearch.search.SearchLimits;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.SpecException;
+import dev.hypersearch.search.StoredSpace;
 import dev.hypersearch.store.DatasetCatalog;
 import dev.hypersearch.trial.LargestConfiguration;
 import java.security.SecureRandom;
@@ -88,8 +89,9 @@ public class SubmittedSpec {
 
     /**
      * The spec as submitted with the drawn seed and the top-level defaults filled in (so changing a validation
-     * or pruner default later never changes a running search), the space as given: shown to users, resubmitted
-     * to replay the search, and read back typed by {@link SearchSpec#fromStored}.
+     * or pruner default later never changes a running search), the space as given with its precision named
+     * ({@link StoredSpace#atSubmission}, for the same reason): shown to users, resubmitted to replay the search,
+     * and read back typed by {@link SearchSpec#fromStored}.
      */
     private static Map<String, Object> stored(SearchSpec spec, Object space) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -116,7 +118,7 @@ public class SubmittedSpec {
             m.put("tpe", spec.tpe().toRaw());
         }
         m.put("sanityCheck", spec.sanityCheck());
-        m.put("space", space == null ? Map.of() : space);
+        m.put("space", StoredSpace.atSubmission((Map<?, ?>) space));
         return m;
     }
 }

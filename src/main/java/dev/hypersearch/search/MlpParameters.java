@@ -34,6 +34,12 @@ public final class MlpParameters {
     public static final String BATCH_SIZE = "batchSize";
     public static final String L2 = "l2";
     public static final String PRECISION = "precision";
+    /**
+     * The precision of a stored search or trial that names none: float64 was the default until float32 became it,
+     * and before the parameter existed every product was float64. Submissions store their precision explicitly
+     * ({@link StoredSpace}), so only those older rows lack it, and they must go on training as they started.
+     */
+    public static final String LEGACY_PRECISION = "float64";
 
     private static final Interval UNIT_HALF_OPEN = new Interval(0, true, 1, false);
 
@@ -73,9 +79,9 @@ public final class MlpParameters {
                     .onlyWhen(OPTIMIZER, "adam"),
             Parameter.ofInt(BATCH_SIZE, 1, 100_000, 64, "Examples per mini-batch").logScaled(),
             Parameter.ofFloat(L2, Interval.closed(0, 1), 0.0, "L2 weight decay coefficient").logScaled(),
-            Parameter.ofCategory(PRECISION, List.of("float32", "float64"), Map.of(), "float64",
+            Parameter.ofCategory(PRECISION, List.of("float32", "float64"), Map.of(), "float32",
                     "Arithmetic of the matrix products: float32 (mixed precision: products in float32, weights and"
-                    + " optimizer in float64) or float64")));
+                    + " optimizer in float64) or float64; searches stored without it keep float64")));
         return List.copyOf(all);
     }
 

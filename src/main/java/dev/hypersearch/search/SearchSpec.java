@@ -83,7 +83,8 @@ public record SearchSpec(String name, String dataset, StrategyType strategy, Int
 
     /**
      * Reads back a stored spec: the same parser without the service's caps ({@link SearchLimits#NONE}), so a
-     * stored search keeps running whatever the limits are now. Accepts whatever a submission accepted.
+     * stored search keeps running whatever the limits are now. Accepts whatever a submission accepted; a space
+     * stored without precision trains at float64, as it did ({@link StoredSpace}).
      */
     public static SearchSpec fromStored(Map<String, ?> stored) {
         return SearchSpecParser.parseStored(stored);

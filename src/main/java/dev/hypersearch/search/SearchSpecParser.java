@@ -21,9 +21,12 @@ final class SearchSpecParser {
         return parse(raw, limits, false);
     }
 
-    /** A stored spec: no caps, and its text kept as accepted then (a running search must go on parsing). */
+    /**
+     * A stored spec: no caps, its text kept as accepted then (a running search must go on parsing), and its space
+     * read with the precision it was stored with ({@link StoredSpace#specAsStored}).
+     */
     static SearchSpec parseStored(Map<String, ?> raw) {
-        return parse(raw, SearchLimits.NONE, true);
+        return parse(StoredSpace.specAsStored(raw), SearchLimits.NONE, true);
     }
 
     private static SearchSpec parse(Map<String, ?> raw, SearchLimits limits, boolean stored) {

@@ -36,6 +36,14 @@ public final class Space {
         return space;
     }
 
+    /**
+     * Parses a stored space (a coarse-to-fine stage's): one stored without precision reads as float64, as it ran
+     * ({@link StoredSpace#asStored}).
+     */
+    public static Space parseStored(Map<String, ?> stored) {
+        return parse(StoredSpace.asStored(stored));
+    }
+
     /** Every parameter at its default. */
     public static Space defaults() {
         return parse(Map.of());

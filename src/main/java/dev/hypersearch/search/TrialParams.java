@@ -37,7 +37,8 @@ import java.util.Objects;
  * a trial never records a value it did not use (rows stored before conditions existed read back the same way);
  * one that applies but is missing takes its catalogue default.
  * {@code unitsL} is also null when layer L takes {@code hiddenUnits}; {@link #hiddenWidths} resolves that.
- * A null {@code precision} (rows stored before the parameter existed) reads as its catalogue default.
+ * A null {@code precision} (a row stored before the parameter existed) reads as
+ * {@link MlpParameters#LEGACY_PRECISION float64}, what such a row trained at, not as today's default.
  */
 public record TrialParams(double learningRate, int epochs, int hiddenLayers, int hiddenUnits,
                           Integer units1, Integer units2, Integer units3, Integer units4, Integer units5, Integer units6,
@@ -64,7 +65,7 @@ public record TrialParams(double learningRate, int epochs, int hiddenLayers, int
         Objects.requireNonNull(init, INIT);
         Objects.requireNonNull(optimizer, OPTIMIZER);
         if (precision == null) {
-            precision = Precision.valueOf((String) MlpParameters.find(PRECISION).orElseThrow().defaultValue());
+            precision = Precision.valueOf(MlpParameters.LEGACY_PRECISION);
         }
         // Which parameters apply is the catalogue's rule (MlpParameters' conditions), read on the deciding values.
         Map<String, Object> deciding = Map.of(ACTIVATION, activation.name(), OPTIMIZER, optimizer.name(),

@@ -82,7 +82,7 @@ class SearchPlans {
         }
 
         Strategy strategy(int stage) {
-            return byStage.computeIfAbsent(stage, s -> spec.coarseToFine().stage(s, Space.parse(
+            return byStage.computeIfAbsent(stage, s -> spec.coarseToFine().stage(s, Space.parseStored(
                     stages.findById(new SearchStageEntity.Key(searchId, s)).orElseThrow().getSpace()), spec.seed()));
         }
     }

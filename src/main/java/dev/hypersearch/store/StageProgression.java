@@ -72,7 +72,7 @@ public class StageProgression {
             return Step.FAILED;
         }
         SearchStageEntity row = stages.findById(new SearchStageEntity.Key(searchId, current)).orElseThrow();
-        Space next = plan.nextSpace(Space.parse(row.getSpace()), results);
+        Space next = plan.nextSpace(Space.parseStored(row.getSpace()), results);
         StageStrategy strategy = plan.stage(current + 1, next, search.getSeed());
         planned.addStage(searchId, strategy.describe(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return Step.ADVANCED;

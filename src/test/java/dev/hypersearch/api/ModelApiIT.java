@@ -194,9 +194,10 @@ class ModelApiIT {
         assertThat(model.get("featureSchema").get(0).get("name").asString()).isEqualTo(iris.featureNames().get(0));
         assertThat(http.get("/api/models").json()).anySatisfy(m -> assertThat(m.get("id").asLong()).isEqualTo(modelId));
 
-        // predictions are those of the trial's configuration refitted on all 150 rows with the trial's seed
+        // predictions are those of the trial's configuration refitted on all 150 rows with the trial's seed, at the
+        // trial's precision (float32 by default) with the engine's GEMM for it
         TrialParams params = Http.JSON.treeToValue(model.get("parameters"), TrialParams.class);
-        Refit.Trained expected = (Refit.Trained) new Refit(Gemms.fastest()).run(params, dev.hypersearch.data.DatasetTables.of(iris),
+        Refit.Trained expected = (Refit.Trained) new Refit(Gemms.byPrecision()).run(params, dev.hypersearch.data.DatasetTables.of(iris),
                 11, model.get("trialNumber").asInt(), () -> false);
         List<Map<String, Object>> rows = new ArrayList<>();
         List<RawRow> raw = new ArrayList<>();

@@ -58,7 +58,7 @@ class ParameterCatalogIT extends ApiIT {
         assertThat(precision.get("type").asString()).isEqualTo("categorical");
         assertThat(precision.get("values").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("float32", "float64");
-        assertThat(precision.get("default").asString()).isEqualTo("float64");
+        assertThat(precision.get("default").asString()).isEqualTo("float32");
     }
 
     @Test

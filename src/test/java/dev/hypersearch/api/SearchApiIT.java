@@ -131,6 +131,7 @@ class SearchApiIT extends ApiIT {
         assertThat(stored.get("seed").isIntegralNumber()).isTrue();
         assertThat(stored.get("strategy").asString()).isEqualTo("random");
         assertThat(stored.get("validationFraction").asDouble()).isEqualTo(0.2);
+        assertThat(stored.get("space").get("precision").asString()).as("the default named").isEqualTo("float32");
 
         Http.Response replay = http.postJson("/api/searches", Http.JSON.writeValueAsString(stored));
         assertThat(replay.status()).as(replay.toString()).isEqualTo(201);

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EngineAlone {
 
-    /** Wall time, summed trial time and bytes allocated by the training threads. */
+    /** Wall time, summed trial time and bytes allocated by the training threads; each trial's validation scores. */
     record Result(int threads, double seconds, double summedTrialSeconds, long allocatedBytes, long epochs,
-                  long cpuNanos, double[] trialSeconds) {
+                  long cpuNanos, double[] trialSeconds, double[] valLoss, double[] valAccuracy) {
         double kbPerEpoch() {
             return allocatedBytes / 1e3 / Math.max(1, epochs);
         }
@@ -31,13 +31,15 @@ final class EngineAlone {
 
     static Result run(List<TrialParams> trials, PreparedData data, long seed, int threads) throws Exception {
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        TrialRunner runner = new TrialRunner(Gemms.fastest());
+        TrialRunner runner = new TrialRunner(Gemms.byPrecision()); // each trial at its own precision, as workers
         AtomicInteger next = new AtomicInteger();
         AtomicLong trialNanos = new AtomicLong();
         AtomicLong allocated = new AtomicLong();
         AtomicLong epochs = new AtomicLong();
         AtomicLong cpu = new AtomicLong();
         double[] trialSeconds = new double[trials.size()];
+        double[] valLoss = new double[trials.size()];
+        double[] valAccuracy = new double[trials.size()];
         List<Thread> pool = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -50,6 +52,8 @@ final class EngineAlone {
                     trialNanos.addAndGet(System.nanoTime() - s);
                     trialSeconds[i] = (System.nanoTime() - s) / 1e9;
                     epochs.addAndGet(o.epochsRun());
+                    valLoss[i] = o.valLoss();
+                    valAccuracy[i] = o.valAccuracy();
                 }
                 allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - before);
                 cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuBefore);
@@ -61,6 +65,6 @@ final class EngineAlone {
             t.join();
         }
         return new Result(threads, (System.nanoTime() - start) / 1e9, trialNanos.get() / 1e9, allocated.get(),
-                epochs.get(), cpu.get(), trialSeconds);
+                epochs.get(), cpu.get(), trialSeconds, valLoss, valAccuracy);
     }
 }

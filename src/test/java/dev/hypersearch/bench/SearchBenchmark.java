@@ -12,8 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,21 +28,34 @@ import java.util.Objects;
  * against joblib, each side's best validation loss, and per run where the workers' time went (summed trial
  * durations against the wall time, database time, GC, allocation, worker CPU, JIT).
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.SearchBenchmark}
- * ({@code -Dbench.args=service} skips scikit-learn).
+ * ({@code -Dbench.args=service} skips scikit-learn). {@code precision=float32} or {@code precision=float64} sets the
+ * search's precision (the service's and the bare engine's trials; unset: the service's default, left out of the
+ * spec); {@code precision=float64,float32} runs the whole benchmark at each in turn, back to back, then compares
+ * the two runs' validation scores trial by trial against the seed-to-seed noise of the first precision.
  */
 public final class SearchBenchmark {
 
     static final long SEED = 42;
 
     static Map<String, Object> spec(String name, int trials, int epochs) {
+        return spec(name, trials, epochs, null);
+    }
+
+    /** @param precision the space's precision; null leaves it out (the service's default) */
+    static Map<String, Object> spec(String name, int trials, int epochs, String precision) {
+        Map<String, Object> space = new LinkedHashMap<>();
+        space.put("learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 1e-1, "log", true)));
+        space.put("hiddenUnits", Map.of("choice", List.of(32, 64, 128, 256)));
+        space.put("hiddenLayers", Map.of("intRange", Map.of("min", 1, "max", 3)));
+        space.put("activation", Map.of("choice", List.of("relu", "tanh", "sigmoid")));
+        space.put("l2", Map.of("floatRange", Map.of("min", 1e-6, "max", 1e-2, "log", true)));
+        space.put("epochs", epochs);
+        space.put("batchSize", 64);
+        if (precision != null) {
+            space.put("precision", precision);
+        }
         return Map.of("name", name, "dataset", "digits", "strategy", "random", "maxTrials", trials, "seed", SEED,
-                "space", Map.of(
-                        "learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 1e-1, "log", true)),
-                        "hiddenUnits", Map.of("choice", List.of(32, 64, 128, 256)),
-                        "hiddenLayers", Map.of("intRange", Map.of("min", 1, "max", 3)),
-                        "activation", Map.of("choice", List.of("relu", "tanh", "sigmoid")),
-                        "l2", Map.of("floatRange", Map.of("min", 1e-6, "max", 1e-2, "log", true)),
-                        "epochs", epochs, "batchSize", 64));
+                "space", space);
     }
 
     /**
@@ -63,6 +78,11 @@ public final class SearchBenchmark {
             return trials.stream().map(TrialEntity::getParams).toList();
         }
 
+        /** The precision the trials trained at, as their rows say. */
+        String precision() {
+            return String.join("+", trials.stream().map(t -> t.getParams().precision().name()).distinct().toList());
+        }
+
         /** Summed over the workers: from each one's last trial's end to the search's last trial's end. */
         double idleAtEndSeconds() {
             Map<String, Instant> lastEnd = new HashMap<>();
@@ -77,14 +97,35 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean withSklearn = !List.of(args).contains("service");
-        System.out.printf(Locale.ROOT, "load average before: %.2f%n", load());
-        Run one = run(1);
-        Run two = run(2);
+        List<String> precisions = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("precision=")) {
+                precisions.addAll(List.of(a.substring("precision=".length()).split(",")));
+            }
+        }
+        if (precisions.isEmpty()) {
+            precisions.add(null); // the service's default
+        }
+        List<Run> runs = new ArrayList<>();
+        for (String precision : precisions) {
+            runs.add(measure(precision, withSklearn));
+        }
+        if (runs.size() > 1) {
+            printPrecisions(runs);
+        }
+    }
+
+    /** The whole benchmark at one precision (null: the service's default); answers the 1-worker run. */
+    private static Run measure(String precision, boolean withSklearn) throws Exception {
+        System.out.printf(Locale.ROOT, "=== precision %s; load average before: %.2f%n",
+                precision == null ? "unset (the service's default)" : precision, load());
+        Run one = run(1, precision);
+        Run two = run(2, precision);
         if (!one.params().equals(two.params())) {
             throw new IllegalStateException("the two runs drew different trials; the seed should fix them");
         }
-        System.out.printf(Locale.ROOT, "40-trial random search on digits (20 epochs, batch 64), whole service on H2; "
-                + "load average %.2f%n", load());
+        System.out.printf(Locale.ROOT, "40-trial random search on digits (20 epochs, batch 64, precision %s), whole "
+                + "service on H2; load average %.2f%n", one.precision(), load());
         System.out.printf(Locale.ROOT, "  %-8s %7s %10s %13s %6s %10s %8s%n", "workers", "wall s", "trials/min",
                 "best val loss", "epochs", "sum trial s", "sum/wall");
         for (Run r : List.of(one, two)) {
@@ -102,19 +143,88 @@ public final class SearchBenchmark {
             printSklearn(one, two, JoblibSearch.run(one.data, one.params(), 1, 2));
         }
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", load());
+        return one;
+    }
+
+    /**
+     * The runs' validation scores trial by trial (same configurations, seeds and split; only the precision
+     * differs) beside the noise of a change of seed: the first run's trials on the bare engine with the next seed.
+     */
+    private static void printPrecisions(List<Run> runs) throws Exception {
+        Run base = runs.get(0);
+        System.out.printf(Locale.ROOT, "validation scores by precision, the same 40 trials (1-worker runs) against "
+                + "%s; load average %.2f%n", base.precision(), load());
+        System.out.printf(Locale.ROOT, "  %-22s %13s %15s %15s %13s %13s %10s%n", "", "best val loss",
+                "median |dloss|", "max |dloss|", "mean val acc", "mean dacc", "acc moved");
+        EngineAlone.Result reseeded = EngineAlone.run(base.params(), base.data, SEED + 1, 1);
+        double[] baseLoss = base.trials.stream().mapToDouble(TrialEntity::getValLoss).toArray();
+        double[] baseAcc = base.trials.stream().mapToDouble(TrialEntity::getValAccuracy).toArray();
+        printScores(base.precision() + " seed " + SEED, base.bestValLoss, baseLoss, baseAcc, baseLoss, baseAcc);
+        for (Run r : runs.subList(1, runs.size())) {
+            if (!samePoints(base.params(), r.params())) {
+                throw new IllegalStateException("the precisions' runs drew different trials");
+            }
+            printScores(r.precision() + " seed " + SEED, r.bestValLoss,
+                    r.trials.stream().mapToDouble(TrialEntity::getValLoss).toArray(),
+                    r.trials.stream().mapToDouble(TrialEntity::getValAccuracy).toArray(), baseLoss, baseAcc);
+        }
+        double best = java.util.Arrays.stream(reseeded.valLoss()).filter(Double::isFinite).min().orElse(Double.NaN);
+        printScores(base.precision() + " seed " + (SEED + 1) + " (noise)", best, reseeded.valLoss(),
+                reseeded.valAccuracy(), baseLoss, baseAcc);
+        System.out.println("  (d: against the first row, trial by trial; the noise row is the bare engine with the "
+                + "next seed: other initializations and batch orders, same split)");
+    }
+
+    /** The same trials but for their precision. */
+    private static boolean samePoints(List<TrialParams> a, List<TrialParams> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Map<String, Object> x = new HashMap<>(a.get(i).values());
+            Map<String, Object> y = new HashMap<>(b.get(i).values());
+            x.remove("precision");
+            y.remove("precision");
+            if (!x.equals(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void printScores(String label, double bestValLoss, double[] loss, double[] acc, double[] baseLoss,
+                                    double[] baseAcc) {
+        double[] dLoss = new double[loss.length];
+        double dAcc = 0;
+        double meanAcc = 0;
+        int moved = 0;
+        for (int i = 0; i < loss.length; i++) {
+            dLoss[i] = Math.abs(loss[i] - baseLoss[i]);
+            dAcc += (acc[i] - baseAcc[i]) / loss.length;
+            meanAcc += acc[i] / loss.length;
+            moved += acc[i] != baseAcc[i] ? 1 : 0;
+        }
+        double[] sorted = dLoss.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "  %-22s %13.4f %15.2e %15.2e %13.4f %+13.4f %7d/%d%n", label, bestValLoss,
+                sorted[sorted.length / 2], sorted[sorted.length - 1], meanAcc, dAcc, moved, loss.length);
     }
 
     static Run run(int workers) throws Exception {
+        return run(workers, null);
+    }
+
+    static Run run(int workers, String precision) throws Exception {
         // The engine's start-up warm-up as deployed (the tests' properties turn it off), then a small search: the
         // JIT compiles the engine, the database and the worker path before the measured search.
         try (BenchService service = BenchService.start("bench-" + workers, "all", workers,
                 "--hypersearch.warmup.enabled=true")) {
-            service.run(spec("warm-up", 2 * workers, 5));
+            service.run(spec("warm-up", 2 * workers, 5, precision));
             MeterRegistry meters = service.context().getBean(MeterRegistry.class);
             WorkerCosts before = WorkerCosts.snapshot(meters);
             Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
             long start = System.nanoTime();
-            SearchEntity done = service.run(spec("measured", 40, 20));
+            SearchEntity done = service.run(spec("measured", 40, 20, precision));
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Long> threadCpu = ThreadGroupCpu.minus(ThreadGroupCpu.cpuMillis(), cpuBefore);
             WorkerCosts costs = WorkerCosts.snapshot(meters).minus(before);

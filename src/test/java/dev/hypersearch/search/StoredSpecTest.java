@@ -19,7 +19,9 @@ class StoredSpecTest {
     void theNormalizedFormEarlierVersionsStoredReadsBackAsTheSubmittedSpec() {
         Map<String, Object> submitted = obj("name", "n", "dataset", "iris", "strategy", "coarse-to-fine", "seed", 7,
                 "pruner", "asha", "coarseToFine", obj("trialsPerStage", 4),
-                "space", obj("learningRate", floatRange(1e-4, 0.1, true, null), "epochs", 9));
+                "space", obj("learningRate", floatRange(1e-4, 0.1, true, null), "epochs", 9,
+                        "precision", "float64"));
+        // stored while float64 was the default: its space names no precision, and it trains float64 (StoredSpaceTest)
         Map<String, Object> normalized = obj("name", "n", "dataset", "iris", "strategy", "coarse-to-fine",
                 "maxTrials", 12, "seed", 7, "validationFraction", 0.2,
                 "pruner", obj("asha", obj("minEpochs", 1, "eta", 3)),

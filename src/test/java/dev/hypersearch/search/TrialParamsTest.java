@@ -65,11 +65,16 @@ class TrialParamsTest {
                 .isEqualTo(MlpParameters.find(MlpParameters.PRECISION).orElseThrow().allowed());
     }
 
-    /** Precision is the last parameter, float64 unless set; a row stored before it existed reads as float64. */
+    /**
+     * Precision is the last parameter, float32 unless set; a row stored before it existed reads as float64, what
+     * it trained at, whatever today's default.
+     */
     @Test
-    void precisionDefaultsToFloat64AndOldRowsReadAsIt() {
+    void precisionDefaultsToFloat32AndOldRowsReadAsFloat64() {
         assertThat(MlpParameters.names()).last().isEqualTo("precision");
-        assertThat(TestParams.defaultsWith().precision()).isEqualTo(TrialParams.Precision.float64);
+        assertThat(TestParams.defaultsWith().precision()).isEqualTo(TrialParams.Precision.float32);
+        assertThat(TestParams.defaultsWith("precision", "float64").precision())
+                .isEqualTo(TrialParams.Precision.float64);
         TrialParams f32 = TestParams.defaultsWith("precision", "float32");
         assertThat(f32.precision()).isEqualTo(TrialParams.Precision.float32);
         assertThat(f32.values()).containsEntry("precision", "float32");

@@ -9,7 +9,6 @@ import dev.hypersearch.search.TrialStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +65,7 @@ abstract class PlannedTrialsContract {
     long submit(Map<String, Object> raw) {
         SearchSpec spec = SearchSpec.parse(raw, SearchLimits.NONE);
         FirstTrials first = FirstTrials.of(spec);
-        return lifecycle.create(new SearchEntity(spec, new HashMap<>(raw), first.count(), Instant.now()), first)
+        return lifecycle.create(new SearchEntity(spec, SearchEntities.stored(raw), first.count(), Instant.now()), first)
                 .getId();
     }
 

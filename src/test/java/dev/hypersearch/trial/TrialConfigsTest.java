@@ -32,7 +32,7 @@ class TrialConfigsTest {
                 "eluAlpha", 0.5, "init", "xavier", "batchNorm", true, "optimizer", "momentum", "momentum", 0.8,
                 "learningRate", 0.05, "l2", 1e-3));
         overrides.put("epochs", 12);
-        overrides.put("precision", "float32");
+        overrides.put("precision", "float64"); // not the default (float32), so the override must reach the engine
         overrides.put("batchSize", 9);
         TrialParams p = params(overrides);
 
@@ -53,8 +53,8 @@ class TrialConfigsTest {
         assertThat(training.l2()).isEqualTo(1e-3);
         assertThat(training.epochs()).isEqualTo(12);
         assertThat(training.batchSize()).isEqualTo(9);
-        assertThat(training.precision()).isEqualTo(Precision.FLOAT32);
-        assertThat(TrialConfigs.training(params(Map.of()), 42, 3, 0).precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(training.precision()).isEqualTo(Precision.FLOAT64);
+        assertThat(TrialConfigs.training(params(Map.of()), 42, 3, 0).precision()).isEqualTo(Precision.FLOAT32);
     }
 
     @Test
