@@ -60,7 +60,8 @@ class EngineWarmup {
     private void run() {
         try {
             KernelWarmup.Report r = task.run(settings.budget().toNanos(), () -> stopping);
-            log.info("engine warm-up: {} rounds, {} nets trained in {} ms", r.rounds(), r.configurations(), r.millis());
+            log.info("engine warm-up: {} rounds, {} nets trained in {} ms, ended: {}", r.rounds(), r.configurations(),
+                    r.millis(), r.end());
         } catch (RuntimeException | Error e) {
             Failures.rethrowIfFatal(e);
             log.warn("engine warm-up failed, workers start without it: {}", e.toString(), e);
