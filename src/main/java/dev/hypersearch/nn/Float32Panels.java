@@ -22,15 +22,15 @@ final class Float32Panels {
     private Float32Panels() {
     }
 
-    /** dst[0..len) = src[0..len) rounded to float, by vector casts. */
-    static void narrow(double[] src, int len, float[] dst) {
+    /** dst[to..to+len) = src[from..from+len) rounded to float, by vector casts. */
+    static void narrow(double[] src, int from, int len, float[] dst, int to) {
         int i = 0;
         for (int bound = D.loopBound(len); i < bound; i += DL) {
-            DoubleVector.fromArray(D, src, i).convertShape(VectorOperators.D2F, DF, 0)
-                    .reinterpretAsFloats().intoArray(dst, i);
+            DoubleVector.fromArray(D, src, from + i).convertShape(VectorOperators.D2F, DF, 0)
+                    .reinterpretAsFloats().intoArray(dst, to + i);
         }
         for (; i < len; i++) {
-            dst[i] = (float) src[i];
+            dst[to + i] = (float) src[from + i];
         }
     }
 

@@ -80,10 +80,12 @@ public final class Float32VectorGemm implements Gemm {
         gemm(a.data, a.numCols, 1, a.numRows, a.numCols, b.data, false, b.numCols, c.data);
     }
 
+    /** a^T read through a copy whose rows are a conflict-free stride apart ({@link CacheStrides}). */
     @Override
     public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         GemmShapes.check(a.numCols, a.numRows, b.numRows, b.numCols, a, b, c);
-        gemm(a.data, 1, a.numCols, a.numCols, a.numRows, b.data, false, b.numCols, c.data);
+        gemm(a.data, 1, CacheStrides.conflictFree(a.numCols, Float.BYTES), a.numCols, a.numRows,
+                b.data, false, b.numCols, c.data);
     }
 
     @Override
@@ -111,7 +113,8 @@ public final class Float32VectorGemm implements Gemm {
 
     /**
      * c (m x n, row-major) = A * B, where A(i,p) = a[i*rsA + p*csA] and B is {@code b} read as row-major
-     * {@code k x n}, or, when {@code transB}, as the transpose of row-major {@code n x k}.
+     * {@code k x n}, or, when {@code transB}, as the transpose of row-major {@code n x k}. For a^T (rsA = 1) csA may
+     * exceed m (rsA is then 1): the float copy of a's k rows of m then puts them csA apart.
      */
     private void gemm(double[] a, int rsA, int csA, int m, int k,
                       double[] b, boolean transB, int n, double[] c) {
@@ -123,9 +126,17 @@ public final class Float32VectorGemm implements Gemm {
             return;
         }
         Scratch s = SCRATCH.get();
-        float[] af = s.a = Scratch.grow(s.a, m * k);
         float[] bp = s.b;
-        Float32Panels.narrow(a, m * k, af);
+        float[] af;
+        if (csA > m) {
+            af = s.a = Scratch.grow(s.a, k * csA);
+            for (int p = 0; p < k; p++) {
+                Float32Panels.narrow(a, p * m, m, af, p * csA);
+            }
+        } else {
+            af = s.a = Scratch.grow(s.a, m * k);
+            Float32Panels.narrow(a, 0, m * k, af, 0);
+        }
         int panelWidth = nv * V;
         for (int j0 = 0; j0 < n; j0 += panelWidth) {
             int w = Math.min(panelWidth, n - j0);

@@ -95,6 +95,15 @@ public final class VectorGemm implements Gemm {
         double[] tile = new double[64 * MAX_W];
         /** One block's partial sums when the inner dimension exceeds KC (m x pw). */
         double[] partial = new double[0];
+        /** The left operand of multTransA copied at a conflict-free row stride. */
+        double[] left = new double[0];
+
+        double[] left(int size) {
+            if (left.length < size) {
+                left = new double[Math.max(size, left.length * 2)];
+            }
+            return left;
+        }
 
         double[] tile(int size) {
             if (tile.length < size) {
@@ -129,7 +138,19 @@ public final class VectorGemm implements Gemm {
         GemmShapes.check(a.numCols, a.numRows, b.numRows, b.numCols, a, b, c);
         int m = a.numCols;
         int k = a.numRows;
-        gemm(a.data, 1, m, m, k, b.data, false, b.numCols, c.data);
+        int n = b.numCols;
+        // Rows of a an even number of cache lines apart: the kernel's steps would evict each other (CacheStrides).
+        // The copy pays off once two panels of columns or more read it: with one (n = 10) it cost 63% -> 45%.
+        int ld = n > nv * V ? CacheStrides.conflictFree(m, Double.BYTES) : m;
+        double[] at = a.data;
+        if (ld != m) {
+            Scratch scratch = SCRATCH.get();
+            at = scratch.left(k * ld);
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(a.data, p * m, at, p * ld, m);
+            }
+        }
+        gemm(at, 1, ld, m, k, b.data, false, n, c.data);
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class FmaPeak {
     private static final int CHAINS = 12;
     private static final int REPS = 25;
     private static final long ITERATIONS = 1L << 21;
+    private static final long WARMUP_NANOS = 200_000_000L;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
@@ -67,7 +68,10 @@ public final class FmaPeak {
 
     /** Best GFLOPS of {@code REPS} timed calls of {@code loop} ({@code lanes} FMAs per chain step), after a warm-up. */
     private static double best(LongToDoubleFunction loop, int lanes) {
-        for (int i = 0; i < 5; i++) {
+        // At least 200 ms of this thread's CPU: on a loaded machine C2's threads get little time, and a peak timed
+        // before the loop is compiled (one run measured f32 at 57 GFLOPS, others at 76-80) skews every share.
+        long warm = ThreadCpuClock.nanos();
+        for (int i = 0; i < 5 || ThreadCpuClock.nanos() - warm < WARMUP_NANOS; i++) {
             sink += loop.applyAsDouble(ITERATIONS / 8);
         }
         double best = 0;

@@ -145,7 +145,8 @@ public final class GemmBenchmark {
             }
             System.out.println(sum);
         }
-        System.out.printf(Locale.ROOT, "FMA peak again at the end: f64 %.1f GFLOPS%n", FmaPeak.f64Gflops());
+        System.out.printf(Locale.ROOT, "FMA peak again at the end: f64 %.1f GFLOPS, f32 %.1f GFLOPS%n",
+                FmaPeak.f64Gflops(), FmaPeak.f32Gflops());
         int cores = Runtime.getRuntime().availableProcessors();
         double[] together = FmaPeak.f64GflopsConcurrently(cores);
         System.out.printf(Locale.ROOT, "FMA peak with %d threads at once: f64 %s GFLOPS per thread (sum %.1f: %.2fx one"

@@ -131,6 +131,16 @@ class Float32VectorGemmTest {
         }
     }
 
+    /** multTransA's float copy of a at a conflict-free stride ({@link CacheStrides}) gives the bits of mult on a^T. */
+    @Test
+    void transposedLeftOperandsAtCacheAlignedStridesGiveTheBitsOfMult() {
+        Random rnd = new Random(17);
+        for (int[] s : new int[][] {{128, 64, 64}, {256, 64, 256}, {256, 64, 10}, {64, 64, 128}, {32, 29, 40},
+                {128, 2 * Float32VectorGemm.KC + 5, 70}}) {
+            VectorGemmTest.assertTransAMatchesMult(f32, s[0], s[1], s[2], rnd, "f32");
+        }
+    }
+
     @Test
     void matricesWithOversizedDataArrays() {
         Random rnd = new Random(11);

@@ -208,6 +208,33 @@ class VectorGemmTest {
         }
     }
 
+    /**
+     * multTransA reads a^T through a copy at a conflict-free stride ({@link CacheStrides}) when a's rows are an even
+     * number of cache lines long: the same FMA chains as mult on the explicit transpose, so the same bits.
+     */
+    @Test
+    void transposedLeftOperandsAtCacheAlignedStridesGiveTheBitsOfMult() {
+        Random rnd = new Random(17);
+        for (GemmBlocking b : GemmBlocking.ALL) {
+            for (int[] s : new int[][] {{128, 64, 64}, {256, 64, 256}, {256, 64, 10}, {64, 64, 128}, {32, 29, 40},
+                    {128, 2 * VectorGemm.KC + 5, 70}}) {
+                assertTransAMatchesMult(new VectorGemm(b), s[0], s[1], s[2], rnd, b.toString());
+            }
+        }
+    }
+
+    static void assertTransAMatchesMult(Gemm g, int m, int k, int n, Random rnd, String what) {
+        DMatrixRMaj at = random(k, m, rnd);
+        DMatrixRMaj b = random(k, n, rnd);
+        DMatrixRMaj a = new DMatrixRMaj(m, k);
+        org.ejml.dense.row.CommonOps_DDRM.transpose(at, a);
+        DMatrixRMaj viaMult = nanFilled(m, n);
+        DMatrixRMaj viaTransA = nanFilled(m, n);
+        g.mult(a, b, viaMult);
+        g.multTransA(at, b, viaTransA);
+        assertArrayEquals(viaMult.data, viaTransA.data, what + " " + m + "x" + k + "x" + n);
+    }
+
     @Test
     void theDefaultBlockingIsOneWithKernels() {
         GemmBlocking chosen = new VectorGemm().blocking();
