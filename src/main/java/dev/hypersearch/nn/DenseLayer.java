@@ -68,6 +68,16 @@ final class DenseLayer {
         DMatrixRMaj z = ws.z[l];
         int rows = ws.rows;
         gemm.mult(in, weights.value(), z);
+        if (bias != null && !output && isKinked()) {
+            // bias and activation in one pass over z (the same values as addRow, then the activation)
+            double[] b = bias.value().data;
+            if (activation == Activation.RELU) {
+                t.rows().addRowRelu(z.data, ws.a[l].data, rows, fanOut, b);
+            } else {
+                t.rows().addRowKink(z.data, ws.a[l].data, rows, fanOut, b, leakySlope);
+            }
+            return;
+        }
         if (bias != null) {
             t.rows().addRow(z.data, rows, fanOut, bias.value().data);
         } else if (training) {
@@ -88,25 +98,41 @@ final class DenseLayer {
     void backward(Gemm gemm, RowKernels k, DMatrixRMaj in, Workspace ws, int l, DMatrixRMaj dIn, double l2) {
         DMatrixRMaj d = ws.d[l];
         int rows = ws.rows;
-        if (!output) {
+        // the kinked activations' derivative joins the pass that sums dZ (bias or batch norm): one pass fewer
+        boolean fused = !output && isKinked();
+        double below = activation == Activation.RELU ? 0.0 : leakySlope;
+        if (!output && !fused) {
             ActivationKernels.backward(activation, k, ws.z[l].data, ws.a[l].data, d.data, rows, fanOut, leakySlope,
                     eluAlpha, slopes == null ? null : slopes.value().data,
                     slopes == null ? null : slopes.gradient().data);
         }
         if (batchNorm != null) {
-            batchNorm.backward(k, d.data, ws.xhat[l].data, rows);
+            if (fused) {
+                k.kinkBackwardSumsAndDots(ws.z[l].data, d.data, ws.xhat[l].data, rows, fanOut, below,
+                        batchNorm.beta.gradient().data, batchNorm.gamma.gradient().data);
+                batchNorm.backwardFromSums(k, d.data, ws.xhat[l].data, rows);
+            } else {
+                batchNorm.backward(k, d.data, ws.xhat[l].data, rows);
+            }
+        } else if (fused) {
+            k.kinkBackwardSums(ws.z[l].data, d.data, rows, fanOut, below, bias.gradient().data);
         }
         DMatrixRMaj dW = weights.gradient();
         gemm.multTransA(in, d, dW);
         if (l2 > 0) {
             RowOps.addScaled(dW.data, l2, weights.value().data, dW.getNumElements());
         }
-        if (bias != null) {
+        if (bias != null && !fused) {
             k.columnSums(d.data, rows, fanOut, bias.gradient().data);
         }
         if (dIn != null) {
             gemm.multTransB(d, weights.value(), dIn);
         }
+    }
+
+    /** ReLU or leaky ReLU: their fused row kernels take the bias and the sums of dZ along. */
+    private boolean isKinked() {
+        return activation == Activation.RELU || activation == Activation.LEAKY_RELU;
     }
 
     /** This layer for inference: batch norm's z*scale + shift folded into W's columns and the bias. */
