@@ -68,13 +68,14 @@ final class DenseLayer {
         DMatrixRMaj z = ws.z[l];
         int rows = ws.rows;
         gemm.mult(in, weights.value(), z);
-        if (bias != null && !output && isKinked()) {
+        if (bias != null && fusedActivation()) {
             // bias and activation in one pass over z (the same values as addRow, then the activation)
             double[] b = bias.value().data;
-            if (activation == Activation.RELU) {
-                t.rows().addRowRelu(z.data, ws.a[l].data, rows, fanOut, b);
-            } else {
-                t.rows().addRowKink(z.data, ws.a[l].data, rows, fanOut, b, leakySlope);
+            double[] a = ws.a[l].data;
+            switch (activation) {
+                case RELU -> t.rows().addRowRelu(z.data, a, rows, fanOut, b);
+                case LEAKY_RELU -> t.rows().addRowKink(z.data, a, rows, fanOut, b, leakySlope);
+                default -> t.rows().addRowPrelu(z.data, a, rows, fanOut, b, slopes.value().data);
             }
             return;
         }
@@ -98,9 +99,8 @@ final class DenseLayer {
     void backward(Gemm gemm, RowKernels k, DMatrixRMaj in, Workspace ws, int l, DMatrixRMaj dIn, double l2) {
         DMatrixRMaj d = ws.d[l];
         int rows = ws.rows;
-        // the kinked activations' derivative joins the pass that sums dZ (bias or batch norm): one pass fewer
-        boolean fused = !output && isKinked();
-        double below = activation == Activation.RELU ? 0.0 : leakySlope;
+        // ReLU's, leaky ReLU's and PReLU's derivative joins the pass that sums dZ (bias or batch norm): a pass fewer
+        boolean fused = fusedActivation();
         if (!output && !fused) {
             ActivationKernels.backward(activation, k, ws.z[l].data, ws.a[l].data, d.data, rows, fanOut, leakySlope,
                     eluAlpha, slopes == null ? null : slopes.value().data,
@@ -108,14 +108,14 @@ final class DenseLayer {
         }
         if (batchNorm != null) {
             if (fused) {
-                k.kinkBackwardSumsAndDots(ws.z[l].data, d.data, ws.xhat[l].data, rows, fanOut, below,
-                        batchNorm.beta.gradient().data, batchNorm.gamma.gradient().data);
+                fusedBackward(k, ws.z[l].data, d.data, ws.xhat[l].data, rows, batchNorm.beta.gradient().data,
+                        batchNorm.gamma.gradient().data);
                 batchNorm.backwardFromSums(k, d.data, ws.xhat[l].data, rows);
             } else {
                 batchNorm.backward(k, d.data, ws.xhat[l].data, rows);
             }
         } else if (fused) {
-            k.kinkBackwardSums(ws.z[l].data, d.data, rows, fanOut, below, bias.gradient().data);
+            fusedBackward(k, ws.z[l].data, d.data, null, rows, bias.gradient().data, null);
         }
         DMatrixRMaj dW = weights.gradient();
         gemm.multTransA(in, d, dW);
@@ -130,9 +130,34 @@ final class DenseLayer {
         }
     }
 
-    /** ReLU or leaky ReLU: their fused row kernels take the bias and the sums of dZ along. */
-    private boolean isKinked() {
-        return activation == Activation.RELU || activation == Activation.LEAKY_RELU;
+    /** A hidden ReLU, leaky ReLU or PReLU: their row kernels take the bias, and the sums of dZ, along. */
+    private boolean fusedActivation() {
+        return !output && (activation == Activation.RELU || activation == Activation.LEAKY_RELU
+                || activation == Activation.PRELU);
+    }
+
+    /**
+     * d *= f'(z), and in the same pass sums = column sums of the new d and (when x is not null, for batch norm)
+     * dots = column sums of d * x; PReLU's slope gradient too.
+     */
+    private void fusedBackward(RowKernels k, double[] z, double[] d, double[] x, int rows, double[] sums,
+            double[] dots) {
+        if (activation == Activation.PRELU) {
+            double[] s = slopes.value().data;
+            double[] sg = slopes.gradient().data;
+            if (x == null) {
+                k.preluBackwardSums(z, d, rows, fanOut, s, sg, sums);
+            } else {
+                k.preluBackwardSumsAndDots(z, d, x, rows, fanOut, s, sg, sums, dots);
+            }
+            return;
+        }
+        double below = activation == Activation.RELU ? 0.0 : leakySlope;
+        if (x == null) {
+            k.kinkBackwardSums(z, d, rows, fanOut, below, sums);
+        } else {
+            k.kinkBackwardSumsAndDots(z, d, x, rows, fanOut, below, sums, dots);
+        }
     }
 
     /** This layer for inference: batch norm's z*scale + shift folded into W's columns and the bias. */

@@ -47,6 +47,17 @@ public interface RowKernels {
     void kinkBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double below, double[] sums,
             double[] dots);
 
+    /** addRow, then a = preluForward(m), in one pass over m. */
+    void addRowPrelu(double[] m, double[] a, int rows, int cols, double[] v, double[] slopes);
+
+    /** preluBackward, then sums = columnSums(d) (the bias gradient), in one pass over d. */
+    void preluBackwardSums(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad,
+            double[] sums);
+
+    /** preluBackward, then sumsAndDots(d, x) (batch norm's sums), in one pass over d. */
+    void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double[] slopes,
+            double[] slopeGrad, double[] sums, double[] dots);
+
     /** ELU's backward: d[i] *= 1 if z[i] > 0, else a[i] + alpha (the derivative alpha e^z from the output). */
     void eluBackward(double[] z, double[] a, double[] d, int n, double alpha);
 

@@ -114,6 +114,34 @@ final class ScalarRowKernels implements RowKernels {
         }
     }
 
+    @Override
+    public void addRowPrelu(double[] m, double[] a, int rows, int cols, double[] v, double[] slopes) {
+        for (int r = 0; r < rows; r++) {
+            addRowPrelu(m, a, r * cols, 0, cols, v, slopes);
+        }
+    }
+
+    @Override
+    public void preluBackwardSums(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad,
+            double[] sums) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        Arrays.fill(sums, 0, cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            preluBackwardSums(z, d, r * cols, 0, cols, slopes, slopeGrad, sums);
+        }
+    }
+
+    @Override
+    public void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double[] slopes,
+            double[] slopeGrad, double[] sums, double[] dots) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        Arrays.fill(sums, 0, cols, 0.0);
+        Arrays.fill(dots, 0, cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            preluBackwardSumsAndDots(z, d, x, r * cols, 0, cols, slopes, slopeGrad, sums, dots);
+        }
+    }
+
     // The fused loops' steps over columns from..to-1 of the row at offset o (also the vector paths' column tails).
 
     static void addRowRelu(double[] m, double[] a, int o, int from, int to, double[] v) {
@@ -130,6 +158,44 @@ final class ScalarRowKernels implements RowKernels {
             double p = ActivationKernels.positive(x);
             m[o + j] = x;
             a[o + j] = x * (p + (1.0 - p) * below);
+        }
+    }
+
+    static void addRowPrelu(double[] m, double[] a, int o, int from, int to, double[] v, double[] slopes) {
+        for (int j = from; j < to; j++) {
+            double x = m[o + j] + v[j];
+            double s = slopes[j];
+            m[o + j] = x;
+            a[o + j] = x * (s + (1.0 - s) * ActivationKernels.positive(x));
+        }
+    }
+
+    static void preluBackwardSums(double[] z, double[] d, int o, int from, int to, double[] slopes,
+            double[] slopeGrad, double[] sums) {
+        for (int j = from; j < to; j++) {
+            double v = z[o + j];
+            double g = d[o + j];
+            double p = ActivationKernels.positive(v);
+            double s = slopes[j];
+            slopeGrad[j] += (1.0 - p) * g * v;
+            double dz = g * (s + (1.0 - s) * p);
+            d[o + j] = dz;
+            sums[j] += dz;
+        }
+    }
+
+    static void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int o, int from, int to,
+            double[] slopes, double[] slopeGrad, double[] sums, double[] dots) {
+        for (int j = from; j < to; j++) {
+            double v = z[o + j];
+            double g = d[o + j];
+            double p = ActivationKernels.positive(v);
+            double s = slopes[j];
+            slopeGrad[j] += (1.0 - p) * g * v;
+            double dz = g * (s + (1.0 - s) * p);
+            d[o + j] = dz;
+            sums[j] += dz;
+            dots[j] += dz * x[o + j];
         }
     }
 

@@ -195,6 +195,76 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void addRowPrelu(double[] m, double[] a, int rows, int cols, double[] v, double[] slopes) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector x = DoubleVector.fromArray(S, m, o + j).add(DoubleVector.fromArray(S, v, j));
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                x.intoArray(m, o + j);
+                x.mul(s.add(one.sub(s).mul(positive(x, zero, one)))).intoArray(a, o + j);
+            }
+            ScalarRowKernels.addRowPrelu(m, a, o, j, cols, v, slopes);
+        }
+    }
+
+    @Override
+    public void preluBackwardSums(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad,
+            double[] sums) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        Arrays.fill(sums, 0, cols, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + j);
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j);
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                DoubleVector p = positive(v, zero, one);
+                DoubleVector.fromArray(S, slopeGrad, j).add(one.sub(p).mul(g).mul(v)).intoArray(slopeGrad, j);
+                DoubleVector dz = g.mul(s.add(one.sub(s).mul(p)));
+                dz.intoArray(d, o + j);
+                DoubleVector.fromArray(S, sums, j).add(dz).intoArray(sums, j);
+            }
+            ScalarRowKernels.preluBackwardSums(z, d, o, j, cols, slopes, slopeGrad, sums);
+        }
+    }
+
+    @Override
+    public void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double[] slopes,
+            double[] slopeGrad, double[] sums, double[] dots) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        Arrays.fill(sums, 0, cols, 0.0);
+        Arrays.fill(dots, 0, cols, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + j);
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j);
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                DoubleVector p = positive(v, zero, one);
+                DoubleVector.fromArray(S, slopeGrad, j).add(one.sub(p).mul(g).mul(v)).intoArray(slopeGrad, j);
+                DoubleVector dz = g.mul(s.add(one.sub(s).mul(p)));
+                dz.intoArray(d, o + j);
+                DoubleVector.fromArray(S, sums, j).add(dz).intoArray(sums, j);
+                DoubleVector.fromArray(S, dots, j).add(dz.mul(DoubleVector.fromArray(S, x, o + j))).intoArray(dots, j);
+            }
+            ScalarRowKernels.preluBackwardSumsAndDots(z, d, x, o, j, cols, slopes, slopeGrad, sums, dots);
+        }
+    }
+
+    @Override
     public void eluBackward(double[] z, double[] a, double[] d, int n, double alpha) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;

@@ -48,6 +48,22 @@ class RowKernelsTest {
                 same(shape + " preluBackward", x, (k, d) -> k.preluBackward(m, d, rows, cols, slopes, new double[cols]));
                 sameColumns(shape + " preluBackward slopes", cols,
                         (k, out) -> k.preluBackward(m, x.clone(), rows, cols, slopes, out));
+                same(shape + " addRowPrelu", m, (k, z) -> k.addRowPrelu(z, new double[n], rows, cols, v, slopes));
+                same(shape + " addRowPrelu a", m, (k, a) -> k.addRowPrelu(m.clone(), a, rows, cols, v, slopes));
+                same(shape + " preluBackwardSums", x, (k, d) -> k.preluBackwardSums(m, d, rows, cols, slopes,
+                        new double[cols], new double[cols]));
+                sameColumns(shape + " preluBackwardSums slopes", cols, (k, out) -> k.preluBackwardSums(m, x.clone(),
+                        rows, cols, slopes, out, new double[cols]));
+                sameColumns(shape + " preluBackwardSums sums", cols, (k, out) -> k.preluBackwardSums(m, x.clone(),
+                        rows, cols, slopes, new double[cols], out));
+                same(shape + " preluBackwardSumsAndDots", x, (k, d) -> k.preluBackwardSumsAndDots(m, d, y, rows,
+                        cols, slopes, new double[cols], new double[cols], new double[cols]));
+                sameColumns(shape + " preluBackwardSumsAndDots slopes", cols, (k, out) -> k.preluBackwardSumsAndDots(
+                        m, x.clone(), y, rows, cols, slopes, out, new double[cols], new double[cols]));
+                sameColumns(shape + " preluBackwardSumsAndDots sums", cols, (k, out) -> k.preluBackwardSumsAndDots(
+                        m, x.clone(), y, rows, cols, slopes, new double[cols], out, new double[cols]));
+                sameColumns(shape + " preluBackwardSumsAndDots dots", cols, (k, out) -> k.preluBackwardSumsAndDots(
+                        m, x.clone(), y, rows, cols, slopes, new double[cols], new double[cols], out));
                 same(shape + " addRowRelu", m, (k, z) -> k.addRowRelu(z, new double[n], rows, cols, v));
                 same(shape + " addRowRelu a", m, (k, a) -> k.addRowRelu(m.clone(), a, rows, cols, v));
                 same(shape + " addRowRelu in place", m, (k, z) -> k.addRowRelu(z, z, rows, cols, v));
@@ -133,6 +149,35 @@ class RowKernelsTest {
             }
             assertThat(zf).as(set + "addRowRelu z").containsExactly(zs);
             assertThat(af).as(set + "addRowRelu a").containsExactly(as);
+            double[] slopes = random(cols, 15);
+            zf = z.clone();
+            k.addRowPrelu(zf, af, rows, cols, v, slopes);
+            zs = z.clone();
+            k.addRow(zs, rows, cols, v);
+            k.preluForward(zs, as, rows, cols, slopes);
+            assertThat(zf).as(set + "addRowPrelu z").containsExactly(zs);
+            assertThat(af).as(set + "addRowPrelu a").containsExactly(as);
+            double[] dp = d.clone();
+            double[] slopeGrad = new double[cols];
+            double[] preluSums = new double[cols];
+            k.preluBackwardSums(z, dp, rows, cols, slopes, slopeGrad, preluSums);
+            double[] dq = d.clone();
+            double[] expectedSlopeGrad = new double[cols];
+            k.preluBackward(z, dq, rows, cols, slopes, expectedSlopeGrad);
+            double[] expectedPreluSums = new double[cols];
+            k.columnSums(dq, rows, cols, expectedPreluSums);
+            assertThat(dp).as(set + "preluBackwardSums d").containsExactly(dq);
+            assertThat(slopeGrad).as(set + "preluBackwardSums slopes").containsExactly(expectedSlopeGrad);
+            assertThat(preluSums).as(set + "preluBackwardSums sums").containsExactly(expectedPreluSums);
+            dp = d.clone();
+            double[] preluDots = new double[cols];
+            k.preluBackwardSumsAndDots(z, dp, x, rows, cols, slopes, slopeGrad, preluSums, preluDots);
+            double[] expectedPreluDots = new double[cols];
+            k.sumsAndDots(dq, x, rows, cols, expectedPreluSums, expectedPreluDots);
+            assertThat(dp).as(set + "preluBackwardSumsAndDots d").containsExactly(dq);
+            assertThat(slopeGrad).as(set + "preluBackwardSumsAndDots slopes").containsExactly(expectedSlopeGrad);
+            assertThat(preluSums).as(set + "preluBackwardSumsAndDots sums").containsExactly(expectedPreluSums);
+            assertThat(preluDots).as(set + "preluBackwardSumsAndDots dots").containsExactly(expectedPreluDots);
             for (double below : new double[] {0.0, 0.01, 1.7}) {
                 String b = set + below + " ";
                 zf = z.clone();
