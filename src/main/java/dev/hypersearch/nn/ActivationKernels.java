@@ -40,16 +40,7 @@ final class ActivationKernels {
                 }
             }
             case LEAKY_RELU -> t.rows().kinkForward(z, a, n, leaky);
-            case PRELU -> {
-                for (int r = 0; r < rows; r++) {
-                    int o = r * cols;
-                    for (int j = 0; j < cols; j++) {
-                        double v = z[o + j];
-                        double s = slopes[j];
-                        a[o + j] = v * (s + (1.0 - s) * positive(v));
-                    }
-                }
-            }
+            case PRELU -> t.rows().preluForward(z, a, rows, cols, slopes);
             case ELU -> t.elu(z, a, n, alpha);
             case LINEAR -> System.arraycopy(z, 0, a, 0, n);
         }
@@ -77,20 +68,7 @@ final class ActivationKernels {
             }
             case RELU -> k.kinkBackward(z, d, n, 0.0);
             case LEAKY_RELU -> k.kinkBackward(z, d, n, leaky);
-            case PRELU -> {
-                java.util.Arrays.fill(slopeGrad, 0, cols, 0.0);
-                for (int r = 0; r < rows; r++) {
-                    int o = r * cols;
-                    for (int j = 0; j < cols; j++) {
-                        double v = z[o + j];
-                        double g = d[o + j];
-                        double p = positive(v);
-                        double s = slopes[j];
-                        slopeGrad[j] += (1.0 - p) * g * v;
-                        d[o + j] = g * (s + (1.0 - s) * p);
-                    }
-                }
-            }
+            case PRELU -> k.preluBackward(z, d, rows, cols, slopes, slopeGrad);
             case ELU -> k.eluBackward(z, a, d, n, alpha);
             case LINEAR -> {
                 // identity: dZ = dA

@@ -86,10 +86,18 @@ final class BatchNorm {
      * (dy - (sum(dy)/n + xhat*sum(dy*xhat)/n)) * gamma*invStd.
      */
     void backward(RowKernels k, double[] d, double[] xhat, int rows) {
+        k.sumsAndDots(d, xhat, rows, units, beta.gradient().data, gamma.gradient().data);
+        backwardFromSums(k, d, xhat, rows);
+    }
+
+    /**
+     * The rest of {@link #backward} once beta's and gamma's gradients hold the sums of dy and dy * xhat (a fused
+     * kernel formed them in the pass that also applied the activation's derivative).
+     */
+    void backwardFromSums(RowKernels k, double[] d, double[] xhat, int rows) {
         int c = units;
         double[] dGamma = gamma.gradient().data;
         double[] dBeta = beta.gradient().data;
-        k.sumsAndDots(d, xhat, rows, c, dBeta, dGamma);
         double[] g = gamma.value().data;
         double invN = 1.0 / rows;
         // scale and shift are inference scratch, free during a backward pass

@@ -22,6 +22,42 @@ public interface RowKernels {
     /** d[i] *= 1 if z[i] > 0, else below (ReLU: below = 0, leaky ReLU: its slope). */
     void kinkBackward(double[] z, double[] d, int n, double below);
 
+    /**
+     * PReLU: a[r, j] = z[r, j] * (s + (1 - s) p) with s = slopes[j] and p = 1 if z[r, j] > 0, else 0 (so z above the
+     * kink, s z below it, with the factor formed as the plain loop always has: bit for bit the same for any slope).
+     */
+    void preluForward(double[] z, double[] a, int rows, int cols, double[] slopes);
+
+    /**
+     * PReLU's backward: slopeGrad[j] = sum over rows of (1 - p) d[r, j] z[r, j] (overwritten; d as on entry), then
+     * d[r, j] *= s + (1 - s) p, in one pass.
+     */
+    void preluBackward(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad);
+
+    /** addRow, then a = max(m, 0) (ReLU's forward), in one pass over m. */
+    void addRowRelu(double[] m, double[] a, int rows, int cols, double[] v);
+
+    /** addRow, then a = kinkForward(m), in one pass over m. */
+    void addRowKink(double[] m, double[] a, int rows, int cols, double[] v, double below);
+
+    /** kinkBackward, then sums = columnSums(d) (the bias gradient), in one pass over d. */
+    void kinkBackwardSums(double[] z, double[] d, int rows, int cols, double below, double[] sums);
+
+    /** kinkBackward, then sumsAndDots(d, x) (batch norm's sums), in one pass over d. */
+    void kinkBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double below, double[] sums,
+            double[] dots);
+
+    /** addRow, then a = preluForward(m), in one pass over m. */
+    void addRowPrelu(double[] m, double[] a, int rows, int cols, double[] v, double[] slopes);
+
+    /** preluBackward, then sums = columnSums(d) (the bias gradient), in one pass over d. */
+    void preluBackwardSums(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad,
+            double[] sums);
+
+    /** preluBackward, then sumsAndDots(d, x) (batch norm's sums), in one pass over d. */
+    void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double[] slopes,
+            double[] slopeGrad, double[] sums, double[] dots);
+
     /** ELU's backward: d[i] *= 1 if z[i] > 0, else a[i] + alpha (the derivative alpha e^z from the output). */
     void eluBackward(double[] z, double[] a, double[] d, int n, double alpha);
 

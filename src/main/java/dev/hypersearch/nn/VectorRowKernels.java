@@ -77,6 +77,194 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void addRowRelu(double[] m, double[] a, int rows, int cols, double[] v) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector x = DoubleVector.fromArray(S, m, o + j).add(DoubleVector.fromArray(S, v, j));
+                x.intoArray(m, o + j);
+                x.max(0.0).intoArray(a, o + j);
+            }
+            ScalarRowKernels.addRowRelu(m, a, o, j, cols, v);
+        }
+    }
+
+    @Override
+    public void addRowKink(double[] m, double[] a, int rows, int cols, double[] v, double below) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector slope = DoubleVector.broadcast(S, below);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector x = DoubleVector.fromArray(S, m, o + j).add(DoubleVector.fromArray(S, v, j));
+                x.intoArray(m, o + j);
+                x.mul(slope.blend(one, x.compare(VectorOperators.GT, 0.0))).intoArray(a, o + j);
+            }
+            ScalarRowKernels.addRowKink(m, a, o, j, cols, v, below);
+        }
+    }
+
+    @Override
+    public void kinkBackwardSums(double[] z, double[] d, int rows, int cols, double below, double[] sums) {
+        Arrays.fill(sums, 0, cols, 0.0);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector slope = DoubleVector.broadcast(S, below);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector factor = slope.blend(one,
+                        DoubleVector.fromArray(S, z, o + j).compare(VectorOperators.GT, 0.0));
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j).mul(factor);
+                g.intoArray(d, o + j);
+                DoubleVector.fromArray(S, sums, j).add(g).intoArray(sums, j);
+            }
+            ScalarRowKernels.kinkBackwardSums(z, d, o, j, cols, below, sums);
+        }
+    }
+
+    @Override
+    public void kinkBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double below,
+            double[] sums, double[] dots) {
+        Arrays.fill(sums, 0, cols, 0.0);
+        Arrays.fill(dots, 0, cols, 0.0);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        DoubleVector slope = DoubleVector.broadcast(S, below);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector factor = slope.blend(one,
+                        DoubleVector.fromArray(S, z, o + j).compare(VectorOperators.GT, 0.0));
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j).mul(factor);
+                g.intoArray(d, o + j);
+                DoubleVector.fromArray(S, sums, j).add(g).intoArray(sums, j);
+                DoubleVector.fromArray(S, dots, j).add(g.mul(DoubleVector.fromArray(S, x, o + j))).intoArray(dots, j);
+            }
+            ScalarRowKernels.kinkBackwardSumsAndDots(z, d, x, o, j, cols, below, sums, dots);
+        }
+    }
+
+    /** p: 1 where z > 0, else 0, as {@link ActivationKernels#positive} gives it (NaN aside). */
+    private static DoubleVector positive(DoubleVector v, DoubleVector zero, DoubleVector one) {
+        return zero.blend(one, v.compare(VectorOperators.GT, 0.0));
+    }
+
+    @Override
+    public void preluForward(double[] z, double[] a, int rows, int cols, double[] slopes) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + j);
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                v.mul(s.add(one.sub(s).mul(positive(v, zero, one)))).intoArray(a, o + j);
+            }
+            ScalarRowKernels.preluForward(z, a, o, j, cols, slopes);
+        }
+    }
+
+    @Override
+    public void preluBackward(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + j);
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j);
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                DoubleVector p = positive(v, zero, one);
+                DoubleVector.fromArray(S, slopeGrad, j).add(one.sub(p).mul(g).mul(v)).intoArray(slopeGrad, j);
+                g.mul(s.add(one.sub(s).mul(p))).intoArray(d, o + j);
+            }
+            ScalarRowKernels.preluBackward(z, d, o, j, cols, slopes, slopeGrad);
+        }
+    }
+
+    @Override
+    public void addRowPrelu(double[] m, double[] a, int rows, int cols, double[] v, double[] slopes) {
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector x = DoubleVector.fromArray(S, m, o + j).add(DoubleVector.fromArray(S, v, j));
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                x.intoArray(m, o + j);
+                x.mul(s.add(one.sub(s).mul(positive(x, zero, one)))).intoArray(a, o + j);
+            }
+            ScalarRowKernels.addRowPrelu(m, a, o, j, cols, v, slopes);
+        }
+    }
+
+    @Override
+    public void preluBackwardSums(double[] z, double[] d, int rows, int cols, double[] slopes, double[] slopeGrad,
+            double[] sums) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        Arrays.fill(sums, 0, cols, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + j);
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j);
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                DoubleVector p = positive(v, zero, one);
+                DoubleVector.fromArray(S, slopeGrad, j).add(one.sub(p).mul(g).mul(v)).intoArray(slopeGrad, j);
+                DoubleVector dz = g.mul(s.add(one.sub(s).mul(p)));
+                dz.intoArray(d, o + j);
+                DoubleVector.fromArray(S, sums, j).add(dz).intoArray(sums, j);
+            }
+            ScalarRowKernels.preluBackwardSums(z, d, o, j, cols, slopes, slopeGrad, sums);
+        }
+    }
+
+    @Override
+    public void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double[] slopes,
+            double[] slopeGrad, double[] sums, double[] dots) {
+        Arrays.fill(slopeGrad, 0, cols, 0.0);
+        Arrays.fill(sums, 0, cols, 0.0);
+        Arrays.fill(dots, 0, cols, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, z, o + j);
+                DoubleVector g = DoubleVector.fromArray(S, d, o + j);
+                DoubleVector s = DoubleVector.fromArray(S, slopes, j);
+                DoubleVector p = positive(v, zero, one);
+                DoubleVector.fromArray(S, slopeGrad, j).add(one.sub(p).mul(g).mul(v)).intoArray(slopeGrad, j);
+                DoubleVector dz = g.mul(s.add(one.sub(s).mul(p)));
+                dz.intoArray(d, o + j);
+                DoubleVector.fromArray(S, sums, j).add(dz).intoArray(sums, j);
+                DoubleVector.fromArray(S, dots, j).add(dz.mul(DoubleVector.fromArray(S, x, o + j))).intoArray(dots, j);
+            }
+            ScalarRowKernels.preluBackwardSumsAndDots(z, d, x, o, j, cols, slopes, slopeGrad, sums, dots);
+        }
+    }
+
+    @Override
     public void eluBackward(double[] z, double[] a, double[] d, int n, double alpha) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;
