@@ -3,6 +3,7 @@ package dev.hypersearch.scaleout;
 import dev.hypersearch.search.SearchSpec;
 import dev.hypersearch.search.Strategies;
 import dev.hypersearch.search.Strategy;
+import dev.hypersearch.store.SearchEntities;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -71,7 +72,8 @@ public final class Searches {
                 ps.setString(1, spec.name());
                 ps.setString(2, spec.dataset());
                 ps.setString(3, spec.strategy().wireName());
-                ps.setString(4, JSON.writeValueAsString(raw)); // the spec as submitted, read back by workers
+                // the spec as submitted, its precision named as submissions store it, read back by workers
+                ps.setString(4, JSON.writeValueAsString(SearchEntities.stored(raw)));
                 ps.setLong(5, spec.seed());
                 ps.setInt(6, params.size());
                 try (ResultSet rs = ps.executeQuery()) {
