@@ -183,7 +183,7 @@ public final class BestLossComparison {
     /** Each trial's final validation loss (NaN unless completed), trials taken in number order by the threads. */
     private static double[] engine(List<TrialParams> trials, PreparedData data, long seed, int threads)
             throws InterruptedException {
-        TrialRunner runner = new TrialRunner(Gemms.fastest());
+        TrialRunner runner = new TrialRunner(Gemms.byPrecision());
         double[] out = new double[trials.size()];
         AtomicInteger next = new AtomicInteger();
         List<Thread> pool = new ArrayList<>();

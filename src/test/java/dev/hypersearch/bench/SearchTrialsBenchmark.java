@@ -46,7 +46,7 @@ public final class SearchTrialsBenchmark {
         PreparedData data = DataPreparation.holdout(BuiltinDatasets.load("digits"),
                 SearchSpec.DEFAULT_VALIDATION_FRACTION, SearchBenchmark.SEED);
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        TrialRunner runner = new TrialRunner(Gemms.fastest());
+        TrialRunner runner = new TrialRunner(Gemms.byPrecision());
         double[] best = new double[trials.size()];
         double[] loss = new double[trials.size()];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
