@@ -22,6 +22,20 @@ final class Float32Panels {
     private Float32Panels() {
     }
 
+    /**
+     * The left operand {@code a} (m * k elements) rounded to float: in its own layout, or, when {@code ld > m} (a^T,
+     * a being k rows of m), with its rows ld apart ({@link CacheStrides}).
+     */
+    static void narrowLeft(double[] a, int m, int k, int ld, float[] dst) {
+        if (ld > m) {
+            for (int p = 0; p < k; p++) {
+                narrow(a, p * m, m, dst, p * ld);
+            }
+        } else {
+            narrow(a, 0, m * k, dst, 0);
+        }
+    }
+
     /** dst[to..to+len) = src[from..from+len) rounded to float, by vector casts. */
     static void narrow(double[] src, int from, int len, float[] dst, int to) {
         int i = 0;

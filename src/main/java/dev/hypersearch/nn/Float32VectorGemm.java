@@ -127,16 +127,8 @@ public final class Float32VectorGemm implements Gemm {
         }
         Scratch s = SCRATCH.get();
         float[] bp = s.b;
-        float[] af;
-        if (csA > m) {
-            af = s.a = Scratch.grow(s.a, k * csA);
-            for (int p = 0; p < k; p++) {
-                Float32Panels.narrow(a, p * m, m, af, p * csA);
-            }
-        } else {
-            af = s.a = Scratch.grow(s.a, m * k);
-            Float32Panels.narrow(a, 0, m * k, af, 0);
-        }
+        float[] af = s.a = Scratch.grow(s.a, Math.max(m, csA) * k);
+        Float32Panels.narrowLeft(a, m, k, csA, af);
         int panelWidth = nv * V;
         for (int j0 = 0; j0 < n; j0 += panelWidth) {
             int w = Math.min(panelWidth, n - j0);
