@@ -11,9 +11,10 @@ import javax.management.ObjectName;
  * ({@link CompilationMXBean}, which grows when a compilation ends) and whether any compilation is queued or running
  * (HotSpot's {@code Compiler.queue} diagnostic command through the platform MBean server, the same text as
  * {@code jcmd PID Compiler.queue}), and the newest compilation of the engine's own code ({@code Compiler.codelist}:
- * the compilers' time also counts the service's code, and the warm-up's own polling). On a busy machine the compiler threads are starved too: a round can end with its
- * kernels still queued for C2, no faster than the one before, which the old round-timing rule took for done.
- * Either probe may be missing on another JVM; callers then fall back.
+ * the compilers' time also counts the service's code, and the warm-up's own polling). On a busy machine the
+ * compiler threads are starved too: a round can end with its kernels still queued for C2, no faster than the one
+ * before, which the old round-timing rule took for done. Either probe may be missing on another JVM; callers then
+ * fall back.
  */
 final class JitActivity {
 

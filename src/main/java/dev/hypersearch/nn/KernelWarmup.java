@@ -104,7 +104,8 @@ public final class KernelWarmup {
         if (float64 != float32) {
             probes.add(new GemmProbes(float64));
         }
-        List<ElementwiseProbes> elementwise = new ArrayList<>(List.of(new ElementwiseProbes(float32.transcendentals())));
+        List<ElementwiseProbes> elementwise = new ArrayList<>();
+        elementwise.add(new ElementwiseProbes(float32.transcendentals()));
         if (float64.transcendentals() != float32.transcendentals()) {
             elementwise.add(new ElementwiseProbes(float64.transcendentals()));
         }

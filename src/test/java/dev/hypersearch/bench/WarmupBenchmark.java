@@ -86,7 +86,8 @@ public final class WarmupBenchmark {
         int trials = Integer.parseInt(opt.get("trials"));
         double budget = Double.parseDouble(opt.get("budget"));
         System.out.printf(Locale.ROOT, "first trial of a fresh JVM vs its steady state, %s; warm-up budget %.1f s "
-                + "CPU; %d cores; load average %.2f%n", opt, budget, Runtime.getRuntime().availableProcessors(), load());
+                + "CPU; %d cores; load average %.2f%n", opt, budget, Runtime.getRuntime().availableProcessors(),
+                load());
         System.out.println("reference: 64-128-64-10 relu on digits, batch 64, 20 epochs, steady = median of trials 2-"
                 + REFERENCE_TRIALS + "; search: the first " + trials + " trials of the 40-trial random search, each "
                 + "trial's steady = its second run; ratio = first / steady");
@@ -172,7 +173,8 @@ public final class WarmupBenchmark {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Figures f = new Figures();
         f.reference = kind.equals("reference");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] w = line.split(" ");
                 if (w[0].equals("warmup")) {
