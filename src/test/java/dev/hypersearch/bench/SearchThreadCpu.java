@@ -1,13 +1,10 @@
 package dev.hypersearch.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -33,11 +30,11 @@ public final class SearchThreadCpu {
     }
 
     private static void measure(int round, int workers, String... settings) throws Exception {
-        String[] all = java.util.stream.Stream.concat(Stream.of("--hypersearch.warmup.enabled=true"),
+        String[] all = Stream.concat(Stream.of("--hypersearch.warmup.enabled=true"),
                 Stream.of(settings)).toArray(String[]::new);
         try (BenchService service = BenchService.start("cpu-" + round + "-" + workers, "all", workers, all)) {
             service.run(SearchBenchmark.spec("warm-up", 2 * workers, 5));
-            Map<String, Long> before = threads();
+            Map<String, Long> before = ThreadGroupCpu.byThread();
             long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             System.err.println("measured search from " + LocalTime.now());
             long start = System.nanoTime();
@@ -45,7 +42,7 @@ public final class SearchThreadCpu {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.err.println("measured search to " + LocalTime.now());
             long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
-            Map<String, Long> after = threads();
+            Map<String, Long> after = ThreadGroupCpu.byThread();
             Map<String, Long> byName = new HashMap<>();
             after.forEach((k, v) -> byName.merge(k.substring(k.indexOf(' ') + 1), v - before.getOrDefault(k, 0L),
                     Long::sum));
@@ -57,23 +54,5 @@ public final class SearchThreadCpu {
                             + "%d ms; CPU ms by thread:%s%n", round, workers,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seconds, jit, b);
         }
-    }
-
-    /** CPU ms of each live thread, keyed "tid name" (a thread that ends in between is lost). */
-    private static Map<String, Long> threads() throws IOException {
-        Map<String, Long> m = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path t : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    m.put(t.getFileName() + " " + comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
-                } catch (IOException | RuntimeException e) {
-                    // thread gone
-                }
-            }
-        }
-        return m;
     }
 }

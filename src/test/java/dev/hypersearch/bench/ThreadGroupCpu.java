@@ -16,14 +16,20 @@ import java.util.stream.Stream;
 final class ThreadGroupCpu {
     static Map<String, Long> cpuMillis() {
         Map<String, Long> m = new TreeMap<>();
+        byThread().forEach((thread, ms) -> m.merge(group(thread.substring(thread.indexOf(' ') + 1)), ms, Long::sum));
+        return m;
+    }
+
+    /** CPU ms of each live thread, keyed "tid name" (a thread that ends in between is lost). */
+    static Map<String, Long> byThread() {
+        Map<String, Long> m = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    m.merge(group(comm), ticks * 10, Long::sum);
+                    m.put(t.getFileName() + " " + comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
                 } catch (IOException | RuntimeException e) {
                     // thread gone
                 }
