@@ -66,16 +66,20 @@ public final class KernelWarmup {
         this.gemms = gemms;
     }
 
-    /**
-     * What a warm-up did: full rounds, nets trained in all, wall-clock time, and why it ended: {@code settled} (the
-     * JIT had nothing left to compile), {@code rounds} (at most {@value #MAX_ROUNDS}), {@code budget} or
-     * {@code stopped}.
-     */
-    public record Report(int rounds, int configurations, long millis, String end) {
+    /** Why a warm-up ended. */
+    public enum End {
+        /** The JIT had nothing left to compile of the engine. */
+        SETTLED,
+        /** It ran its {@value #MAX_ROUNDS} rounds. */
+        ROUNDS,
+        /** Its budget was spent. */
+        BUDGET,
+        /** The caller stopped it. */
+        STOPPED
+    }
 
-        public Report(int rounds, int configurations, long millis) {
-            this(rounds, configurations, millis, "rounds");
-        }
+    /** What a warm-up did: full rounds, nets trained in all, wall-clock time, and why it ended. */
+    public record Report(int rounds, int configurations, long millis, End end) {
     }
 
     /**
@@ -144,7 +148,7 @@ public final class KernelWarmup {
             Boolean idle = jit.idle();
             while (Boolean.FALSE.equals(idle) && !over.getAsBoolean()) {
                 if (!sleep()) {
-                    return new Report(rounds, trained, millisSince(start), "stopped");
+                    return new Report(rounds, trained, millisSince(start), End.STOPPED);
                 }
                 idle = jit.idle();
             }
@@ -162,10 +166,10 @@ public final class KernelWarmup {
             }
             previousCpu = tookCpu;
             if (rounds >= MIN_ROUNDS && settled) {
-                return new Report(rounds, trained, millisSince(start), "settled");
+                return new Report(rounds, trained, millisSince(start), End.SETTLED);
             }
         }
-        return new Report(rounds, trained, millisSince(start), "rounds");
+        return new Report(rounds, trained, millisSince(start), End.ROUNDS);
     }
 
     /** Trains one round's nets, or fewer if {@code over} ends it early; how many it trained. */
@@ -193,7 +197,7 @@ public final class KernelWarmup {
     }
 
     private static Report end(int rounds, int trained, long start, BooleanSupplier stop) {
-        return new Report(rounds, trained, millisSince(start), stop.getAsBoolean() ? "stopped" : "budget");
+        return new Report(rounds, trained, millisSince(start), stop.getAsBoolean() ? End.STOPPED : End.BUDGET);
     }
 
     /** Sleeps one poll interval; false if interrupted (the flag is kept). */

@@ -16,14 +16,14 @@ class KernelWarmupTest {
         KernelWarmup.Report r = new KernelWarmup(Gemms.reference()).run(0, () -> false);
         assertEquals(0, r.rounds());
         assertEquals(0, r.configurations());
-        assertEquals("budget", r.end());
+        assertEquals(KernelWarmup.End.BUDGET, r.end());
     }
 
     @Test
     void aStopEndsItBeforeTheFirstRound() {
         KernelWarmup.Report r = new KernelWarmup(Gemms.byPrecision()).run(TimeUnit.SECONDS.toNanos(5), () -> true);
         assertEquals(0, r.rounds());
-        assertEquals("stopped", r.end());
+        assertEquals(KernelWarmup.End.STOPPED, r.end());
     }
 
     @Test
@@ -31,15 +31,15 @@ class KernelWarmupTest {
         int[] checks = {0};
         KernelWarmup.Report r = new KernelWarmup(Gemms.byPrecision())
                 .run(TimeUnit.SECONDS.toNanos(60), () -> ++checks[0] > 200);
-        assertEquals("stopped", r.end());
+        assertEquals(KernelWarmup.End.STOPPED, r.end());
         assertTrue(r.rounds() <= KernelWarmup.MAX_ROUNDS);
     }
 
     @Test
     void itEndsForAReasonItNames() {
         KernelWarmup.Report r = new KernelWarmup(Gemms.byPrecision()).run(TimeUnit.SECONDS.toNanos(1), () -> false);
-        assertTrue(List.of("settled", "rounds", "budget").contains(r.end()), r.toString());
-        assertTrue(r.end().equals("budget") || r.rounds() >= KernelWarmup.MIN_ROUNDS, r.toString());
+        assertTrue(List.of(KernelWarmup.End.SETTLED, KernelWarmup.End.ROUNDS, KernelWarmup.End.BUDGET).contains(r.end()), r.toString());
+        assertTrue(r.end() == KernelWarmup.End.BUDGET || r.rounds() >= KernelWarmup.MIN_ROUNDS, r.toString());
     }
 
     @Test

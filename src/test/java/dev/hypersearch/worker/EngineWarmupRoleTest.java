@@ -21,7 +21,7 @@ class EngineWarmupRoleTest {
     void theWarmupExistsOnlyWhereWorkersRun(String role, boolean expected) {
         new ApplicationContextRunner()
                 .withPropertyValues("hypersearch.role=" + role)
-                .withBean(EngineWarmup.Task.class, () -> (budget, stop) -> new KernelWarmup.Report(0, 0, 0))
+                .withBean(EngineWarmup.Task.class, () -> (budget, stop) -> new KernelWarmup.Report(0, 0, 0, KernelWarmup.End.BUDGET))
                 .withUserConfiguration(EngineWarmup.class)
                 .run(ctx -> assertThat(ctx.getBeansOfType(EngineWarmup.class)).hasSize(expected ? 1 : 0));
     }
@@ -32,7 +32,7 @@ class EngineWarmupRoleTest {
         AtomicInteger calls = new AtomicInteger();
         EngineWarmup warmup = new EngineWarmup(new WarmupSettings(enabled, null), (budget, stop) -> {
             calls.incrementAndGet();
-            return new KernelWarmup.Report(1, 1, 1);
+            return new KernelWarmup.Report(1, 1, 1, KernelWarmup.End.ROUNDS);
         });
         warmup.start();
         warmup.start();
