@@ -75,6 +75,11 @@ public final class Float32VectorGemm implements Gemm {
     }
 
     @Override
+    public KernelLayout kernelLayout() {
+        return new KernelLayout(blocking, VectorHardware.floatLanes());
+    }
+
+    @Override
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         GemmShapes.check(a.numRows, a.numCols, b.numRows, b.numCols, a, b, c);
         gemm(a.data, a.numCols, 1, a.numRows, a.numCols, b.data, false, b.numCols, c.data);

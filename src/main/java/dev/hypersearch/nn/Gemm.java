@@ -26,6 +26,11 @@ public interface Gemm extends GemmSource {
     /** Short name for logs and benchmark output. */
     String name();
 
+    /** Its register kernels' layout; null for a GEMM without register kernels (EJML). */
+    default KernelLayout kernelLayout() {
+        return null;
+    }
+
     /** A single GEMM serves every precision itself. */
     @Override
     default Gemm gemm(Precision precision) {

@@ -20,8 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * longer than the drivers' inner blocking ({@value #LONG_INNER}), whose partial-sum path a wide table's first layer
  * takes.
  *
- * <p>The blocking and lanes are read reflectively (the vector GEMMs' {@code blocking()} and {@code VectorHardware}),
- * so that this class never links the incubating Vector API; a GEMM without a blocking (EJML) gets a few plain shapes.
+ * <p>A GEMM without register kernels (EJML: no {@link Gemm#kernelLayout}) gets a few plain shapes.
  */
 final class GemmProbes {
 
@@ -29,8 +28,6 @@ final class GemmProbes {
     static final int INNER = 64;
     /** Longer than the inner blocking of both vector drivers (256 steps), so that partial sums are added. */
     static final int LONG_INNER = 300;
-    private static final String FLOAT32_GEMM = "dev.hypersearch.nn.Float32VectorGemm";
-    private static final String HARDWARE = "dev.hypersearch.nn.VectorHardware";
 
     /** One product: {@code op} 0 = mult, 1 = multTransA, 2 = multTransB; op(a) is m x k, c is m x n. */
     record Shape(int op, int m, int k, int n) {
@@ -43,7 +40,7 @@ final class GemmProbes {
 
     GemmProbes(Gemm gemm) {
         this.gemm = gemm;
-        Layout layout = layout(gemm);
+        KernelLayout layout = gemm.kernelLayout();
         this.shapes = layout == null ? plainShapes() : shapes(layout.blocking(), layout.lanes());
         for (Shape s : shapes) {
             DMatrixRMaj a = s.op == 1 ? new DMatrixRMaj(s.k, s.m) : new DMatrixRMaj(s.m, s.k);
@@ -52,10 +49,6 @@ final class GemmProbes {
             fill(b, 31 * s.hashCode());
             operands.add(new DMatrixRMaj[] {a, b, new DMatrixRMaj(s.m, s.n)});
         }
-    }
-
-    /** A vector GEMM's register blocking and lanes per vector. */
-    record Layout(GemmBlocking blocking, int lanes) {
     }
 
     /** The probes' shapes. */
@@ -112,20 +105,6 @@ final class GemmProbes {
             out.add(new Shape(op, 29, INNER, 10));
         }
         return out;
-    }
-
-    /** The blocking and lanes of a vector GEMM, or null for any other (or if they cannot be read). */
-    static Layout layout(Gemm gemm) {
-        try {
-            Object blocking = gemm.getClass().getMethod("blocking").invoke(gemm);
-            if (!(blocking instanceof GemmBlocking b)) {
-                return null;
-            }
-            String lanes = gemm.getClass().getName().equals(FLOAT32_GEMM) ? "floatLanes" : "doubleLanes";
-            return new Layout(b, (Integer) Class.forName(HARDWARE).getMethod(lanes).invoke(null));
-        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-            return null;
-        }
     }
 
     private static void fill(DMatrixRMaj x, int seed) {

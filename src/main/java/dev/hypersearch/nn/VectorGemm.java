@@ -126,6 +126,11 @@ public final class VectorGemm implements Gemm {
     }
 
     @Override
+    public KernelLayout kernelLayout() {
+        return new KernelLayout(blocking, VectorHardware.doubleLanes());
+    }
+
+    @Override
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         GemmShapes.check(a.numRows, a.numCols, b.numRows, b.numCols, a, b, c);
         int m = a.numRows;

@@ -78,14 +78,14 @@ class GemmProbesTest {
 
     @Test
     void readsTheBlockingAndLanesOfTheVectorGemmsOnly() {
-        GemmProbes.Layout f64 = GemmProbes.layout(Gemms.vector(VectorGemm.chosenBlocking(), Precision.FLOAT64));
-        GemmProbes.Layout f32 = GemmProbes.layout(Gemms.vector(VectorGemm.chosenBlocking(), Precision.FLOAT32));
+        KernelLayout f64 = Gemms.vector(VectorGemm.chosenBlocking(), Precision.FLOAT64).kernelLayout();
+        KernelLayout f32 = Gemms.vector(VectorGemm.chosenBlocking(), Precision.FLOAT32).kernelLayout();
         assertNotNull(f64);
         assertNotNull(f32);
         assertEquals(VectorGemm.chosenBlocking(), f64.blocking());
         assertEquals(VectorHardware.doubleLanes(), f64.lanes());
         assertEquals(VectorHardware.floatLanes(), f32.lanes());
-        assertNull(GemmProbes.layout(Gemms.reference()));
+        assertNull(Gemms.reference().kernelLayout());
     }
 
     @Test
