@@ -14,6 +14,8 @@ def off(v):
     return "" if v == 0 else (" + V" if v == 1 else f" + {v} * V")
 def rowa(r):
     return "a[ai]" if r == 0 else ("a[ai + rsA]" if r == 1 else f"a[ai + {r} * rsA]")
+def exact(name):
+    return f"(({VEC}) EXACT.cast({name}))"
 def rowc(r):
     return "coff" if r == 0 else ("coff + ldc" if r == 1 else f"coff + {r} * ldc")
 out = []
@@ -22,6 +24,7 @@ if FLOAT32:
     w("""package dev.hypersearch.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -41,6 +44,15 @@ final class Float32GemmKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector. */
     static final int V = S.length();
+    /**
+     * The species' own vector class. An accumulator leaving a kernel's loop is a loop phi that C2 types only as
+     * {@code FloatVector}, so the calls on it (the store, the add) would bind through {@code FloatVector}'s type
+     * profile, which is shared with every other species (Float32Panels' casts run {@code Float128Vector}). Seen
+     * bimorphic, C2 failed the store intrinsic and boxed every accumulator on every step: about 2 GFLOPS for the
+     * whole process. Cast to this class (a constant), the accumulator's exact type is known and the calls bind
+     * statically, whatever the profile says.
+     */
+    private static final Class<? extends Vector<Float>> EXACT = S.vectorType();
 
     /** The kernels' shapes, as {@code rows * 8 + vectors}. */
     private static final java.util.Set<Integer> SHAPES = java.util.Set.of(
@@ -62,6 +74,7 @@ else:
     w("""package dev.hypersearch.nn;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -82,6 +95,12 @@ final class VectorGemmKernels {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     /** Doubles per vector. */
     static final int V = S.length();
+    /**
+     * The species' own vector class: cast to it, an accumulator leaving a kernel's loop (a loop phi C2 types only
+     * as {@code DoubleVector}) has an exact type, so its store binds statically instead of through
+     * {@code DoubleVector}'s type profile, shared with every other species (see {@link Float32GemmKernels}).
+     */
+    private static final Class<? extends Vector<Double>> EXACT = S.vectorType();
 
     /** The kernels' shapes, as {@code rows * 8 + vectors}. */
     private static final java.util.Set<Integer> SHAPES = java.util.Set.of(
@@ -135,18 +154,18 @@ for r, n in SHAPES:
         for i in range(r):
             for j in range(n):
                 o = rowc(i) + off(j)
-                w(f"            c{i}{j}.add({VEC}.fromArray(S, c, {o})).intoArray(c, {o});")
+                w(f"            {exact(f'c{i}{j}')}.add({VEC}.fromArray(S, c, {o})).intoArray(c, {o});")
         w("        } else {")
         for i in range(r):
             for j in range(n):
-                w(f"            c{i}{j}.intoArray(c, {rowc(i)}{off(j)});")
+                w(f"            {exact(f'c{i}{j}')}.intoArray(c, {rowc(i)}{off(j)});")
         w("        }")
     else:
         for i in range(r):
             if i > 0:
                 w("        coff += ldc;")
             for j in range(n):
-                w(f"        c{i}{j}.intoArray(c, coff{off(j)});")
+                w(f"        {exact(f'c{i}{j}')}.intoArray(c, coff{off(j)});")
     w("    }")
 w("}")
 print("\n".join(out))

@@ -1,6 +1,7 @@
 package dev.hypersearch.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +21,15 @@ final class Float32GemmKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Floats per vector. */
     static final int V = S.length();
+    /**
+     * The species' own vector class. An accumulator leaving a kernel's loop is a loop phi that C2 types only as
+     * {@code FloatVector}, so the calls on it (the store, the add) would bind through {@code FloatVector}'s type
+     * profile, which is shared with every other species (Float32Panels' casts run {@code Float128Vector}). Seen
+     * bimorphic, C2 failed the store intrinsic and boxed every accumulator on every step: about 2 GFLOPS for the
+     * whole process. Cast to this class (a constant), the accumulator's exact type is known and the calls bind
+     * statically, whatever the profile says.
+     */
+    private static final Class<? extends Vector<Float>> EXACT = S.vectorType();
 
     /** The kernels' shapes, as {@code rows * 8 + vectors}. */
     private static final java.util.Set<Integer> SHAPES = java.util.Set.of(
@@ -108,55 +118,55 @@ final class Float32GemmKernels {
             c72 = x.fma(b2, c72);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c12.add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c22.add(FloatVector.fromArray(S, c, coff + 2 * ldc + 2 * V)).intoArray(c, coff + 2 * ldc + 2 * V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
-            c32.add(FloatVector.fromArray(S, c, coff + 3 * ldc + 2 * V)).intoArray(c, coff + 3 * ldc + 2 * V);
-            c40.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c41.add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
-            c42.add(FloatVector.fromArray(S, c, coff + 4 * ldc + 2 * V)).intoArray(c, coff + 4 * ldc + 2 * V);
-            c50.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
-            c51.add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
-            c52.add(FloatVector.fromArray(S, c, coff + 5 * ldc + 2 * V)).intoArray(c, coff + 5 * ldc + 2 * V);
-            c60.add(FloatVector.fromArray(S, c, coff + 6 * ldc)).intoArray(c, coff + 6 * ldc);
-            c61.add(FloatVector.fromArray(S, c, coff + 6 * ldc + V)).intoArray(c, coff + 6 * ldc + V);
-            c62.add(FloatVector.fromArray(S, c, coff + 6 * ldc + 2 * V)).intoArray(c, coff + 6 * ldc + 2 * V);
-            c70.add(FloatVector.fromArray(S, c, coff + 7 * ldc)).intoArray(c, coff + 7 * ldc);
-            c71.add(FloatVector.fromArray(S, c, coff + 7 * ldc + V)).intoArray(c, coff + 7 * ldc + V);
-            c72.add(FloatVector.fromArray(S, c, coff + 7 * ldc + 2 * V)).intoArray(c, coff + 7 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c22)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + 2 * V)).intoArray(c, coff + 2 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c32)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + 2 * V)).intoArray(c, coff + 3 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c40)).add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c41)).add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
+            ((FloatVector) EXACT.cast(c42)).add(FloatVector.fromArray(S, c, coff + 4 * ldc + 2 * V)).intoArray(c, coff + 4 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c50)).add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c51)).add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
+            ((FloatVector) EXACT.cast(c52)).add(FloatVector.fromArray(S, c, coff + 5 * ldc + 2 * V)).intoArray(c, coff + 5 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c60)).add(FloatVector.fromArray(S, c, coff + 6 * ldc)).intoArray(c, coff + 6 * ldc);
+            ((FloatVector) EXACT.cast(c61)).add(FloatVector.fromArray(S, c, coff + 6 * ldc + V)).intoArray(c, coff + 6 * ldc + V);
+            ((FloatVector) EXACT.cast(c62)).add(FloatVector.fromArray(S, c, coff + 6 * ldc + 2 * V)).intoArray(c, coff + 6 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c70)).add(FloatVector.fromArray(S, c, coff + 7 * ldc)).intoArray(c, coff + 7 * ldc);
+            ((FloatVector) EXACT.cast(c71)).add(FloatVector.fromArray(S, c, coff + 7 * ldc + V)).intoArray(c, coff + 7 * ldc + V);
+            ((FloatVector) EXACT.cast(c72)).add(FloatVector.fromArray(S, c, coff + 7 * ldc + 2 * V)).intoArray(c, coff + 7 * ldc + 2 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c12.intoArray(c, coff + ldc + 2 * V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c22.intoArray(c, coff + 2 * ldc + 2 * V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
-            c32.intoArray(c, coff + 3 * ldc + 2 * V);
-            c40.intoArray(c, coff + 4 * ldc);
-            c41.intoArray(c, coff + 4 * ldc + V);
-            c42.intoArray(c, coff + 4 * ldc + 2 * V);
-            c50.intoArray(c, coff + 5 * ldc);
-            c51.intoArray(c, coff + 5 * ldc + V);
-            c52.intoArray(c, coff + 5 * ldc + 2 * V);
-            c60.intoArray(c, coff + 6 * ldc);
-            c61.intoArray(c, coff + 6 * ldc + V);
-            c62.intoArray(c, coff + 6 * ldc + 2 * V);
-            c70.intoArray(c, coff + 7 * ldc);
-            c71.intoArray(c, coff + 7 * ldc + V);
-            c72.intoArray(c, coff + 7 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c22)).intoArray(c, coff + 2 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c32)).intoArray(c, coff + 3 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c40)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c41)).intoArray(c, coff + 4 * ldc + V);
+            ((FloatVector) EXACT.cast(c42)).intoArray(c, coff + 4 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c50)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c51)).intoArray(c, coff + 5 * ldc + V);
+            ((FloatVector) EXACT.cast(c52)).intoArray(c, coff + 5 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c60)).intoArray(c, coff + 6 * ldc);
+            ((FloatVector) EXACT.cast(c61)).intoArray(c, coff + 6 * ldc + V);
+            ((FloatVector) EXACT.cast(c62)).intoArray(c, coff + 6 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c70)).intoArray(c, coff + 7 * ldc);
+            ((FloatVector) EXACT.cast(c71)).intoArray(c, coff + 7 * ldc + V);
+            ((FloatVector) EXACT.cast(c72)).intoArray(c, coff + 7 * ldc + 2 * V);
         }
     }
 
@@ -197,39 +207,39 @@ final class Float32GemmKernels {
             c71 = x.fma(b1, c71);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
-            c40.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c41.add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
-            c50.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
-            c51.add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
-            c60.add(FloatVector.fromArray(S, c, coff + 6 * ldc)).intoArray(c, coff + 6 * ldc);
-            c61.add(FloatVector.fromArray(S, c, coff + 6 * ldc + V)).intoArray(c, coff + 6 * ldc + V);
-            c70.add(FloatVector.fromArray(S, c, coff + 7 * ldc)).intoArray(c, coff + 7 * ldc);
-            c71.add(FloatVector.fromArray(S, c, coff + 7 * ldc + V)).intoArray(c, coff + 7 * ldc + V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c40)).add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c41)).add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
+            ((FloatVector) EXACT.cast(c50)).add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c51)).add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
+            ((FloatVector) EXACT.cast(c60)).add(FloatVector.fromArray(S, c, coff + 6 * ldc)).intoArray(c, coff + 6 * ldc);
+            ((FloatVector) EXACT.cast(c61)).add(FloatVector.fromArray(S, c, coff + 6 * ldc + V)).intoArray(c, coff + 6 * ldc + V);
+            ((FloatVector) EXACT.cast(c70)).add(FloatVector.fromArray(S, c, coff + 7 * ldc)).intoArray(c, coff + 7 * ldc);
+            ((FloatVector) EXACT.cast(c71)).add(FloatVector.fromArray(S, c, coff + 7 * ldc + V)).intoArray(c, coff + 7 * ldc + V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
-            c40.intoArray(c, coff + 4 * ldc);
-            c41.intoArray(c, coff + 4 * ldc + V);
-            c50.intoArray(c, coff + 5 * ldc);
-            c51.intoArray(c, coff + 5 * ldc + V);
-            c60.intoArray(c, coff + 6 * ldc);
-            c61.intoArray(c, coff + 6 * ldc + V);
-            c70.intoArray(c, coff + 7 * ldc);
-            c71.intoArray(c, coff + 7 * ldc + V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c40)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c41)).intoArray(c, coff + 4 * ldc + V);
+            ((FloatVector) EXACT.cast(c50)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c51)).intoArray(c, coff + 5 * ldc + V);
+            ((FloatVector) EXACT.cast(c60)).intoArray(c, coff + 6 * ldc);
+            ((FloatVector) EXACT.cast(c61)).intoArray(c, coff + 6 * ldc + V);
+            ((FloatVector) EXACT.cast(c70)).intoArray(c, coff + 7 * ldc);
+            ((FloatVector) EXACT.cast(c71)).intoArray(c, coff + 7 * ldc + V);
         }
     }
 
@@ -260,23 +270,23 @@ final class Float32GemmKernels {
             c70 = x.fma(b0, c70);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c40.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c50.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
-            c60.add(FloatVector.fromArray(S, c, coff + 6 * ldc)).intoArray(c, coff + 6 * ldc);
-            c70.add(FloatVector.fromArray(S, c, coff + 7 * ldc)).intoArray(c, coff + 7 * ldc);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c40)).add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c50)).add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c60)).add(FloatVector.fromArray(S, c, coff + 6 * ldc)).intoArray(c, coff + 6 * ldc);
+            ((FloatVector) EXACT.cast(c70)).add(FloatVector.fromArray(S, c, coff + 7 * ldc)).intoArray(c, coff + 7 * ldc);
         } else {
-            c00.intoArray(c, coff);
-            c10.intoArray(c, coff + ldc);
-            c20.intoArray(c, coff + 2 * ldc);
-            c30.intoArray(c, coff + 3 * ldc);
-            c40.intoArray(c, coff + 4 * ldc);
-            c50.intoArray(c, coff + 5 * ldc);
-            c60.intoArray(c, coff + 6 * ldc);
-            c70.intoArray(c, coff + 7 * ldc);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c40)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c50)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c60)).intoArray(c, coff + 6 * ldc);
+            ((FloatVector) EXACT.cast(c70)).intoArray(c, coff + 7 * ldc);
         }
     }
 
@@ -310,31 +320,31 @@ final class Float32GemmKernels {
             c51 = x.fma(b1, c51);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
-            c40.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c41.add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
-            c50.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
-            c51.add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c40)).add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c41)).add(FloatVector.fromArray(S, c, coff + 4 * ldc + V)).intoArray(c, coff + 4 * ldc + V);
+            ((FloatVector) EXACT.cast(c50)).add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c51)).add(FloatVector.fromArray(S, c, coff + 5 * ldc + V)).intoArray(c, coff + 5 * ldc + V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
-            c40.intoArray(c, coff + 4 * ldc);
-            c41.intoArray(c, coff + 4 * ldc + V);
-            c50.intoArray(c, coff + 5 * ldc);
-            c51.intoArray(c, coff + 5 * ldc + V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c40)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c41)).intoArray(c, coff + 4 * ldc + V);
+            ((FloatVector) EXACT.cast(c50)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c51)).intoArray(c, coff + 5 * ldc + V);
         }
     }
 
@@ -360,19 +370,19 @@ final class Float32GemmKernels {
             c50 = x.fma(b0, c50);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c40.add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
-            c50.add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c40)).add(FloatVector.fromArray(S, c, coff + 4 * ldc)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c50)).add(FloatVector.fromArray(S, c, coff + 5 * ldc)).intoArray(c, coff + 5 * ldc);
         } else {
-            c00.intoArray(c, coff);
-            c10.intoArray(c, coff + ldc);
-            c20.intoArray(c, coff + 2 * ldc);
-            c30.intoArray(c, coff + 3 * ldc);
-            c40.intoArray(c, coff + 4 * ldc);
-            c50.intoArray(c, coff + 5 * ldc);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c40)).intoArray(c, coff + 4 * ldc);
+            ((FloatVector) EXACT.cast(c50)).intoArray(c, coff + 5 * ldc);
         }
     }
 
@@ -411,39 +421,39 @@ final class Float32GemmKernels {
             c33 = x.fma(b3, c33);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c03.add(FloatVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c12.add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
-            c13.add(FloatVector.fromArray(S, c, coff + ldc + 3 * V)).intoArray(c, coff + ldc + 3 * V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c22.add(FloatVector.fromArray(S, c, coff + 2 * ldc + 2 * V)).intoArray(c, coff + 2 * ldc + 2 * V);
-            c23.add(FloatVector.fromArray(S, c, coff + 2 * ldc + 3 * V)).intoArray(c, coff + 2 * ldc + 3 * V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
-            c32.add(FloatVector.fromArray(S, c, coff + 3 * ldc + 2 * V)).intoArray(c, coff + 3 * ldc + 2 * V);
-            c33.add(FloatVector.fromArray(S, c, coff + 3 * ldc + 3 * V)).intoArray(c, coff + 3 * ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c03)).add(FloatVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c13)).add(FloatVector.fromArray(S, c, coff + ldc + 3 * V)).intoArray(c, coff + ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c22)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + 2 * V)).intoArray(c, coff + 2 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c23)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + 3 * V)).intoArray(c, coff + 2 * ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c32)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + 2 * V)).intoArray(c, coff + 3 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c33)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + 3 * V)).intoArray(c, coff + 3 * ldc + 3 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c03.intoArray(c, coff + 3 * V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c12.intoArray(c, coff + ldc + 2 * V);
-            c13.intoArray(c, coff + ldc + 3 * V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c22.intoArray(c, coff + 2 * ldc + 2 * V);
-            c23.intoArray(c, coff + 2 * ldc + 3 * V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
-            c32.intoArray(c, coff + 3 * ldc + 2 * V);
-            c33.intoArray(c, coff + 3 * ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c03)).intoArray(c, coff + 3 * V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c13)).intoArray(c, coff + ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c22)).intoArray(c, coff + 2 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c23)).intoArray(c, coff + 2 * ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c32)).intoArray(c, coff + 3 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c33)).intoArray(c, coff + 3 * ldc + 3 * V);
         }
     }
 
@@ -476,31 +486,31 @@ final class Float32GemmKernels {
             c32 = x.fma(b2, c32);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c12.add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c22.add(FloatVector.fromArray(S, c, coff + 2 * ldc + 2 * V)).intoArray(c, coff + 2 * ldc + 2 * V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
-            c32.add(FloatVector.fromArray(S, c, coff + 3 * ldc + 2 * V)).intoArray(c, coff + 3 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c22)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + 2 * V)).intoArray(c, coff + 2 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c32)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + 2 * V)).intoArray(c, coff + 3 * ldc + 2 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c12.intoArray(c, coff + ldc + 2 * V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c22.intoArray(c, coff + 2 * ldc + 2 * V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
-            c32.intoArray(c, coff + 3 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c22)).intoArray(c, coff + 2 * ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c32)).intoArray(c, coff + 3 * ldc + 2 * V);
         }
     }
 
@@ -528,23 +538,23 @@ final class Float32GemmKernels {
             c31 = x.fma(b1, c31);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c21.add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
-            c31.add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).add(FloatVector.fromArray(S, c, coff + 2 * ldc + V)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).add(FloatVector.fromArray(S, c, coff + 3 * ldc + V)).intoArray(c, coff + 3 * ldc + V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c20.intoArray(c, coff + 2 * ldc);
-            c21.intoArray(c, coff + 2 * ldc + V);
-            c30.intoArray(c, coff + 3 * ldc);
-            c31.intoArray(c, coff + 3 * ldc + V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c21)).intoArray(c, coff + 2 * ldc + V);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c31)).intoArray(c, coff + 3 * ldc + V);
         }
     }
 
@@ -566,15 +576,15 @@ final class Float32GemmKernels {
             c30 = x.fma(b0, c30);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c20.add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
-            c30.add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c20)).add(FloatVector.fromArray(S, c, coff + 2 * ldc)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c30)).add(FloatVector.fromArray(S, c, coff + 3 * ldc)).intoArray(c, coff + 3 * ldc);
         } else {
-            c00.intoArray(c, coff);
-            c10.intoArray(c, coff + ldc);
-            c20.intoArray(c, coff + 2 * ldc);
-            c30.intoArray(c, coff + 3 * ldc);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c20)).intoArray(c, coff + 2 * ldc);
+            ((FloatVector) EXACT.cast(c30)).intoArray(c, coff + 3 * ldc);
         }
     }
 
@@ -602,23 +612,23 @@ final class Float32GemmKernels {
             c13 = x.fma(b3, c13);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c03.add(FloatVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c12.add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
-            c13.add(FloatVector.fromArray(S, c, coff + ldc + 3 * V)).intoArray(c, coff + ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c03)).add(FloatVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c13)).add(FloatVector.fromArray(S, c, coff + ldc + 3 * V)).intoArray(c, coff + ldc + 3 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c03.intoArray(c, coff + 3 * V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c12.intoArray(c, coff + ldc + 2 * V);
-            c13.intoArray(c, coff + ldc + 3 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c03)).intoArray(c, coff + 3 * V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c13)).intoArray(c, coff + ldc + 3 * V);
         }
     }
 
@@ -642,19 +652,19 @@ final class Float32GemmKernels {
             c12 = x.fma(b2, c12);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
-            c12.add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).add(FloatVector.fromArray(S, c, coff + ldc + 2 * V)).intoArray(c, coff + ldc + 2 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
-            c12.intoArray(c, coff + ldc + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c12)).intoArray(c, coff + ldc + 2 * V);
         }
     }
 
@@ -675,15 +685,15 @@ final class Float32GemmKernels {
             c11 = x.fma(b1, c11);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
-            c11.add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).add(FloatVector.fromArray(S, c, coff + ldc + V)).intoArray(c, coff + ldc + V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c10.intoArray(c, coff + ldc);
-            c11.intoArray(c, coff + ldc + V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c11)).intoArray(c, coff + ldc + V);
         }
     }
 
@@ -701,11 +711,11 @@ final class Float32GemmKernels {
             c10 = x.fma(b0, c10);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c10.add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).add(FloatVector.fromArray(S, c, coff + ldc)).intoArray(c, coff + ldc);
         } else {
-            c00.intoArray(c, coff);
-            c10.intoArray(c, coff + ldc);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c10)).intoArray(c, coff + ldc);
         }
     }
 
@@ -727,15 +737,15 @@ final class Float32GemmKernels {
             c03 = x.fma(b3, c03);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
-            c03.add(FloatVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c03)).add(FloatVector.fromArray(S, c, coff + 3 * V)).intoArray(c, coff + 3 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
-            c03.intoArray(c, coff + 3 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c03)).intoArray(c, coff + 3 * V);
         }
     }
 
@@ -755,13 +765,13 @@ final class Float32GemmKernels {
             c02 = x.fma(b2, c02);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
-            c02.add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).add(FloatVector.fromArray(S, c, coff + 2 * V)).intoArray(c, coff + 2 * V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
-            c02.intoArray(c, coff + 2 * V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
         }
     }
 
@@ -779,11 +789,11 @@ final class Float32GemmKernels {
             c01 = x.fma(b1, c01);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
-            c01.add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).add(FloatVector.fromArray(S, c, coff + V)).intoArray(c, coff + V);
         } else {
-            c00.intoArray(c, coff);
-            c01.intoArray(c, coff + V);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c01)).intoArray(c, coff + V);
         }
     }
 
@@ -798,9 +808,9 @@ final class Float32GemmKernels {
             c00 = x.fma(b0, c00);
         }
         if (acc) {
-            c00.add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c00)).add(FloatVector.fromArray(S, c, coff)).intoArray(c, coff);
         } else {
-            c00.intoArray(c, coff);
+            ((FloatVector) EXACT.cast(c00)).intoArray(c, coff);
         }
     }
 }

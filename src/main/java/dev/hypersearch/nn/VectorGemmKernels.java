@@ -1,6 +1,7 @@
 package dev.hypersearch.nn;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,6 +22,12 @@ final class VectorGemmKernels {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     /** Doubles per vector. */
     static final int V = S.length();
+    /**
+     * The species' own vector class: cast to it, an accumulator leaving a kernel's loop (a loop phi C2 types only
+     * as {@code DoubleVector}) has an exact type, so its store binds statically instead of through
+     * {@code DoubleVector}'s type profile, shared with every other species (see {@link Float32GemmKernels}).
+     */
+    private static final Class<? extends Vector<Double>> EXACT = S.vectorType();
 
     /** The kernels' shapes, as {@code rows * 8 + vectors}. */
     private static final java.util.Set<Integer> SHAPES = java.util.Set.of(
@@ -108,37 +115,37 @@ final class VectorGemmKernels {
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        c12.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c12)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
-        c22.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c21)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c22)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
-        c32.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c31)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c32)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c40.intoArray(c, coff);
-        c41.intoArray(c, coff + V);
-        c42.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c40)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c41)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c42)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c50.intoArray(c, coff);
-        c51.intoArray(c, coff + V);
-        c52.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c50)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c51)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c52)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c60.intoArray(c, coff);
-        c61.intoArray(c, coff + V);
-        c62.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c60)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c61)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c62)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c70.intoArray(c, coff);
-        c71.intoArray(c, coff + V);
-        c72.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c70)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c71)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c72)).intoArray(c, coff + 2 * V);
     }
 
     /** 8 rows x 2 vectors: 16 accumulators. */
@@ -177,29 +184,29 @@ final class VectorGemmKernels {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
         coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c21)).intoArray(c, coff + V);
         coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c31)).intoArray(c, coff + V);
         coff += ldc;
-        c40.intoArray(c, coff);
-        c41.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c40)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c41)).intoArray(c, coff + V);
         coff += ldc;
-        c50.intoArray(c, coff);
-        c51.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c50)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c51)).intoArray(c, coff + V);
         coff += ldc;
-        c60.intoArray(c, coff);
-        c61.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c60)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c61)).intoArray(c, coff + V);
         coff += ldc;
-        c70.intoArray(c, coff);
-        c71.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c70)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c71)).intoArray(c, coff + V);
     }
 
     /** 8 rows x 1 vector: 8 accumulators. */
@@ -228,21 +235,21 @@ final class VectorGemmKernels {
             x = DoubleVector.broadcast(S, a[ai + 7 * rsA]);
             c70 = x.fma(b0, c70);
         }
-        c00.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
         coff += ldc;
-        c10.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
         coff += ldc;
-        c20.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
         coff += ldc;
-        c30.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
         coff += ldc;
-        c40.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c40)).intoArray(c, coff);
         coff += ldc;
-        c50.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c50)).intoArray(c, coff);
         coff += ldc;
-        c60.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c60)).intoArray(c, coff);
         coff += ldc;
-        c70.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c70)).intoArray(c, coff);
     }
 
     /** 6 rows x 2 vectors: 12 accumulators. */
@@ -274,23 +281,23 @@ final class VectorGemmKernels {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
         coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c21)).intoArray(c, coff + V);
         coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c31)).intoArray(c, coff + V);
         coff += ldc;
-        c40.intoArray(c, coff);
-        c41.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c40)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c41)).intoArray(c, coff + V);
         coff += ldc;
-        c50.intoArray(c, coff);
-        c51.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c50)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c51)).intoArray(c, coff + V);
     }
 
     /** 6 rows x 1 vector: 6 accumulators. */
@@ -314,17 +321,17 @@ final class VectorGemmKernels {
             x = DoubleVector.broadcast(S, a[ai + 5 * rsA]);
             c50 = x.fma(b0, c50);
         }
-        c00.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
         coff += ldc;
-        c10.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
         coff += ldc;
-        c20.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
         coff += ldc;
-        c30.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
         coff += ldc;
-        c40.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c40)).intoArray(c, coff);
         coff += ldc;
-        c50.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c50)).intoArray(c, coff);
     }
 
     /** 4 rows x 4 vectors: 16 accumulators. */
@@ -361,25 +368,25 @@ final class VectorGemmKernels {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
-        c03.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c03)).intoArray(c, coff + 3 * V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        c12.intoArray(c, coff + 2 * V);
-        c13.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c12)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c13)).intoArray(c, coff + 3 * V);
         coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
-        c22.intoArray(c, coff + 2 * V);
-        c23.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c21)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c22)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c23)).intoArray(c, coff + 3 * V);
         coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
-        c32.intoArray(c, coff + 2 * V);
-        c33.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c31)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c32)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c33)).intoArray(c, coff + 3 * V);
     }
 
     /** 4 rows x 3 vectors: 12 accumulators. */
@@ -410,21 +417,21 @@ final class VectorGemmKernels {
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        c12.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c12)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
-        c22.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c21)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c22)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
-        c32.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c31)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c32)).intoArray(c, coff + 2 * V);
     }
 
     /** 4 rows x 2 vectors: 8 accumulators. */
@@ -450,17 +457,17 @@ final class VectorGemmKernels {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
         coff += ldc;
-        c20.intoArray(c, coff);
-        c21.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c21)).intoArray(c, coff + V);
         coff += ldc;
-        c30.intoArray(c, coff);
-        c31.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c31)).intoArray(c, coff + V);
     }
 
     /** 4 rows x 1 vector: 4 accumulators. */
@@ -480,13 +487,13 @@ final class VectorGemmKernels {
             x = DoubleVector.broadcast(S, a[ai + 3 * rsA]);
             c30 = x.fma(b0, c30);
         }
-        c00.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
         coff += ldc;
-        c10.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
         coff += ldc;
-        c20.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c20)).intoArray(c, coff);
         coff += ldc;
-        c30.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c30)).intoArray(c, coff);
     }
 
     /** 2 rows x 4 vectors: 8 accumulators. */
@@ -512,15 +519,15 @@ final class VectorGemmKernels {
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
-        c03.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c03)).intoArray(c, coff + 3 * V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        c12.intoArray(c, coff + 2 * V);
-        c13.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c12)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c13)).intoArray(c, coff + 3 * V);
     }
 
     /** 2 rows x 3 vectors: 6 accumulators. */
@@ -542,13 +549,13 @@ final class VectorGemmKernels {
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
-        c12.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c12)).intoArray(c, coff + 2 * V);
     }
 
     /** 2 rows x 2 vectors: 4 accumulators. */
@@ -567,11 +574,11 @@ final class VectorGemmKernels {
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
         coff += ldc;
-        c10.intoArray(c, coff);
-        c11.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c11)).intoArray(c, coff + V);
     }
 
     /** 2 rows x 1 vector: 2 accumulators. */
@@ -587,9 +594,9 @@ final class VectorGemmKernels {
             x = DoubleVector.broadcast(S, a[ai + rsA]);
             c10 = x.fma(b0, c10);
         }
-        c00.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
         coff += ldc;
-        c10.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c10)).intoArray(c, coff);
     }
 
     /** 1 row x 4 vectors: 4 accumulators. */
@@ -609,10 +616,10 @@ final class VectorGemmKernels {
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
-        c03.intoArray(c, coff + 3 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c03)).intoArray(c, coff + 3 * V);
     }
 
     /** 1 row x 3 vectors: 3 accumulators. */
@@ -630,9 +637,9 @@ final class VectorGemmKernels {
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
-        c02.intoArray(c, coff + 2 * V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c02)).intoArray(c, coff + 2 * V);
     }
 
     /** 1 row x 2 vectors: 2 accumulators. */
@@ -648,8 +655,8 @@ final class VectorGemmKernels {
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
         }
-        c00.intoArray(c, coff);
-        c01.intoArray(c, coff + V);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c01)).intoArray(c, coff + V);
     }
 
     /** 1 row x 1 vector: 1 accumulator. */
@@ -662,6 +669,6 @@ final class VectorGemmKernels {
             DoubleVector x = DoubleVector.broadcast(S, a[ai]);
             c00 = x.fma(b0, c00);
         }
-        c00.intoArray(c, coff);
+        ((DoubleVector) EXACT.cast(c00)).intoArray(c, coff);
     }
 }
