@@ -45,12 +45,12 @@ final class Float32GemmKernels {
     /** Floats per vector. */
     static final int V = S.length();
     /**
-     * The species' own vector class. An accumulator leaving a kernel's loop is a loop phi that C2 types only as
-     * {@code FloatVector}, so the calls on it (the store, the add) would bind through {@code FloatVector}'s type
-     * profile, which is shared with every other species (Float32Panels' casts run {@code Float128Vector}). Seen
-     * bimorphic, C2 failed the store intrinsic and boxed every accumulator on every step: about 2 GFLOPS for the
-     * whole process. Cast to this class (a constant), the accumulator's exact type is known and the calls bind
-     * statically, whatever the profile says.
+     * The species' own vector class. An accumulator leaving a kernel's loop is a loop phi that C2 may type only
+     * as {@code FloatVector} (it did in 4x3's compiles, and in every OSR compile), so the calls on it (the store,
+     * the add) would bind through {@code FloatVector.intoArray}'s type profile, shared with every other species
+     * (Float32Panels' narrowing casts store {@code Float128Vector}s). Seen bimorphic, C2 failed the store intrinsic
+     * and boxed every accumulator on every step: about 2 GFLOPS for the whole process. Cast to this class (a
+     * constant), the accumulator's exact type is known and the calls bind statically, whatever the profile says.
      */
     private static final Class<? extends Vector<Float>> EXACT = S.vectorType();
 
