@@ -38,6 +38,16 @@ public final class FmaPeak {
      * a search at most (sum of these) / (single-thread peak) times as fast as one.
      */
     public static double[] f64GflopsConcurrently(int threads) throws InterruptedException {
+        return concurrently(threads, FmaPeak::f64Gflops);
+    }
+
+    /** {@link #f32Gflops()} on {@code threads} threads at once, each thread's figure. */
+    public static double[] f32GflopsConcurrently(int threads) throws InterruptedException {
+        return concurrently(threads, FmaPeak::f32Gflops);
+    }
+
+    private static double[] concurrently(int threads, java.util.function.DoubleSupplier peak)
+            throws InterruptedException {
         double[] out = new double[threads];
         CountDownLatch start = new CountDownLatch(1);
         Thread[] pool = new Thread[threads];
@@ -50,7 +60,7 @@ public final class FmaPeak {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                out[slot] = f64Gflops();
+                out[slot] = peak.getAsDouble();
             });
             pool[t].start();
         }

@@ -139,9 +139,11 @@ public final class SearchBenchmark {
                 two.summedTrialSeconds());
         printCosts(List.of(one, two));
         printEngineAlone(one, two);
+        List<JoblibSearch.Result> joblib = withSklearn ? JoblibSearch.run(one.data, one.params(), 1, 2) : null;
         if (withSklearn) {
-            printSklearn(one, two, JoblibSearch.run(one.data, one.params(), 1, 2));
+            printSklearn(one, two, joblib);
         }
+        printBound(one, two, joblib);
         System.out.printf(Locale.ROOT, "load average after: %.2f%n", load());
         return one;
     }
@@ -317,6 +319,53 @@ public final class SearchBenchmark {
                     String.format(Locale.ROOT, "%s %s lr %.1e", p.activation(), p.hiddenWidths(), p.learningRate()),
                     t.getDurationMs() / 1e3, f.seconds(), t.getValLoss(), f.valLoss());
         }
+    }
+
+    /**
+     * The physical bound on the search ({@link TrialFlops}): the trials' GEMM flops (each trial's epochs run,
+     * training and validation) at this machine's FMA peak, one core and both cores at once, measured now; the
+     * service's effective GFLOPS (flops over its wall time) and the best ratio to joblib the peak allows (joblib's
+     * wall time over the flops' time at 100 % and 70 % of the peak: perfect scaling, no service or elementwise work,
+     * so an upper bound).
+     */
+    private static void printBound(Run one, Run two, List<JoblibSearch.Result> joblib) throws InterruptedException {
+        int trainRows = one.data.train().size();
+        int valRows = one.data.validation().size();
+        double flops = 0;
+        double sklearnFlops = 0;
+        for (TrialEntity t : one.trials) {
+            TrialParams p = t.getParams();
+            List<Integer> widths = TrialFlops.widths(one.data.numFeatures(), p.hiddenWidths(), one.data.numClasses());
+            flops += TrialFlops.engineTrial(widths, trainRows, valRows,
+                    t.getEpochsRun() == null ? 0 : t.getEpochsRun());
+            sklearnFlops += TrialFlops.sklearnFit(widths, trainRows, p.epochs());
+        }
+        boolean f32 = one.precision().equals("FLOAT32");
+        double core = f32 ? FmaPeak.f32Gflops() : FmaPeak.f64Gflops();
+        double[] together = f32 ? FmaPeak.f32GflopsConcurrently(2) : FmaPeak.f64GflopsConcurrently(2);
+        double cores = together[0] + together[1];
+        System.out.printf(Locale.ROOT, "physical bound (precision %s; load average %.2f): the 40 trials are %.1f GFLOP"
+                        + " of GEMM (training and the validation pass each epoch, epochs run; scikit-learn's fits %.1f "
+                        + "GFLOP, no validation); FMA peak one core %.1f GFLOPS, two cores at once %.1f + %.1f = %.1f"
+                        + " (%s)%n", one.precision(), load(), flops / 1e9, sklearnFlops / 1e9, core, together[0],
+                together[1], cores, ThreadCpuClock.describe());
+        System.out.printf(Locale.ROOT, "  service effective GFLOPS (wall): 1 worker %.1f (%.0f%% of one core's peak), "
+                        + "2 workers %.1f (%.0f%% of both cores')%n", TrialFlops.gflops(flops, one.seconds),
+                100 * TrialFlops.gflops(flops, one.seconds) / core, TrialFlops.gflops(flops, two.seconds),
+                100 * TrialFlops.gflops(flops, two.seconds) / cores);
+        if (joblib == null) {
+            return;
+        }
+        JoblibSearch.Result j1 = joblib.get(0);
+        JoblibSearch.Result j2 = joblib.get(1);
+        System.out.printf(Locale.ROOT, "  joblib effective GFLOPS (wall): 1 process %.1f, 2 processes %.1f%n",
+                TrialFlops.gflops(sklearnFlops, j1.seconds()), TrialFlops.gflops(sklearnFlops, j2.seconds()));
+        System.out.printf(Locale.ROOT, "  bound on service / joblib: 1 worker vs 1 process %.2fx at 100%% of the peak, "
+                        + "%.2fx at 70%% (measured %.2fx); 2 workers vs 2 processes %.2fx at 100%%, %.2fx at 70%% "
+                        + "(measured %.2fx; goal 4x)%n",
+                TrialFlops.bound(j1.seconds(), flops, core, 1.0), TrialFlops.bound(j1.seconds(), flops, core, 0.7),
+                j1.seconds() / one.seconds, TrialFlops.bound(j2.seconds(), flops, cores, 1.0),
+                TrialFlops.bound(j2.seconds(), flops, cores, 0.7), j2.seconds() / two.seconds);
     }
 
     private static double load() {
