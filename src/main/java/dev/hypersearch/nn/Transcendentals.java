@@ -25,6 +25,12 @@ public interface Transcendentals {
     /** The row loops of the same instruction set (bias, column sums, kinked activations, batch norm). */
     RowKernels rows();
 
+    /**
+     * Adam's update for float32 moments (float32 runs), or null where it would be slower than float64's: plain loops
+     * do not vectorize the conversions.
+     */
+    Float32Adam float32Adam();
+
     /** Short name for logs and benchmark output. */
     String name();
 }

@@ -99,6 +99,11 @@ final class VectorTranscendentals implements Transcendentals {
     }
 
     @Override
+    public Float32Adam float32Adam() {
+        return VectorFloat32Adam.INSTANCE;
+    }
+
+    @Override
     public String name() {
         return "vector";
     }
