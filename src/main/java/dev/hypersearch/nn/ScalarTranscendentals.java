@@ -38,6 +38,12 @@ final class ScalarTranscendentals implements Transcendentals {
     }
 
     @Override
+    public void addRowActivation(Activation f, double[] m, double[] a, int rows, int cols, double[] v,
+            double alpha) {
+        ScalarActivationRows.addRowActivation(f, m, a, rows, cols, v, alpha);
+    }
+
+    @Override
     public void exp(double[] x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = Math.exp(x[i]);

@@ -19,6 +19,12 @@ public interface Transcendentals {
     /** a[i] = z[i] if z[i] > 0, else alpha (e^z[i] - 1). */
     void elu(double[] z, double[] a, int n, double alpha);
 
+    /**
+     * m[r, j] += v[j] (the bias), then a = f(m), in one pass over m (f: SIGMOID, TANH, ELU or LINEAR; alpha: ELU's),
+     * with the values of {@code rows().addRow} then this set's f up to the column tails' rounding.
+     */
+    void addRowActivation(Activation f, double[] m, double[] a, int rows, int cols, double[] v, double alpha);
+
     /** out[i] = e^x[i] (out may be x). */
     void exp(double[] x, double[] out, int n);
 

@@ -1,0 +1,115 @@
+package dev.hypersearch.nn;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ScalarActivationRows}' fused loops on the Vector API, a vector of columns at a time against the column
+ * vectors. Backward: the same operations in the same order as the plain loops, so bit-identical. Forward: the bias
+ * sum is, and the activation is {@link VectorTranscendentals}' lanewise form, so bit-identical to the unfused bias
+ * then activation wherever the unfused flat loop took a vector too (every value when the width is a multiple of the
+ * vector length, as a hidden layer's 128 or 256); a row's column tail takes {@code Math}, within that class's bounds.
+ * One loop per activation (a switch outside the loops): no vector flows through a merge, which C2 may box. Named only
+ * from the Vector API classes, so a JVM without the incubator module never links it.
+ */
+final class VectorActivationRows {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorActivationRows() {
+    }
+
+    static void addRowActivation(Activation f, double[] m, double[] a, int rows, int cols, double[] v, double alpha) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            switch (f) {
+                case SIGMOID -> {
+                    for (; j < bound; j += L) {
+                        VectorTranscendentals.sigmoid(biased(m, o + j, v, j)).intoArray(a, o + j);
+                    }
+                }
+                case TANH -> {
+                    for (; j < bound; j += L) {
+                        VectorTranscendentals.tanh(biased(m, o + j, v, j)).intoArray(a, o + j);
+                    }
+                }
+                case ELU -> {
+                    for (; j < bound; j += L) {
+                        VectorTranscendentals.elu(biased(m, o + j, v, j), alpha).intoArray(a, o + j);
+                    }
+                }
+                default -> {
+                    for (; j < bound; j += L) {
+                        biased(m, o + j, v, j).intoArray(a, o + j);
+                    }
+                }
+            }
+            ScalarActivationRows.addRowActivation(f, m, a, o, j, cols, v, alpha);
+        }
+    }
+
+    /** m + v at (o, j), stored back into m. */
+    private static DoubleVector biased(double[] m, int i, double[] v, int j) {
+        DoubleVector x = DoubleVector.fromArray(S, m, i).add(DoubleVector.fromArray(S, v, j));
+        x.intoArray(m, i);
+        return x;
+    }
+
+    static void backwardSums(Activation f, double[] z, double[] a, double[] d, double[] x, int rows, int cols,
+            double alpha, double[] sums, double[] dots) {
+        Arrays.fill(sums, 0, cols, 0.0);
+        if (x != null) {
+            Arrays.fill(dots, 0, cols, 0.0);
+        }
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            int j = 0;
+            switch (f) {
+                case SIGMOID -> {
+                    for (; j < bound; j += L) {
+                        DoubleVector s = DoubleVector.fromArray(S, a, o + j);
+                        accumulate(DoubleVector.fromArray(S, d, o + j).mul(s.mul(one.sub(s))), d, x, o, j, sums, dots);
+                    }
+                }
+                case TANH -> {
+                    for (; j < bound; j += L) {
+                        DoubleVector t = DoubleVector.fromArray(S, a, o + j);
+                        accumulate(DoubleVector.fromArray(S, d, o + j).mul(one.sub(t.mul(t))), d, x, o, j, sums, dots);
+                    }
+                }
+                case ELU -> {
+                    for (; j < bound; j += L) {
+                        // as VectorRowKernels.eluBackward: 1 where z > 0, else a + alpha
+                        DoubleVector below = DoubleVector.fromArray(S, a, o + j).add(alpha);
+                        DoubleVector factor = below.blend(one,
+                                DoubleVector.fromArray(S, z, o + j).compare(VectorOperators.GT, 0.0));
+                        accumulate(DoubleVector.fromArray(S, d, o + j).mul(factor), d, x, o, j, sums, dots);
+                    }
+                }
+                default -> {
+                    for (; j < bound; j += L) {
+                        accumulate(DoubleVector.fromArray(S, d, o + j), d, x, o, j, sums, dots);
+                    }
+                }
+            }
+            ScalarActivationRows.backwardSums(f, z, a, d, x, o, j, cols, alpha, sums, dots);
+        }
+    }
+
+    /** Stores g as d's row slice and adds it into sums, and g * x into dots when x is not null. */
+    private static void accumulate(DoubleVector g, double[] d, double[] x, int o, int j, double[] sums,
+            double[] dots) {
+        g.intoArray(d, o + j);
+        DoubleVector.fromArray(S, sums, j).add(g).intoArray(sums, j);
+        if (x != null) {
+            DoubleVector.fromArray(S, dots, j).add(g.mul(DoubleVector.fromArray(S, x, o + j))).intoArray(dots, j);
+        }
+    }
+}
