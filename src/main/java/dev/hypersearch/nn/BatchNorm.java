@@ -45,6 +45,23 @@ final class BatchNorm {
 
     /** Training: z (rows x units) is replaced by gamma*xhat + beta; xhat is kept for backward. */
     void forwardTraining(RowKernels k, double[] z, double[] xhat, int rows) {
+        batchStatistics(k, z, rows);
+        k.normalize(z, xhat, rows, units, mean, invStd, gamma.value().data, beta.value().data);
+    }
+
+    /**
+     * {@link #forwardTraining}, then a = f(z), with the transform and the activation in one pass (below, alpha,
+     * slopes: the activation's, see {@link Transcendentals#normalizeActivation}).
+     */
+    void forwardTraining(Transcendentals t, Activation f, double[] z, double[] xhat, double[] a, int rows,
+            double below, double alpha, double[] slopes) {
+        batchStatistics(t.rows(), z, rows);
+        t.normalizeActivation(f, z, xhat, a, rows, units, mean, invStd, gamma.value().data, beta.value().data, below,
+                alpha, slopes);
+    }
+
+    /** The batch's mean and 1 / standard deviation per unit, and the running averages' step. */
+    private void batchStatistics(RowKernels k, double[] z, int rows) {
         int c = units;
         k.columnSums(z, rows, c, mean);
         double invN = 1.0 / rows;
@@ -61,7 +78,6 @@ final class BatchNorm {
             runningVar[j] = MOMENTUM * runningVar[j] + (1 - MOMENTUM) * v * unbias;
             invStd[j] = 1.0 / Math.sqrt(v + EPS);
         }
-        k.normalize(z, xhat, rows, c, mean, invStd, gamma.value().data, beta.value().data);
     }
 
     /** The inference transform z*scale + shift, written into the two arrays (one entry per unit). */

@@ -83,7 +83,10 @@ final class DenseLayer {
         if (bias != null) {
             t.rows().addRow(z.data, rows, fanOut, bias.value().data);
         } else if (training) {
-            batchNorm.forwardTraining(t.rows(), z.data, ws.xhat[l].data, rows);
+            // batch norm's transform and the activation in one pass over z
+            batchNorm.forwardTraining(t, activation, z.data, ws.xhat[l].data, ws.a[l].data, rows, leakySlope,
+                    eluAlpha, slopes == null ? null : slopes.value().data);
+            return;
         } else {
             batchNorm.forwardInference(t.rows(), z.data, rows);
         }

@@ -26,16 +26,54 @@ final class ScalarActivationRows {
         for (int j = from; j < to; j++) {
             double x = m[o + j] + v[j];
             m[o + j] = x;
+            a[o + j] = activation(f, x, alpha);
+        }
+    }
+
+    /**
+     * Batch norm's training transform (xhat = (z - mean) invStd, z = gamma xhat + beta, as RowKernels.normalize), then
+     * a = f(z), in one pass; any activation (below: leaky ReLU's slope, alpha: ELU's, slopes: PReLU's).
+     */
+    static void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols,
+            double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
+            double[] slopes) {
+        for (int r = 0; r < rows; r++) {
+            normalizeActivation(f, z, xhat, a, r * cols, 0, cols, mean, invStd, gamma, beta, below, alpha, slopes);
+        }
+    }
+
+    /** Columns from..to-1 of the row at offset o. */
+    static void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int o, int from, int to,
+            double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
+            double[] slopes) {
+        for (int j = from; j < to; j++) {
+            double h = (z[o + j] - mean[j]) * invStd[j];
+            xhat[o + j] = h;
+            double y = gamma[j] * h + beta[j];
+            z[o + j] = y;
             a[o + j] = switch (f) {
-                case SIGMOID -> ActivationKernels.sigmoid(x);
-                case TANH -> Math.tanh(x);
-                case ELU -> {
-                    double p = ActivationKernels.positive(x);
-                    yield p * x + (1.0 - p) * alpha * Math.expm1(Math.min(x, 0.0)); // as ScalarTranscendentals.elu
+                case RELU -> Math.max(y, 0.0);
+                case LEAKY_RELU -> {
+                    double p = ActivationKernels.positive(y);
+                    yield y * (p + (1.0 - p) * below); // as ScalarRowKernels.kinkForward
                 }
-                default -> x;
+                case PRELU -> y * (slopes[j] + (1.0 - slopes[j]) * ActivationKernels.positive(y));
+                default -> activation(f, y, alpha);
             };
         }
+    }
+
+    /** A smooth activation of one value, as the plain loops form it. */
+    private static double activation(Activation f, double x, double alpha) {
+        return switch (f) {
+            case SIGMOID -> ActivationKernels.sigmoid(x);
+            case TANH -> Math.tanh(x);
+            case ELU -> {
+                double p = ActivationKernels.positive(x);
+                yield p * x + (1.0 - p) * alpha * Math.expm1(Math.min(x, 0.0)); // as ScalarTranscendentals.elu
+            }
+            default -> x;
+        };
     }
 
     /**

@@ -44,6 +44,13 @@ final class ScalarTranscendentals implements Transcendentals {
     }
 
     @Override
+    public void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols,
+            double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
+            double[] slopes) {
+        ScalarActivationRows.normalizeActivation(f, z, xhat, a, rows, cols, mean, invStd, gamma, beta, below, alpha, slopes);
+    }
+
+    @Override
     public void exp(double[] x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = Math.exp(x[i]);

@@ -25,6 +25,14 @@ public interface Transcendentals {
      */
     void addRowActivation(Activation f, double[] m, double[] a, int rows, int cols, double[] v, double alpha);
 
+    /**
+     * Batch norm's training transform ({@code rows().normalize}: xhat, and z replaced by gamma xhat + beta), then
+     * a = f(z), in one pass over z, for any activation (below: leaky ReLU's slope, alpha: ELU's, slopes: PReLU's); the
+     * values of normalize then this set's activation up to the column tails' rounding.
+     */
+    void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols, double[] mean,
+            double[] invStd, double[] gamma, double[] beta, double below, double alpha, double[] slopes);
+
     /** out[i] = e^x[i] (out may be x). */
     void exp(double[] x, double[] out, int n);
 

@@ -99,6 +99,13 @@ final class VectorTranscendentals implements Transcendentals {
     }
 
     @Override
+    public void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols,
+            double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
+            double[] slopes) {
+        VectorNormalizeRows.normalizeActivation(f, z, xhat, a, rows, cols, mean, invStd, gamma, beta, below, alpha, slopes);
+    }
+
+    @Override
     public void exp(double[] x, double[] out, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {

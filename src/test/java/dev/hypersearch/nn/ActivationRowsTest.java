@@ -83,20 +83,59 @@ class ActivationRowsTest {
                         double[] af = new double[n];
                         t.addRowActivation(f, zf, af, rows, cols, v, ALPHA);
                         assertThat(zf).as(what + " z").containsExactly(zs);
-                        boolean sameLanes = t == ScalarTranscendentals.INSTANCE || cols % LANES == 0;
-                        if (sameLanes) {
-                            assertThat(af).as(what + " a").containsExactly(as);
-                        } else {
-                            for (int i = 0; i < n; i++) {
-                                // the column tails take Math where the flat loop took a vector, or the reverse
-                                double bound = 4.5 * Math.ulp(as[i]);
-                                assertThat(Math.abs(af[i] - as[i])).as(what + " a[" + i + "]")
-                                        .isLessThanOrEqualTo(bound);
-                            }
-                        }
+                        assertOutputs(what, t, cols, af, as);
                     }
                 }
             }
+        }
+    }
+
+    /** Batch norm's transform and any activation in one pass against normalize, then the activation. */
+    @Test
+    void fusedNormalizeMatchesNormalizeThenTheActivation() {
+        for (Transcendentals t : new Transcendentals[] {ScalarTranscendentals.INSTANCE,
+            VectorTranscendentals.INSTANCE}) {
+            for (Activation f : Activation.values()) {
+                for (int rows : ROWS) {
+                    for (int cols : COLS) {
+                        String what = t.name() + " " + f + " " + rows + "x" + cols;
+                        int n = rows * cols;
+                        double[] z = random(n, 6);
+                        double[] mean = random(cols, 7);
+                        double[] invStd = random(cols, 8);
+                        double[] gamma = random(cols, 9);
+                        double[] beta = random(cols, 10);
+                        double[] slopes = random(cols, 11);
+                        double[] zs = z.clone();
+                        double[] xs = new double[n];
+                        t.rows().normalize(zs, xs, rows, cols, mean, invStd, gamma, beta);
+                        double[] as = new double[n];
+                        ActivationKernels.forward(f, t, zs, as, rows, cols, 0.07, ALPHA, slopes);
+
+                        double[] zf = z.clone();
+                        double[] xf = new double[n];
+                        double[] af = new double[n];
+                        t.normalizeActivation(f, zf, xf, af, rows, cols, mean, invStd, gamma, beta, 0.07, ALPHA,
+                                slopes);
+                        assertThat(zf).as(what + " z").containsExactly(zs);
+                        assertThat(xf).as(what + " xhat").containsExactly(xs);
+                        assertOutputs(what, t, cols, af, as);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Bit for bit where both took the same lanes, else within VectorTranscendentalsTest's bound. */
+    private static void assertOutputs(String what, Transcendentals t, int cols, double[] fused, double[] unfused) {
+        if (t == ScalarTranscendentals.INSTANCE || cols % LANES == 0) {
+            assertThat(fused).as(what + " a").containsExactly(unfused);
+            return;
+        }
+        for (int i = 0; i < fused.length; i++) {
+            // the column tails take Math where the flat loop took a vector, or the reverse
+            assertThat(Math.abs(fused[i] - unfused[i])).as(what + " a[" + i + "]")
+                    .isLessThanOrEqualTo(4.5 * Math.ulp(unfused[i]));
         }
     }
 
