@@ -47,7 +47,8 @@ final class ScalarTranscendentals implements Transcendentals {
     public void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols,
             double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
             double[] slopes) {
-        ScalarActivationRows.normalizeActivation(f, z, xhat, a, rows, cols, mean, invStd, gamma, beta, below, alpha, slopes);
+        ScalarActivationRows.normalizeActivation(f, z, xhat, a, rows, cols, mean, invStd, gamma, beta, below, alpha,
+                slopes);
     }
 
     @Override
