@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ScalarActivationRows}' fused loops on the Vector API, a vector of columns at a time against the column
  * vectors. Backward: the same operations in the same order as the plain loops, so bit-identical. Forward: the bias
- * sum is, and the activation is {@link VectorTranscendentals}' lanewise form, so bit-identical to the unfused bias
- * then activation wherever the unfused flat loop took a vector too (every value when the width is a multiple of the
- * vector length, as a hidden layer's 128 or 256); a row's column tail takes {@code Math}, within that class's bounds.
+ * sum is, and the activation is {@link VectorTranscendentals}' lanewise form, the unfused loop's: the same values once
+ * C2 has compiled both loops (a lanewise EXP or EXPM1 not yet compiled takes Math per lane and may differ by an ulp);
+ * a row's column tail takes {@code Math}, within that class's bounds.
  * One small method per activation (see VectorNormalizeRows): no vector flows through a merge, which C2 may box.
  * Named only from the Vector API classes, so a JVM without the incubator module never links it.
  */

@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Batch norm's training transform and the activation in one pass ({@link Transcendentals#normalizeActivation}) on the
  * Vector API: the transform's operations are {@link VectorRowKernels#normalize}'s, each activation's those of its
- * unfused vector loop, so the values are bit-identical to normalize then the activation wherever the unfused loops
- * took vectors (widths that are a multiple of the vector length); a row's column tail takes
+ * unfused vector loop, so the values are bit-identical to normalize then the activation (for sigmoid, tanh and ELU once
+ * C2 has compiled both loops, see VectorActivationRows) wherever the unfused loops took vectors; a row's column tail
+ * takes
  * {@link ScalarActivationRows#normalizeActivation}. One method per activation: no vector flows through a merge. Named
  * only from the Vector API classes, so a JVM without the incubator module never links it.
  */

@@ -3,15 +3,13 @@ package dev.hypersearch.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 
 /**
  * The smooth activations' fused row loops (ScalarActivationRows, VectorActivationRows) against the unfused loops they
  * replace, run one after the other as the layers did before: backward bit for bit on both sets; forward bit for bit
- * on the plain set, and on the vector set wherever the unfused flat loop took a vector too (widths that are a
- * multiple of the vector length), else within VectorTranscendentalsTest's bound of it. Runs under the test JVM's
- * {@code --add-modules jdk.incubator.vector}.
+ * on the plain set and for the activations without a transcendental function, else within VectorTranscendentalsTest's
+ * bound (see assertOutputs). Runs under the test JVM's {@code --add-modules jdk.incubator.vector}.
  */
 class ActivationRowsTest {
 
@@ -20,7 +18,6 @@ class ActivationRowsTest {
     private static final int[] ROWS = {1, 3, 64};
     private static final int[] COLS = {1, 3, 4, 5, 8, 17, 128};
     private static final double ALPHA = 1.3;
-    private static final int LANES = DoubleVector.SPECIES_PREFERRED.length();
 
     @Test
     void fusedBackwardMatchesTheDerivativeThenTheSumsBitForBit() {
@@ -83,7 +80,7 @@ class ActivationRowsTest {
                         double[] af = new double[n];
                         t.addRowActivation(f, zf, af, rows, cols, v, ALPHA);
                         assertThat(zf).as(what + " z").containsExactly(zs);
-                        assertOutputs(what, t, cols, af, as);
+                        assertOutputs(what, f, t, af, as);
                     }
                 }
             }
@@ -119,21 +116,27 @@ class ActivationRowsTest {
                                 slopes);
                         assertThat(zf).as(what + " z").containsExactly(zs);
                         assertThat(xf).as(what + " xhat").containsExactly(xs);
-                        assertOutputs(what, t, cols, af, as);
+                        assertOutputs(what, f, t, af, as);
                     }
                 }
             }
         }
     }
 
-    /** Bit for bit where both took the same lanes, else within VectorTranscendentalsTest's bound. */
-    private static void assertOutputs(String what, Transcendentals t, int cols, double[] fused, double[] unfused) {
-        if (t == ScalarTranscendentals.INSTANCE || cols % LANES == 0) {
+    /**
+     * Bit for bit on the plain set and for the activations without a transcendental function; the vector set's
+     * sigmoid, tanh and ELU within VectorTranscendentalsTest's bound: a lanewise EXP or EXPM1 gives SVML's value once
+     * C2 has compiled its loop and the per-lane Math fallback's before, so the fused and the unfused loop can differ by
+     * an ulp while one of them is compiled and the other not (and the column tails take Math).
+     */
+    private static void assertOutputs(String what, Activation f, Transcendentals t, double[] fused,
+            double[] unfused) {
+        boolean transcendental = f == Activation.SIGMOID || f == Activation.TANH || f == Activation.ELU;
+        if (t == ScalarTranscendentals.INSTANCE || !transcendental) {
             assertThat(fused).as(what + " a").containsExactly(unfused);
             return;
         }
         for (int i = 0; i < fused.length; i++) {
-            // the column tails take Math where the flat loop took a vector, or the reverse
             assertThat(Math.abs(fused[i] - unfused[i])).as(what + " a[" + i + "]")
                     .isLessThanOrEqualTo(4.5 * Math.ulp(unfused[i]));
         }
