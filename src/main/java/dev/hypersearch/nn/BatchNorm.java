@@ -43,8 +43,20 @@ final class BatchNorm {
         this.gradScale = new double[units];
     }
 
-    /** Training: z (rows x units) is replaced by gamma*xhat + beta; xhat is kept for backward. */
-    void forwardTraining(RowKernels k, double[] z, double[] xhat, int rows) {
+    /**
+     * Training: z (rows x units) is replaced by gamma*xhat + beta (xhat is kept for backward), then a = f(z), with
+     * the transform and the activation in one pass (below, alpha, slopes: the activation's, see
+     * {@link Transcendentals#normalizeActivation}).
+     */
+    void forwardTraining(Transcendentals t, Activation f, double[] z, double[] xhat, double[] a, int rows,
+            double below, double alpha, double[] slopes) {
+        batchStatistics(t.rows(), z, rows);
+        t.normalizeActivation(f, z, xhat, a, rows, units, mean, invStd, gamma.value().data, beta.value().data, below,
+                alpha, slopes);
+    }
+
+    /** The batch's mean and 1 / standard deviation per unit, and the running averages' step. */
+    private void batchStatistics(RowKernels k, double[] z, int rows) {
         int c = units;
         k.columnSums(z, rows, c, mean);
         double invN = 1.0 / rows;
@@ -61,7 +73,6 @@ final class BatchNorm {
             runningVar[j] = MOMENTUM * runningVar[j] + (1 - MOMENTUM) * v * unbias;
             invStd[j] = 1.0 / Math.sqrt(v + EPS);
         }
-        k.normalize(z, xhat, rows, c, mean, invStd, gamma.value().data, beta.value().data);
     }
 
     /** The inference transform z*scale + shift, written into the two arrays (one entry per unit). */
@@ -81,18 +92,10 @@ final class BatchNorm {
     }
 
     /**
-     * d holds dL/dy on entry and dL/dz on exit; fills gamma's and beta's gradients. Uses the
-     * standard closed form dz = gamma*invStd/n * (n*dy - sum(dy) - xhat*sum(dy*xhat)), as
+     * d holds dL/dy on entry and dL/dz on exit, once beta's and gamma's gradients hold the sums of dy and dy * xhat (a
+     * fused kernel formed them in the pass that also applied the activation's derivative). Uses the standard closed
+     * form dz = gamma*invStd/n * (n*dy - sum(dy) - xhat*sum(dy*xhat)), as
      * (dy - (sum(dy)/n + xhat*sum(dy*xhat)/n)) * gamma*invStd.
-     */
-    void backward(RowKernels k, double[] d, double[] xhat, int rows) {
-        k.sumsAndDots(d, xhat, rows, units, beta.gradient().data, gamma.gradient().data);
-        backwardFromSums(k, d, xhat, rows);
-    }
-
-    /**
-     * The rest of {@link #backward} once beta's and gamma's gradients hold the sums of dy and dy * xhat (a fused
-     * kernel formed them in the pass that also applied the activation's derivative).
      */
     void backwardFromSums(RowKernels k, double[] d, double[] xhat, int rows) {
         int c = units;

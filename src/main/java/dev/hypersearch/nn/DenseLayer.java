@@ -68,21 +68,25 @@ final class DenseLayer {
         DMatrixRMaj z = ws.z[l];
         int rows = ws.rows;
         gemm.mult(in, weights.value(), z);
-        if (bias != null && fusedActivation()) {
+        if (bias != null && !output) {
             // bias and activation in one pass over z (the same values as addRow, then the activation)
             double[] b = bias.value().data;
             double[] a = ws.a[l].data;
             switch (activation) {
                 case RELU -> t.rows().addRowRelu(z.data, a, rows, fanOut, b);
                 case LEAKY_RELU -> t.rows().addRowKink(z.data, a, rows, fanOut, b, leakySlope);
-                default -> t.rows().addRowPrelu(z.data, a, rows, fanOut, b, slopes.value().data);
+                case PRELU -> t.rows().addRowPrelu(z.data, a, rows, fanOut, b, slopes.value().data);
+                default -> t.addRowActivation(activation, z.data, a, rows, fanOut, b, eluAlpha);
             }
             return;
         }
         if (bias != null) {
             t.rows().addRow(z.data, rows, fanOut, bias.value().data);
         } else if (training) {
-            batchNorm.forwardTraining(t.rows(), z.data, ws.xhat[l].data, rows);
+            // batch norm's transform and the activation in one pass over z
+            batchNorm.forwardTraining(t, activation, z.data, ws.xhat[l].data, ws.a[l].data, rows, leakySlope,
+                    eluAlpha, slopes == null ? null : slopes.value().data);
+            return;
         } else {
             batchNorm.forwardInference(t.rows(), z.data, rows);
         }
@@ -99,30 +103,20 @@ final class DenseLayer {
     void backward(Gemm gemm, RowKernels k, DMatrixRMaj in, Workspace ws, int l, DMatrixRMaj dIn, double l2) {
         DMatrixRMaj d = ws.d[l];
         int rows = ws.rows;
-        // ReLU's, leaky ReLU's and PReLU's derivative joins the pass that sums dZ (bias or batch norm): a pass fewer
-        boolean fused = fusedActivation();
-        if (!output && !fused) {
-            ActivationKernels.backward(activation, k, ws.z[l].data, ws.a[l].data, d.data, rows, fanOut, leakySlope,
-                    eluAlpha, slopes == null ? null : slopes.value().data,
-                    slopes == null ? null : slopes.gradient().data);
-        }
+        // a hidden layer's activation derivative joins the pass that sums dZ (bias or batch norm): a pass fewer
         if (batchNorm != null) {
-            if (fused) {
-                fusedBackward(k, ws.z[l].data, d.data, ws.xhat[l].data, rows, batchNorm.beta.gradient().data,
-                        batchNorm.gamma.gradient().data);
-                batchNorm.backwardFromSums(k, d.data, ws.xhat[l].data, rows);
-            } else {
-                batchNorm.backward(k, d.data, ws.xhat[l].data, rows);
-            }
-        } else if (fused) {
-            fusedBackward(k, ws.z[l].data, d.data, null, rows, bias.gradient().data, null);
+            fusedBackward(k, ws.z[l].data, ws.a[l].data, d.data, ws.xhat[l].data, rows,
+                    batchNorm.beta.gradient().data, batchNorm.gamma.gradient().data);
+            batchNorm.backwardFromSums(k, d.data, ws.xhat[l].data, rows);
+        } else if (!output) {
+            fusedBackward(k, ws.z[l].data, ws.a[l].data, d.data, null, rows, bias.gradient().data, null);
         }
         DMatrixRMaj dW = weights.gradient();
         gemm.multTransA(in, d, dW);
         if (l2 > 0) {
             RowOps.addScaled(dW.data, l2, weights.value().data, dW.getNumElements());
         }
-        if (bias != null && !fused) {
+        if (output) {
             k.columnSums(d.data, rows, fanOut, bias.gradient().data);
         }
         if (dIn != null) {
@@ -130,18 +124,16 @@ final class DenseLayer {
         }
     }
 
-    /** A hidden ReLU, leaky ReLU or PReLU: their row kernels take the bias, and the sums of dZ, along. */
-    private boolean fusedActivation() {
-        return !output && (activation == Activation.RELU || activation == Activation.LEAKY_RELU
-                || activation == Activation.PRELU);
-    }
-
     /**
-     * d *= f'(z), and in the same pass sums = column sums of the new d and (when x is not null, for batch norm)
-     * dots = column sums of d * x; PReLU's slope gradient too.
+     * d *= f'(z) (a: the activation's output), and in the same pass sums = column sums of the new d and (when x is not
+     * null, for batch norm) dots = column sums of d * x; PReLU's slope gradient too.
      */
-    private void fusedBackward(RowKernels k, double[] z, double[] d, double[] x, int rows, double[] sums,
+    private void fusedBackward(RowKernels k, double[] z, double[] a, double[] d, double[] x, int rows, double[] sums,
             double[] dots) {
+        if (activation != Activation.RELU && activation != Activation.LEAKY_RELU && activation != Activation.PRELU) {
+            k.activationBackwardSums(activation, z, a, d, x, rows, fanOut, eluAlpha, sums, dots);
+            return;
+        }
         if (activation == Activation.PRELU) {
             double[] s = slopes.value().data;
             double[] sg = slopes.gradient().data;

@@ -20,6 +20,14 @@ interface Optimizer {
     }
 
     static Optimizer create(OptimizerConfig config, List<Parameter> parameters, double l2) {
+        return create(config, parameters, l2, null);
+    }
+
+    /**
+     * {@code float32Adam}: Adam's kernel for float32 moments (a float32 run's {@link Transcendentals#float32Adam()}),
+     * or null for float64 moments; the other optimizers ignore it.
+     */
+    static Optimizer create(OptimizerConfig config, List<Parameter> parameters, double l2, Float32Adam float32Adam) {
         Parameter[] ps = parameters.toArray(new Parameter[0]);
         double[] decay = new double[ps.length];
         for (int k = 0; k < ps.length; k++) {
@@ -29,7 +37,7 @@ interface Optimizer {
             case SGD -> new SgdOptimizer(config.learningRate(), ps, decay);
             case MOMENTUM -> new MomentumOptimizer(config.learningRate(), config.momentum(), ps, decay);
             case ADAM -> new AdamOptimizer(config.learningRate(), config.beta1(), config.beta2(), config.epsilon(),
-                    ps, decay);
+                    ps, decay, float32Adam);
         };
     }
 

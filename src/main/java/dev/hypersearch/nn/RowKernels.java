@@ -58,6 +58,14 @@ public interface RowKernels {
     void preluBackwardSumsAndDots(double[] z, double[] d, double[] x, int rows, int cols, double[] slopes,
             double[] slopeGrad, double[] sums, double[] dots);
 
+    /**
+     * A smooth activation's backward (f: SIGMOID, TANH, ELU or LINEAR; a its output, z its input) with the sums that
+     * follow it, in one pass: d *= f'(z), then sums = columnSums(d) and, when x is not null, dots = the column sums of
+     * d * x (batch norm's sums and dots; dots is untouched when x is null).
+     */
+    void activationBackwardSums(Activation f, double[] z, double[] a, double[] d, double[] x, int rows, int cols,
+            double alpha, double[] sums, double[] dots);
+
     /** ELU's backward: d[i] *= 1 if z[i] > 0, else a[i] + alpha (the derivative alpha e^z from the output). */
     void eluBackward(double[] z, double[] a, double[] d, int n, double alpha);
 

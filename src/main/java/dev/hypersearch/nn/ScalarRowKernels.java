@@ -42,6 +42,12 @@ final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void activationBackwardSums(Activation f, double[] z, double[] a, double[] d, double[] x, int rows,
+            int cols, double alpha, double[] sums, double[] dots) {
+        ScalarActivationRows.backwardSums(f, z, a, d, x, rows, cols, alpha, sums, dots);
+    }
+
+    @Override
     public void eluBackward(double[] z, double[] a, double[] d, int n, double alpha) {
         eluBackward(z, a, d, 0, n, alpha);
     }

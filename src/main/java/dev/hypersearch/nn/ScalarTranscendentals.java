@@ -38,6 +38,20 @@ final class ScalarTranscendentals implements Transcendentals {
     }
 
     @Override
+    public void addRowActivation(Activation f, double[] m, double[] a, int rows, int cols, double[] v,
+            double alpha) {
+        ScalarActivationRows.addRowActivation(f, m, a, rows, cols, v, alpha);
+    }
+
+    @Override
+    public void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols,
+            double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
+            double[] slopes) {
+        ScalarActivationRows.normalizeActivation(f, z, xhat, a, rows, cols, mean, invStd, gamma, beta, below, alpha,
+                slopes);
+    }
+
+    @Override
     public void exp(double[] x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
             out[i] = Math.exp(x[i]);
@@ -47,6 +61,12 @@ final class ScalarTranscendentals implements Transcendentals {
     @Override
     public RowKernels rows() {
         return ScalarRowKernels.INSTANCE;
+    }
+
+    /** None: C2 leaves {@link Float32Adam#plain} scalar, 5x slower than the float64 update. */
+    @Override
+    public Float32Adam float32Adam() {
+        return null;
     }
 
     @Override

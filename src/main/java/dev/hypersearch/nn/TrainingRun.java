@@ -43,9 +43,12 @@ public final class TrainingRun {
         SplittableRandom root = new SplittableRandom(training.seed());
         SplittableRandom initRng = root.split();
         this.shuffleRng = root.split();
-        this.net = Network.create(networkConfig, gemms.gemm(training.precision()), initRng);
-        // L2 joins the weight gradients in the optimizer's pass (backward below leaves it out)
-        this.optimizer = Optimizer.create(training.optimizer(), net.parameters(), training.l2());
+        Gemm gemm = gemms.gemm(training.precision());
+        this.net = Network.create(networkConfig, gemm, initRng);
+        // L2 joins the weight gradients in the optimizer's pass (backward below leaves it out); a float32 run keeps
+        // Adam's moments in float32 where the vector kernels run (the update is memory-bound)
+        this.optimizer = Optimizer.create(training.optimizer(), net.parameters(), training.l2(),
+                training.precision() == Precision.FLOAT32 ? gemm.transcendentals().float32Adam() : null);
         this.stopping = new EarlyStopping(training.earlyStoppingPatience());
         int n = train.size();
         this.batch = Math.min(training.batchSize(), n);

@@ -265,6 +265,12 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void activationBackwardSums(Activation f, double[] z, double[] a, double[] d, double[] x, int rows,
+            int cols, double alpha, double[] sums, double[] dots) {
+        VectorActivationRows.backwardSums(f, z, a, d, x, rows, cols, alpha, sums, dots);
+    }
+
+    @Override
     public void eluBackward(double[] z, double[] a, double[] d, int n, double alpha) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;

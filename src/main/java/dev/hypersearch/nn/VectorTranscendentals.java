@@ -46,40 +46,64 @@ final class VectorTranscendentals implements Transcendentals {
     public void tanh(double[] z, double[] a, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            DoubleVector v = DoubleVector.fromArray(S, z, i);
-            DoubleVector e = v.abs().min(SATURATED).mul(2.0).lanewise(VectorOperators.EXPM1);
-            DoubleVector t = e.div(e.add(2.0));
-            t.blend(t.neg(), v.compare(VectorOperators.LT, 0.0)).intoArray(a, i);
+            tanh(DoubleVector.fromArray(S, z, i)).intoArray(a, i);
         }
         for (; i < n; i++) {
             a[i] = Math.tanh(z[i]);
         }
     }
 
+    /** tanh of each lane, as {@link #tanh(double[], double[], int)} states (also the fused loops' form). */
+    static DoubleVector tanh(DoubleVector v) {
+        DoubleVector e = v.abs().min(SATURATED).mul(2.0).lanewise(VectorOperators.EXPM1);
+        DoubleVector t = e.div(e.add(2.0));
+        return t.blend(t.neg(), v.compare(VectorOperators.LT, 0.0));
+    }
+
     @Override
     public void sigmoid(double[] z, double[] a, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            // e^-z overflows to infinity for z < -709, and 1 / (1 + inf) is the correct 0
-            DoubleVector e = DoubleVector.fromArray(S, z, i).neg().lanewise(VectorOperators.EXP);
-            one.div(e.add(one)).intoArray(a, i);
+            sigmoid(DoubleVector.fromArray(S, z, i)).intoArray(a, i);
         }
         for (; i < n; i++) {
             a[i] = ActivationKernels.sigmoid(z[i]);
         }
     }
 
+    /** 1 / (1 + e^-v) of each lane: e^-v overflows to infinity for v < -709, and 1 / (1 + inf) is the correct 0. */
+    static DoubleVector sigmoid(DoubleVector v) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        return one.div(v.neg().lanewise(VectorOperators.EXP).add(one));
+    }
+
     @Override
     public void elu(double[] z, double[] a, int n, double alpha) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            DoubleVector v = DoubleVector.fromArray(S, z, i);
-            VectorMask<Double> positive = v.compare(VectorOperators.GT, 0.0);
-            DoubleVector negative = v.min(0.0).lanewise(VectorOperators.EXPM1).mul(alpha);
-            negative.blend(v, positive).intoArray(a, i);
+            elu(DoubleVector.fromArray(S, z, i), alpha).intoArray(a, i);
         }
         ScalarTranscendentals.elu(z, a, i, n, alpha);
+    }
+
+    /** ELU of each lane: v where v > 0, else alpha (e^v - 1). */
+    static DoubleVector elu(DoubleVector v, double alpha) {
+        VectorMask<Double> positive = v.compare(VectorOperators.GT, 0.0);
+        return v.min(0.0).lanewise(VectorOperators.EXPM1).mul(alpha).blend(v, positive);
+    }
+
+    @Override
+    public void addRowActivation(Activation f, double[] m, double[] a, int rows, int cols, double[] v,
+            double alpha) {
+        VectorActivationRows.addRowActivation(f, m, a, rows, cols, v, alpha);
+    }
+
+    @Override
+    public void normalizeActivation(Activation f, double[] z, double[] xhat, double[] a, int rows, int cols,
+            double[] mean, double[] invStd, double[] gamma, double[] beta, double below, double alpha,
+            double[] slopes) {
+        VectorNormalizeRows.normalizeActivation(f, z, xhat, a, rows, cols, mean, invStd, gamma, beta, below, alpha,
+                slopes);
     }
 
     @Override
@@ -96,6 +120,11 @@ final class VectorTranscendentals implements Transcendentals {
     @Override
     public RowKernels rows() {
         return VectorRowKernels.INSTANCE;
+    }
+
+    @Override
+    public Float32Adam float32Adam() {
+        return VectorFloat32Adam.INSTANCE;
     }
 
     @Override
