@@ -63,7 +63,7 @@ public final class SearchBenchmark {
      * search's split) and what the JVM spent meanwhile.
      */
     record Run(int workers, double seconds, double bestValLoss, List<TrialEntity> trials, PreparedData data,
-               WorkerCosts costs, Map<String, Long> threadCpu) {
+               WorkerCosts costs, Map<String, Long> threadCpu, SearchCompilations.Report jit) {
         long epochs() {
             return trials.stream().map(TrialEntity::getEpochsRun).filter(Objects::nonNull).mapToLong(Integer::longValue)
                     .sum();
@@ -223,15 +223,20 @@ public final class SearchBenchmark {
             MeterRegistry meters = service.context().getBean(MeterRegistry.class);
             WorkerCosts before = WorkerCosts.snapshot(meters);
             Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
+            SearchCompilations compilations = new SearchCompilations();
             long start = System.nanoTime();
             SearchEntity done = service.run(spec("measured", 40, 20, precision));
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Long> threadCpu = ThreadGroupCpu.minus(ThreadGroupCpu.cpuMillis(), cpuBefore);
+            SearchCompilations.Report jit;
+            try (compilations) {
+                jit = compilations.stop();
+            }
             WorkerCosts costs = WorkerCosts.snapshot(meters).minus(before);
             List<TrialEntity> trials = service.trials(done.getId()).stream()
                     .sorted(Comparator.comparingInt(TrialEntity::getNumber)).toList();
             return new Run(workers, seconds, BenchService.bestValLoss(done, trials), trials,
-                    preparedAsWorkers(service, done.searchSpec()), costs, threadCpu);
+                    preparedAsWorkers(service, done.searchSpec()), costs, threadCpu, jit);
         }
     }
 
@@ -263,6 +268,11 @@ public final class SearchBenchmark {
         }
         System.out.println("  (alloc MB: worker threads (all live threads); worker CPU below training s means the "
                 + "workers waited or were descheduled)");
+        System.out.println("what the JIT compiled and deoptimized during the measured search (JFR; CPU ms by thread "
+                + "group below):");
+        for (Run r : runs) {
+            r.jit.print(r.workers + " worker" + (r.workers == 1 ? "" : "s") + ", CPU ms " + r.threadCpu, 15);
+        }
     }
 
     /** The same trials on the bare engine, 1 and 2 threads, after the service's runs (so on compiled kernels). */
