@@ -97,6 +97,7 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean withSklearn = !List.of(args).contains("service");
+        SearchCompilations.initialize();
         List<String> precisions = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("precision=")) {

@@ -28,9 +28,26 @@ final class SearchCompilations implements AutoCloseable {
     private static final String KEEP = System.getProperty("bench.jfr");
     private static int kept;
 
-    private final Recording recording = new Recording();
+    /** Opened at the JVM's start and never closed: see {@link #initialize()}. */
+    private static Recording resident;
+
+    private final Recording recording;
+
+    /**
+     * Starts JFR in this JVM, before the code to be measured is compiled. The first recording of a JVM makes
+     * HotSpot drop the compiled code it has (measured: the engine's 65 C2 methods before, none after), so a
+     * recording first started just before a search would make the JIT compile everything again during it.
+     */
+    static synchronized void initialize() {
+        if (resident == null) {
+            resident = new Recording();
+            resident.start();
+        }
+    }
 
     SearchCompilations() {
+        initialize();
+        recording = new Recording();
         recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
         recording.enable("jdk.Deoptimization").withStackTrace();
         if (KEEP != null) {
