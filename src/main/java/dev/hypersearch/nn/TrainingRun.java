@@ -57,10 +57,20 @@ public final class TrainingRun {
         // both workspaces fetched once: the batch loop allocates nothing
         this.full = net.workspace(batch);
         this.partial = lastRows == batch ? full : net.workspace(lastRows);
-        this.order = new int[n];
+        this.order = identity(n);
+    }
+
+    /**
+     * 0, 1, ..., n - 1. A loop of its own rather than in the constructor: its back-edges (rows x trials) would make
+     * C2 compile the whole constructor, with the network's creation inlined (1.5 s of compiler CPU during a search,
+     * JFR), for code that runs once a trial.
+     */
+    private static int[] identity(int n) {
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        return order;
     }
 
     /** The live network: before the first epoch, the initial weights. */

@@ -28,7 +28,8 @@ import java.util.Objects;
  * against joblib, each side's best validation loss, and per run where the workers' time went (summed trial
  * durations against the wall time, database time, GC, allocation, worker CPU, JIT).
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=dev.hypersearch.bench.SearchBenchmark}
- * ({@code -Dbench.args=service} skips scikit-learn). {@code precision=float32} or {@code precision=float64} sets the
+ * ({@code -Dbench.args=service} skips scikit-learn; {@code repeat=N} runs the measured search N times in each
+ * service and reports the last, the JIT's one-time compilations of the first searches left out). {@code precision=float32} or {@code precision=float64} sets the
  * search's precision (the service's and the bare engine's trials; unset: the service's default, left out of the
  * spec); {@code precision=float64,float32} runs the whole benchmark at each in turn, back to back, then compares
  * the two runs' validation scores trial by trial against the seed-to-seed noise of the first precision.
@@ -36,6 +37,9 @@ import java.util.Objects;
 public final class SearchBenchmark {
 
     static final long SEED = 42;
+
+    /** {@code repeat=N}: the measured search runs N times in each service; the last one is reported. */
+    private static int measuredSearches = 1;
 
     static Map<String, Object> spec(String name, int trials, int epochs) {
         return spec(name, trials, epochs, null);
@@ -63,7 +67,7 @@ public final class SearchBenchmark {
      * search's split) and what the JVM spent meanwhile.
      */
     record Run(int workers, double seconds, double bestValLoss, List<TrialEntity> trials, PreparedData data,
-               WorkerCosts costs, Map<String, Long> threadCpu) {
+               WorkerCosts costs, Map<String, Long> threadCpu, SearchCompilations.Report jit) {
         long epochs() {
             return trials.stream().map(TrialEntity::getEpochsRun).filter(Objects::nonNull).mapToLong(Integer::longValue)
                     .sum();
@@ -97,6 +101,12 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean withSklearn = !List.of(args).contains("service");
+        SearchCompilations.initialize();
+        for (String a : args) {
+            if (a.startsWith("repeat=")) {
+                measuredSearches = Integer.parseInt(a.substring("repeat=".length()));
+            }
+        }
         List<String> precisions = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("precision=")) {
@@ -222,19 +232,37 @@ public final class SearchBenchmark {
         try (BenchService service = BenchService.start("bench-" + workers, "all", workers,
                 "--hypersearch.warmup.enabled=true")) {
             service.run(spec("warm-up", 2 * workers, 5, precision));
-            MeterRegistry meters = service.context().getBean(MeterRegistry.class);
-            WorkerCosts before = WorkerCosts.snapshot(meters);
-            Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
-            long start = System.nanoTime();
-            SearchEntity done = service.run(spec("measured", 40, 20, precision));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Long> threadCpu = ThreadGroupCpu.minus(ThreadGroupCpu.cpuMillis(), cpuBefore);
-            WorkerCosts costs = WorkerCosts.snapshot(meters).minus(before);
-            List<TrialEntity> trials = service.trials(done.getId()).stream()
-                    .sorted(Comparator.comparingInt(TrialEntity::getNumber)).toList();
-            return new Run(workers, seconds, BenchService.bestValLoss(done, trials), trials,
-                    preparedAsWorkers(service, done.searchSpec()), costs, threadCpu);
+            Run last = null;
+            for (int k = 1; k <= measuredSearches; k++) {
+                last = measured(service, workers, precision);
+                if (measuredSearches > 1) {
+                    System.out.printf(Locale.ROOT, "  %d worker(s), measured search %d of %d in this service: %.2f s,"
+                            + " CPU ms %s%n", workers, k, measuredSearches, last.seconds, last.threadCpu);
+                }
+            }
+            return last;
         }
+    }
+
+    /** One measured search in a running service. */
+    private static Run measured(BenchService service, int workers, String precision) throws Exception {
+        MeterRegistry meters = service.context().getBean(MeterRegistry.class);
+        WorkerCosts before = WorkerCosts.snapshot(meters);
+        Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
+        SearchCompilations compilations = new SearchCompilations();
+        long start = System.nanoTime();
+        SearchEntity done = service.run(spec("measured", 40, 20, precision));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> threadCpu = ThreadGroupCpu.minus(ThreadGroupCpu.cpuMillis(), cpuBefore);
+        SearchCompilations.Report jit;
+        try (compilations) {
+            jit = compilations.stop();
+        }
+        WorkerCosts costs = WorkerCosts.snapshot(meters).minus(before);
+        List<TrialEntity> trials = service.trials(done.getId()).stream()
+                .sorted(Comparator.comparingInt(TrialEntity::getNumber)).toList();
+        return new Run(workers, seconds, BenchService.bestValLoss(done, trials), trials,
+                preparedAsWorkers(service, done.searchSpec()), costs, threadCpu, jit);
     }
 
     /** The split and standardization the workers trained on: the same preparation from the same table. */
@@ -265,6 +293,11 @@ public final class SearchBenchmark {
         }
         System.out.println("  (alloc MB: worker threads (all live threads); worker CPU below training s means the "
                 + "workers waited or were descheduled)");
+        System.out.println("what the JIT compiled and deoptimized during the measured search (JFR; CPU ms by thread "
+                + "group below):");
+        for (Run r : runs) {
+            r.jit.print(r.workers + " worker" + (r.workers == 1 ? "" : "s") + ", CPU ms " + r.threadCpu, 15);
+        }
     }
 
     /** The same trials on the bare engine, 1 and 2 threads, after the service's runs (so on compiled kernels). */

@@ -18,6 +18,7 @@ public final class ServiceOverheadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        SearchCompilations.initialize(); // before anything is compiled: SearchBenchmark.run records with JFR
         for (int round = 0; round < rounds; round++) {
             SearchBenchmark.Run s = SearchBenchmark.run(1);
             Map<String, Long> cpuBefore = ThreadGroupCpu.cpuMillis();
