@@ -373,7 +373,7 @@ public final class SearchBenchmark {
                     t.getEpochsRun() == null ? 0 : t.getEpochsRun());
             sklearnFlops += TrialFlops.sklearnFit(widths, trainRows, p.epochs());
         }
-        boolean f32 = one.precision().equals("FLOAT32");
+        boolean f32 = one.trials.stream().allMatch(t -> t.getParams().precision() == TrialParams.Precision.float32);
         double core = f32 ? FmaPeak.f32Gflops() : FmaPeak.f64Gflops();
         double[] together = f32 ? FmaPeak.f32GflopsConcurrently(2) : FmaPeak.f64GflopsConcurrently(2);
         double cores = together[0] + together[1];
