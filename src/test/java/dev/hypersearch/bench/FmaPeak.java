@@ -100,25 +100,27 @@ public final class FmaPeak {
     }
 
     // The two loops stay separate: JDK 17's C2 keeps vectors in registers only within one method.
-    // acc = acc * x + y converges (|x| < 1), so the chains never reach infinities or subnormals.
+    // acc = x * y + acc, the GEMM kernels' form (the chain runs through the addend): with the chain through a
+    // multiplicand (acc * x + y) a Zen 3 core measured 16 GFLOPS f64 where its GEMM ran at 21 and this form at 23.6.
+    // x * y = 1e-3 and 2^21 steps keep every chain finite and far from subnormals.
     private static double f64Loop(long iterations) {
         DoubleVector x = DoubleVector.broadcast(D, 0.999);
         DoubleVector y = DoubleVector.broadcast(D, 1e-3);
         DoubleVector a0 = DoubleVector.broadcast(D, 0.5), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
         DoubleVector a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
         for (long i = 0; i < iterations; i++) {
-            a0 = a0.fma(x, y);
-            a1 = a1.fma(x, y);
-            a2 = a2.fma(x, y);
-            a3 = a3.fma(x, y);
-            a4 = a4.fma(x, y);
-            a5 = a5.fma(x, y);
-            a6 = a6.fma(x, y);
-            a7 = a7.fma(x, y);
-            a8 = a8.fma(x, y);
-            a9 = a9.fma(x, y);
-            a10 = a10.fma(x, y);
-            a11 = a11.fma(x, y);
+            a0 = x.fma(y, a0);
+            a1 = x.fma(y, a1);
+            a2 = x.fma(y, a2);
+            a3 = x.fma(y, a3);
+            a4 = x.fma(y, a4);
+            a5 = x.fma(y, a5);
+            a6 = x.fma(y, a6);
+            a7 = x.fma(y, a7);
+            a8 = x.fma(y, a8);
+            a9 = x.fma(y, a9);
+            a10 = x.fma(y, a10);
+            a11 = x.fma(y, a11);
         }
         return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
@@ -130,18 +132,18 @@ public final class FmaPeak {
         FloatVector a0 = FloatVector.broadcast(F, 0.5f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
         FloatVector a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
         for (long i = 0; i < iterations; i++) {
-            a0 = a0.fma(x, y);
-            a1 = a1.fma(x, y);
-            a2 = a2.fma(x, y);
-            a3 = a3.fma(x, y);
-            a4 = a4.fma(x, y);
-            a5 = a5.fma(x, y);
-            a6 = a6.fma(x, y);
-            a7 = a7.fma(x, y);
-            a8 = a8.fma(x, y);
-            a9 = a9.fma(x, y);
-            a10 = a10.fma(x, y);
-            a11 = a11.fma(x, y);
+            a0 = x.fma(y, a0);
+            a1 = x.fma(y, a1);
+            a2 = x.fma(y, a2);
+            a3 = x.fma(y, a3);
+            a4 = x.fma(y, a4);
+            a5 = x.fma(y, a5);
+            a6 = x.fma(y, a6);
+            a7 = x.fma(y, a7);
+            a8 = x.fma(y, a8);
+            a9 = x.fma(y, a9);
+            a10 = x.fma(y, a10);
+            a11 = x.fma(y, a11);
         }
         return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11)
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
