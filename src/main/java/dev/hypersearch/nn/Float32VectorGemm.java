@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The float32 GEMM of mixed-precision training (as PyTorch's float32 matmul and AMP): the operands are rounded to
- * float32 and every product and sum is a float32 FMA; the caller's matrices, and so the weights, optimizer state
+ * float32 and every product and sum is a float32 FMA; the caller's matrices, and so the weights, gradients
  * and element-wise work, stay float64. Twice the lanes per vector of {@link Gemm}'s float64 paths.
  *
  * <p>The same driver as {@link VectorGemm}, on float micro-kernels ({@link Float32GemmKernels}) of the same register

@@ -80,8 +80,8 @@ public final class MlpParameters {
             Parameter.ofInt(BATCH_SIZE, 1, 100_000, 64, "Examples per mini-batch").logScaled(),
             Parameter.ofFloat(L2, Interval.closed(0, 1), 0.0, "L2 weight decay coefficient").logScaled(),
             Parameter.ofCategory(PRECISION, List.of("float32", "float64"), Map.of(), "float32",
-                    "Arithmetic of the matrix products: float32 (mixed precision: products in float32, weights and"
-                    + " optimizer in float64) or float64; searches stored without it keep float64")));
+                    "Arithmetic of the matrix products: float32 (mixed precision: products and Adam's moments in"
+                    + " float32, weights in float64) or float64; searches stored without it keep float64")));
         return List.copyOf(all);
     }
 
