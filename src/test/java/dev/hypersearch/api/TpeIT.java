@@ -37,7 +37,9 @@ class TpeIT extends WorkersIT {
                         "learningRate", Map.of("floatRange", Map.of("min", 1e-4, "max", 0.3, "log", true)),
                         "hiddenUnits", Map.of("intRange", Map.of("min", 4, "max", 64, "step", 4)),
                         "activation", Map.of("choice", List.of("relu", "tanh", "sigmoid")),
-                        "epochs", 8, "batchSize", 16)), "COMPLETED");
+                        // 200 epochs: a trial lasts far longer than a claim, so the other worker is still
+                        // training when a suggestion is made (at 8 epochs an iris trial could end within a claim)
+                        "epochs", 200, "batchSize", 16)), "COMPLETED");
         long id = search.get("id").asLong();
         SearchSpec spec = searches.findById(id).orElseThrow().searchSpec();
         assertThat(spec.tpe().startupTrials()).isEqualTo(4);
