@@ -70,14 +70,8 @@ final class DenseLayer {
         gemm.mult(in, weights.value(), z);
         if (bias != null && !output) {
             // bias and activation in one pass over z (the same values as addRow, then the activation)
-            double[] b = bias.value().data;
-            double[] a = ws.a[l].data;
-            switch (activation) {
-                case RELU -> t.rows().addRowRelu(z.data, a, rows, fanOut, b);
-                case LEAKY_RELU -> t.rows().addRowKink(z.data, a, rows, fanOut, b, leakySlope);
-                case PRELU -> t.rows().addRowPrelu(z.data, a, rows, fanOut, b, slopes.value().data);
-                default -> t.addRowActivation(activation, z.data, a, rows, fanOut, b, eluAlpha);
-            }
+            HiddenActivation.forwardWithBias(t, activation, z.data, ws.a[l].data, rows, fanOut, bias.value().data,
+                    leakySlope, eluAlpha, slopes == null ? null : slopes.value().data);
             return;
         }
         if (bias != null) {
@@ -124,32 +118,12 @@ final class DenseLayer {
         }
     }
 
-    /**
-     * d *= f'(z) (a: the activation's output), and in the same pass sums = column sums of the new d and (when x is not
-     * null, for batch norm) dots = column sums of d * x; PReLU's slope gradient too.
-     */
+    /** The activation's derivative in the pass that sums dZ ({@link HiddenActivation#backwardSums}). */
     private void fusedBackward(RowKernels k, double[] z, double[] a, double[] d, double[] x, int rows, double[] sums,
             double[] dots) {
-        if (activation != Activation.RELU && activation != Activation.LEAKY_RELU && activation != Activation.PRELU) {
-            k.activationBackwardSums(activation, z, a, d, x, rows, fanOut, eluAlpha, sums, dots);
-            return;
-        }
-        if (activation == Activation.PRELU) {
-            double[] s = slopes.value().data;
-            double[] sg = slopes.gradient().data;
-            if (x == null) {
-                k.preluBackwardSums(z, d, rows, fanOut, s, sg, sums);
-            } else {
-                k.preluBackwardSumsAndDots(z, d, x, rows, fanOut, s, sg, sums, dots);
-            }
-            return;
-        }
-        double below = activation == Activation.RELU ? 0.0 : leakySlope;
-        if (x == null) {
-            k.kinkBackwardSums(z, d, rows, fanOut, below, sums);
-        } else {
-            k.kinkBackwardSumsAndDots(z, d, x, rows, fanOut, below, sums, dots);
-        }
+        HiddenActivation.backwardSums(k, activation, z, a, d, x, rows, fanOut, leakySlope, eluAlpha,
+                slopes == null ? null : slopes.value().data, slopes == null ? null : slopes.gradient().data, sums,
+                dots);
     }
 
     /** This layer for inference: batch norm's z*scale + shift folded into W's columns and the bias. */
